@@ -1,0 +1,1 @@
+//! wspolnota-app
