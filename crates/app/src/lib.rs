@@ -1,1 +1,113 @@
-//! wspolnota-app
+//! Use cases of Wspólnota, shared by the web server and the command line.
+//!
+//! Each use case follows one shape: decide permission (through
+//! [`wspolnota_domain::access`]), load, apply domain rules, write in one
+//! transaction together with the audit entry and any outgoing mail.
+
+pub mod accounts;
+mod audit;
+pub mod demo;
+pub mod i18n;
+mod error;
+pub mod mail;
+pub mod markdown;
+pub mod orgs;
+pub mod spaces;
+mod tokens;
+
+pub use error::{AppError, ALL_CODES};
+
+use std::sync::Arc;
+use wspolnota_domain::access::Subject;
+use wspolnota_domain::clock::{Clock, Timestamp};
+use wspolnota_domain::ids::{SpaceId, UserId};
+use wspolnota_store::{orgs as org_store, signatures, spaces as space_store, users, Store};
+
+/// Cost settings of argon2id. Production uses the defaults of the argon2 crate
+/// (19 MiB, 2 passes); tests may lower them to keep the suite quick.
+#[derive(Debug, Clone, Copy)]
+pub struct PasswordCost {
+    pub memory_kib: u32,
+    pub iterations: u32,
+}
+
+impl Default for PasswordCost {
+    fn default() -> Self {
+        PasswordCost { memory_kib: 19 * 1024, iterations: 2 }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub from: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// Where people reach the site; links in e-mails start with it.
+    pub base_url: String,
+    pub smtp: Option<SmtpConfig>,
+    pub session_days: i64,
+    pub password_cost: PasswordCost,
+    /// Failed logins per address allowed within `login_window_secs`.
+    pub login_max_failures: i64,
+    pub login_window_secs: i64,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            base_url: "http://127.0.0.1:8080".into(),
+            smtp: None,
+            session_days: 14,
+            password_cost: PasswordCost::default(),
+            login_max_failures: 5,
+            login_window_secs: 15 * 60,
+        }
+    }
+}
+
+/// Everything a use case needs: the database, the time and the settings.
+pub struct App {
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    pub config: AppConfig,
+}
+
+impl App {
+    pub fn new(store: Store, clock: Arc<dyn Clock>, config: AppConfig) -> Arc<App> {
+        Arc::new(App { store, clock, config })
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    /// Gathers the facts the permission policy needs about `user`, relative to `space`.
+    pub async fn subject(&self, user: Option<&users::User>, space: Option<SpaceId>) -> Result<Subject, AppError> {
+        let Some(user) = user else {
+            return Ok(Subject::visitor());
+        };
+        let mut c = self.store.read().await?;
+        let mut subject = Subject {
+            user: Some(user.id),
+            platform_admin: user.is_platform_admin,
+            org_roles: org_store::roles_of(&mut c, user.id).await?,
+            ..Subject::default()
+        };
+        if let Some(space) = space {
+            subject.space_admin = space_store::is_admin(&mut c, space, user.id).await?;
+            subject.space_member = signatures::is_member(&mut c, space, user.id).await?;
+        }
+        Ok(subject)
+    }
+
+    pub async fn user(&self, id: UserId) -> Result<users::User, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(users::by_id(&mut c, id).await?)
+    }
+}

@@ -1,3 +1,14 @@
 //! Pure rules of Wspólnota. Nothing here performs I/O: no clock reads, no database,
 //! no network. Callers pass time in through [`clock::Clock`] and persist the results.
 #![forbid(unsafe_code)]
+
+pub mod access;
+pub mod clock;
+pub mod error;
+pub mod ids;
+pub mod org;
+pub mod registry_numbers;
+pub mod space;
+pub mod text;
+
+pub use error::DomainError;

@@ -1,1 +1,19 @@
-//! wspolnota-store
+//! Persistence of Wspólnota on SQLite (embedded, the default) and PostgreSQL.
+//!
+//! Every query is written once, in SQL both backends understand (numbered `$1`
+//! parameters, `RETURNING`, `ON CONFLICT`), and runs through sqlx's `Any` driver.
+//! Times are stored as Unix seconds and flags as 0/1 integers, the types both
+//! backends share. Each backend has its own migration tree with the same file names.
+
+pub mod audit;
+mod db;
+mod error;
+pub mod orgs;
+pub mod outbox;
+pub mod sessions;
+pub mod signatures;
+pub mod spaces;
+pub mod users;
+
+pub use db::{Backend, Conn, Store, Tx};
+pub use error::StoreError;

@@ -1,0 +1,210 @@
+site-name = Wspólnota
+site-tagline = Shared institutions of towns in transition: development cooperatives, coalitions, city networks and urban movements.
+skip-to-content = Skip to content
+nav-main = Main menu
+nav-spaces = Communities
+nav-organisations = Organisations
+nav-login = Log in
+nav-signup = Sign up
+nav-logout = Log out
+nav-profile = My profile
+nav-outbox = Outbox
+language-switch = Language
+language-switch-button = Change language
+footer-text = Wspólnota — open-source software. This site works without JavaScript.
+
+home-title = The shared institutions of our towns
+home-lead = Here residents, organisations and municipalities run development cooperatives, coalitions, city networks and urban movements together.
+home-spaces = Communities on the platform
+
+kind-development_cooperative = Development cooperative
+kind-coalition = Coalition
+kind-city_network = City network
+kind-movement = Urban movement / congress
+
+org-kind-municipality = Municipality
+org-kind-public_institution = Public institution
+org-kind-ngo = NGO
+org-kind-cooperative = Cooperative
+org-kind-company = Company
+org-kind-informal_group = Informal group
+org-kind-person = Individuals
+
+space-members = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+space-document = Founding document
+space-document-version = Version { $version }, published { $date }
+space-document-hash = Text fingerprint (SHA-256)
+space-document-history = All versions of the document
+space-allies = List of allies
+space-sign-title = Join
+space-sign-lead = By signing you join this community on the terms of the document above (version { $version }).
+space-sign-as = I sign
+space-sign-self = in my own name
+space-sign-org = on behalf of: { $org }
+space-sign-submit = Sign the declaration
+space-sign-login = Log in to sign
+space-requires-approval = Joining needs the approval of the community's admins.
+space-your-signatures = Your signatures
+space-withdraw = Withdraw signature
+space-admin = Administration
+space-audit = Audit log
+space-pending = Signatures awaiting a decision
+space-approve = Approve
+space-reject = Reject
+space-no-pending = No signatures are awaiting a decision.
+space-new-version = New version of the document
+space-publish = Publish the new version
+space-signed-ok = Thank you! Your signature has been recorded.
+space-signed-pending = Thank you! Your signature awaits the admins' approval.
+space-withdrawn-ok = Signature withdrawn. Its history is kept.
+space-decided-ok = Decision recorded.
+space-published-ok = The new version of the document has been published.
+
+status-pending = awaiting approval
+status-active = active
+status-rejected = rejected
+status-withdrawn = withdrawn
+signed-for = for: { $org }
+signed-self = in own name
+
+allies-title = Allies: { $space }
+allies-filter = Show
+allies-filter-all = Everyone
+allies-filter-submit = Filter
+allies-count = Listed in total: { $count }
+allies-unlisted = And { $count } people who signed but prefer not to be listed by name.
+allies-empty = Nobody is on this list yet.
+allies-name = Name
+allies-kind = Kind
+allies-city = Town
+allies-since = Since
+
+audit-title = Audit log: { $space }
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-before = Before
+audit-after = After
+
+signup-title = Sign up
+signup-lead = After you sign up we will e-mail you a link to confirm your address.
+signup-submit = Sign up
+signup-done = Account created. Check your e-mail and open the confirmation link.
+field-email = E-mail address
+field-password = Password
+field-password-hint = At least 10 characters.
+field-new-password = New password
+field-display-name = Full name
+field-city = Town
+field-list-publicly = I agree to my name being shown on public lists of allies.
+field-optional = (optional)
+field-name = Name
+field-kind = Kind
+field-krs = KRS number
+field-nip = NIP (tax id)
+field-regon = REGON
+field-role = Role
+field-title = Title
+field-text = Text (Markdown)
+
+login-title = Log in
+login-submit = Log in
+login-forgot = Forgot your password?
+logout-done = Logged out.
+confirm-done = E-mail address confirmed. You can log in now.
+reset-title = New password
+reset-request-lead = Enter your account's e-mail address. If the account exists, we will send a link to set a new password.
+reset-request-submit = Send the link
+reset-request-done = If an account with this address exists, we have sent it a link. The link is valid for an hour.
+reset-submit = Set the new password
+reset-done = Password changed. Log in with your new password.
+
+profile-title = My profile
+profile-save = Save
+profile-saved = Saved.
+profile-orgs = Organisations you act for
+profile-no-orgs = You do not act for any organisation yet.
+profile-delete-title = Delete account
+profile-delete-lead = We will remove your personal data. Signatures made on behalf of organisations stay, attributed to the organisation. Enter your password to confirm.
+profile-delete-submit = Delete my account for good
+profile-deleted = Account deleted.
+role-admin = admin
+role-representative = representative
+
+orgs-title = Organisations
+orgs-new = Register an organisation
+orgs-new-lead = An organisation is a legal person or an informal group. KRS, NIP and REGON numbers are optional; we check their check digits.
+orgs-create = Register
+orgs-created = Organisation registered. You are its admin.
+orgs-representatives = Representatives
+orgs-grant = Add a representative
+orgs-grant-lead = The person needs an account on the platform.
+orgs-grant-submit = Add
+orgs-revoke = Revoke
+orgs-granted = Representative added.
+orgs-revoked = Rights revoked.
+orgs-empty = There are no organisations yet.
+
+outbox-title = Outbox
+outbox-lead = E-mails the platform has sent or will send. Without SMTP configured they stay here.
+outbox-to = To
+outbox-subject = Subject
+outbox-when = When
+outbox-sent = sent
+outbox-queued = queued
+outbox-empty = The outbox is empty.
+
+error-title = Something went wrong
+error-back = Back to the home page
+form-errors = Please correct the marked fields.
+error-field = Error:
+
+error-input-required = This field is required.
+error-input-too_long = The text is too long.
+error-input-too_short = The text is too short.
+error-input-invalid_email = This does not look like an e-mail address.
+error-input-invalid_slug = The address may contain only lower-case letters, digits and hyphens.
+error-input-unknown_kind = Unknown kind.
+error-org-invalid_nip = Invalid NIP (wrong check digit or number of digits).
+error-org-invalid_regon = Invalid REGON (wrong check digit or number of digits).
+error-org-invalid_krs = A KRS number has 10 digits.
+error-not_found = No such page or resource.
+error-auth-login_required = Log in to do this.
+error-auth-forbidden = You are not allowed to do this.
+error-auth-rate_limited = Too many failed login attempts. Try again in a quarter of an hour.
+error-auth-csrf = The form has expired or did not come from this site. Reload the page and try again.
+error-service-unavailable = The database is unavailable for a moment. Try again shortly.
+error-service-internal = Something failed on our side. Please try again.
+error-account-email_taken = An account with this e-mail address already exists.
+error-account-bad_credentials = Wrong e-mail or password.
+error-account-unconfirmed = Confirm your e-mail address first, with the link from the message.
+error-account-wrong_password = Wrong password.
+error-token-invalid = This link is not valid.
+error-token-expired = This link has expired. Ask for a new one.
+error-token-used = This link has already been used.
+error-signature-already_signed = This declaration is already signed (by you, or on behalf of this organisation).
+error-signature-no_document = This community has no document to sign yet.
+error-signature-not_pending = This signature no longer awaits a decision.
+error-signature-not_standing = This signature is no longer valid.
+error-org-unknown_person = There is no account with this e-mail address.
+error-org-last_admin = An organisation needs at least one admin.
+error-space-slug_taken = This community address is already taken.
+error-request-malformed = Malformed request.
+
+mail-confirm-subject = Confirm your e-mail address at Wspólnota
+mail-confirm-body = Hello { $name },
+
+    To confirm your e-mail address, open this link:
+    { $link }
+
+    The link is valid for 7 days. If you did not sign up, ignore this message.
+mail-reset-subject = New password at Wspólnota
+mail-reset-body = Hello { $name },
+
+    To set a new password, open this link:
+    { $link }
+
+    The link is valid for an hour and works once. If you did not ask for this, ignore this message.

@@ -1,0 +1,211 @@
+site-name = Wspólnota
+site-tagline = Wspólne instytucje miast w transformacji: spółdzielnie rozwojowe, koalicje, sieci miast i ruchy miejskie.
+skip-to-content = Przejdź do treści
+nav-main = Menu główne
+nav-spaces = Wspólnoty
+nav-organisations = Organizacje
+nav-login = Zaloguj się
+nav-signup = Załóż konto
+nav-logout = Wyloguj się
+nav-profile = Mój profil
+nav-outbox = Skrzynka wiadomości
+language-switch = Język
+language-switch-button = Zmień język
+footer-text = Wspólnota — oprogramowanie otwarte. Strona działa bez JavaScriptu.
+
+home-title = Wspólne instytucje naszych miast
+home-lead = Tu mieszkańcy, organizacje i samorządy razem prowadzą spółdzielnie rozwojowe, koalicje, sieci miast i ruchy miejskie.
+home-spaces = Wspólnoty na platformie
+
+kind-development_cooperative = Spółdzielnia rozwojowa
+kind-coalition = Koalicja
+kind-city_network = Sieć miast
+kind-movement = Ruch miejski / kongres
+
+org-kind-municipality = Gmina
+org-kind-public_institution = Instytucja publiczna
+org-kind-ngo = Organizacja pozarządowa
+org-kind-cooperative = Spółdzielnia
+org-kind-company = Firma
+org-kind-informal_group = Grupa nieformalna
+org-kind-person = Osoby prywatne
+
+space-members = { $count ->
+    [one] { $count } członek
+    [few] { $count } członków
+   *[many] { $count } członków
+}
+space-document = Dokument założycielski
+space-document-version = Wersja { $version }, opublikowana { $date }
+space-document-hash = Odcisk tekstu (SHA-256)
+space-document-history = Wszystkie wersje dokumentu
+space-allies = Lista sojuszników
+space-sign-title = Dołącz
+space-sign-lead = Podpisując, przystępujesz do wspólnoty na zasadach powyższego dokumentu (wersja { $version }).
+space-sign-as = Podpisuję
+space-sign-self = we własnym imieniu
+space-sign-org = w imieniu organizacji: { $org }
+space-sign-submit = Podpisuję deklarację
+space-sign-login = Zaloguj się, aby podpisać
+space-requires-approval = Przystąpienie wymaga zgody administratorów wspólnoty.
+space-your-signatures = Twoje podpisy
+space-withdraw = Wycofaj podpis
+space-admin = Administracja
+space-audit = Dziennik zmian
+space-pending = Podpisy czekające na decyzję
+space-approve = Zatwierdź
+space-reject = Odrzuć
+space-no-pending = Nie ma podpisów czekających na decyzję.
+space-new-version = Nowa wersja dokumentu
+space-publish = Opublikuj nową wersję
+space-signed-ok = Dziękujemy! Twój podpis został zapisany.
+space-signed-pending = Dziękujemy! Podpis czeka na zatwierdzenie przez administratorów.
+space-withdrawn-ok = Podpis wycofany. Historia zostaje zachowana.
+space-decided-ok = Decyzja zapisana.
+space-published-ok = Nowa wersja dokumentu została opublikowana.
+
+status-pending = czeka na zatwierdzenie
+status-active = aktywny
+status-rejected = odrzucony
+status-withdrawn = wycofany
+signed-for = za: { $org }
+signed-self = we własnym imieniu
+
+allies-title = Sojusznicy: { $space }
+allies-filter = Pokaż
+allies-filter-all = Wszyscy
+allies-filter-submit = Filtruj
+allies-count = Razem na liście: { $count }
+allies-unlisted = Oraz { $count } osób, które podpisały, ale nie chcą być wymienione z nazwiska.
+allies-empty = Nikt jeszcze nie jest na tej liście.
+allies-name = Nazwa
+allies-kind = Rodzaj
+allies-city = Miejscowość
+allies-since = Od
+
+audit-title = Dziennik zmian: { $space }
+audit-when = Kiedy
+audit-who = Kto
+audit-what = Co
+audit-before = Przed
+audit-after = Po
+
+signup-title = Załóż konto
+signup-lead = Po założeniu konta wyślemy Ci e-mail z linkiem potwierdzającym adres.
+signup-submit = Załóż konto
+signup-done = Konto założone. Sprawdź skrzynkę e-mail i kliknij link potwierdzający.
+field-email = Adres e-mail
+field-password = Hasło
+field-password-hint = Co najmniej 10 znaków.
+field-new-password = Nowe hasło
+field-display-name = Imię i nazwisko
+field-city = Miejscowość
+field-list-publicly = Zgadzam się na wymienienie mojego imienia i nazwiska na publicznych listach sojuszników.
+field-optional = (nieobowiązkowe)
+field-name = Nazwa
+field-kind = Rodzaj
+field-krs = Numer KRS
+field-nip = NIP
+field-regon = REGON
+field-role = Rola
+field-title = Tytuł
+field-text = Treść (Markdown)
+
+login-title = Logowanie
+login-submit = Zaloguj się
+login-forgot = Nie pamiętasz hasła?
+logout-done = Wylogowano.
+confirm-done = Adres e-mail potwierdzony. Możesz się zalogować.
+reset-title = Nowe hasło
+reset-request-lead = Podaj adres e-mail konta. Jeśli konto istnieje, wyślemy link do ustawienia nowego hasła.
+reset-request-submit = Wyślij link
+reset-request-done = Jeśli konto z tym adresem istnieje, wysłaliśmy na niego link. Link jest ważny godzinę.
+reset-submit = Ustaw nowe hasło
+reset-done = Hasło zmienione. Zaloguj się nowym hasłem.
+
+profile-title = Mój profil
+profile-save = Zapisz
+profile-saved = Zapisano.
+profile-orgs = Organizacje, w których imieniu działasz
+profile-no-orgs = Nie działasz jeszcze w imieniu żadnej organizacji.
+profile-delete-title = Usuń konto
+profile-delete-lead = Usuniemy Twoje dane osobowe. Podpisy złożone w imieniu organizacji pozostaną, przypisane do organizacji. Podaj hasło, aby potwierdzić.
+profile-delete-submit = Usuń konto na zawsze
+profile-deleted = Konto usunięte.
+role-admin = administrator
+role-representative = reprezentant
+
+orgs-title = Organizacje
+orgs-new = Zarejestruj organizację
+orgs-new-lead = Organizacja to osoba prawna albo grupa nieformalna. Numery KRS, NIP i REGON są nieobowiązkowe; sprawdzamy ich sumy kontrolne.
+orgs-create = Zarejestruj
+orgs-created = Organizacja zarejestrowana. Jesteś jej administratorem.
+orgs-representatives = Reprezentanci
+orgs-grant = Dodaj reprezentanta
+orgs-grant-lead = Osoba musi mieć konto na platformie.
+orgs-grant-submit = Dodaj
+orgs-revoke = Odbierz uprawnienia
+orgs-granted = Reprezentant dodany.
+orgs-revoked = Uprawnienia odebrane.
+orgs-empty = Nie ma jeszcze organizacji.
+
+outbox-title = Skrzynka wiadomości
+outbox-lead = Wiadomości e-mail, które platforma wysłała lub wyśle. Bez skonfigurowanego SMTP zostają tutaj.
+outbox-to = Do
+outbox-subject = Temat
+outbox-when = Kiedy
+outbox-sent = wysłana
+outbox-queued = w kolejce
+outbox-empty = Skrzynka jest pusta.
+
+error-title = Coś poszło nie tak
+error-back = Wróć na stronę główną
+form-errors = Popraw zaznaczone pola.
+error-field = Błąd:
+
+error-input-required = To pole jest wymagane.
+error-input-too_long = Tekst jest za długi.
+error-input-too_short = Tekst jest za krótki.
+error-input-invalid_email = To nie wygląda na adres e-mail.
+error-input-invalid_slug = Adres może zawierać tylko małe litery, cyfry i łączniki.
+error-input-unknown_kind = Nieznany rodzaj.
+error-org-invalid_nip = Nieprawidłowy NIP (zła suma kontrolna albo liczba cyfr).
+error-org-invalid_regon = Nieprawidłowy REGON (zła suma kontrolna albo liczba cyfr).
+error-org-invalid_krs = Numer KRS to 10 cyfr.
+error-not_found = Nie znaleziono takiej strony ani zasobu.
+error-auth-login_required = Zaloguj się, aby to zrobić.
+error-auth-forbidden = Nie masz uprawnień, aby to zrobić.
+error-auth-rate_limited = Za dużo nieudanych prób logowania. Spróbuj ponownie za kwadrans.
+error-auth-csrf = Formularz wygasł albo nie pochodzi z tej strony. Odśwież stronę i spróbuj ponownie.
+error-service-unavailable = Baza danych jest chwilowo niedostępna. Spróbuj za chwilę.
+error-service-internal = Wystąpił błąd po naszej stronie. Spróbuj ponownie.
+error-account-email_taken = Konto z tym adresem e-mail już istnieje.
+error-account-bad_credentials = Nieprawidłowy e-mail lub hasło.
+error-account-unconfirmed = Najpierw potwierdź adres e-mail linkiem z wiadomości.
+error-account-wrong_password = Nieprawidłowe hasło.
+error-token-invalid = Ten link jest nieprawidłowy.
+error-token-expired = Ten link wygasł. Poproś o nowy.
+error-token-used = Ten link został już użyty.
+error-signature-already_signed = Ta deklaracja jest już podpisana (przez Ciebie albo w imieniu tej organizacji).
+error-signature-no_document = Ta wspólnota nie ma jeszcze dokumentu do podpisania.
+error-signature-not_pending = Ten podpis nie czeka już na decyzję.
+error-signature-not_standing = Ten podpis nie jest już ważny.
+error-org-unknown_person = Nie ma konta z takim adresem e-mail.
+error-org-last_admin = Organizacja musi mieć co najmniej jednego administratora.
+error-space-slug_taken = Ten adres wspólnoty jest już zajęty.
+error-request-malformed = Nieprawidłowe żądanie.
+
+mail-confirm-subject = Potwierdź adres e-mail w serwisie Wspólnota
+mail-confirm-body = Dzień dobry, { $name }!
+
+    Aby potwierdzić adres e-mail, otwórz link:
+    { $link }
+
+    Link jest ważny 7 dni. Jeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.
+mail-reset-subject = Nowe hasło w serwisie Wspólnota
+mail-reset-body = Dzień dobry, { $name }!
+
+    Aby ustawić nowe hasło, otwórz link:
+    { $link }
+
+    Link jest ważny godzinę i działa raz. Jeśli to nie Ty prosiłeś o zmianę, zignoruj tę wiadomość.

@@ -1,0 +1,31 @@
+//! Writing audit entries alongside the change they describe.
+
+use serde_json::Value;
+use wspolnota_domain::clock::Timestamp;
+use wspolnota_domain::ids::{OrgId, SpaceId, UserId};
+use wspolnota_store::{audit, Conn, StoreError};
+
+pub struct Change {
+    pub actor: Option<UserId>,
+    pub space: Option<SpaceId>,
+    pub org: Option<OrgId>,
+    pub action: &'static str,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+pub async fn record(c: &mut Conn, change: Change, now: Timestamp) -> Result<(), StoreError> {
+    audit::append(
+        c,
+        &audit::Entry {
+            actor: change.actor,
+            space: change.space,
+            org: change.org,
+            action: change.action,
+            before: change.before.map(|v| v.to_string()),
+            after: change.after.map(|v| v.to_string()),
+        },
+        now,
+    )
+    .await
+}

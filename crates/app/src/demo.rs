@@ -1,0 +1,280 @@
+//! Demo data, inspired by the institutions the platform is built for. Loaded by
+//! `serve --demo` into an empty database; a database that has spaces is left alone.
+
+use crate::{accounts, App, AppError};
+use wspolnota_domain::access::Subject;
+use wspolnota_domain::ids::{OrgId, SpaceId, UserId};
+use wspolnota_domain::org::OrgRole;
+use wspolnota_domain::space::MembershipStatus;
+use wspolnota_store::{orgs, spaces, users, StoreError};
+
+/// The password of every demo account; printed at start.
+pub const DEMO_PASSWORD: &str = "demo-wspolnota";
+pub const DEMO_ADMIN: &str = "admin@wspolnota.demo";
+
+/// Demo logins to print: (e-mail, what the account can do).
+pub const DEMO_LOGINS: &[(&str, &str)] = &[
+    (DEMO_ADMIN, "platform admin"),
+    ("anna.nowak@wspolnota.demo", "admin of the Kraków coalition, representative of Stowarzyszenie Podgórze.pl"),
+    ("marek.kowalski@wspolnota.demo", "admin of the Dąbrowa Górnicza cooperative"),
+    ("ewa.wisniewska@wspolnota.demo", "resident of Konin, member of nothing yet"),
+];
+
+const PEOPLE: &[(&str, &str, bool)] = &[
+    ("Anna Nowak", "Kraków", true),
+    ("Marek Kowalski", "Dąbrowa Górnicza", true),
+    ("Ewa Wiśniewska", "Konin", false),
+    ("Tomasz Wójcik", "Dąbrowa Górnicza", true),
+    ("Katarzyna Kamińska", "Dąbrowa Górnicza", true),
+    ("Piotr Lewandowski", "Konin", true),
+    ("Agnieszka Zielińska", "Konin", false),
+    ("Krzysztof Szymański", "Kraków", true),
+    ("Magdalena Woźniak", "Kraków", true),
+    ("Paweł Dąbrowski", "Kraków", false),
+    ("Joanna Kozłowska", "Wałbrzych", true),
+    ("Michał Jankowski", "Bytom", true),
+    ("Barbara Mazur", "Łódź", true),
+    ("Andrzej Kwiatkowski", "Konin", true),
+    ("Małgorzata Krawczyk", "Dąbrowa Górnicza", true),
+    ("Jakub Piotrowski", "Sosnowiec", false),
+    ("Zofia Grabowska", "Kraków", true),
+    ("Stanisław Pawłowski", "Turek", true),
+    ("Helena Michalska", "Kraków", true),
+    ("Grzegorz Król", "Wałbrzych", false),
+    ("Aleksandra Wieczorek", "Gdańsk", true),
+    ("Łukasz Jabłoński", "Konin", true),
+    ("Natalia Wróbel", "Dąbrowa Górnicza", true),
+    ("Jan Majewski", "Warszawa", true),
+    ("Irena Olszewska", "Bytom", true),
+];
+
+// (name, kind, city, representative index into PEOPLE)
+const ORGS: &[(&str, &str, &str, usize)] = &[
+    ("Gmina Dąbrowa Górnicza", "municipality", "Dąbrowa Górnicza", 1),
+    ("Miasto Konin", "municipality", "Konin", 5),
+    ("Miejski Ośrodek Pomocy Społecznej w Koninie", "public_institution", "Konin", 13),
+    ("Stowarzyszenie Podgórze.pl", "ngo", "Kraków", 0),
+    ("Fundacja Napraw to Razem", "ngo", "Dąbrowa Górnicza", 3),
+    ("Zagłębiowska Spółdzielnia Energetyczna", "cooperative", "Dąbrowa Górnicza", 4),
+    ("Spółdzielnia Socjalna Opiekunki", "cooperative", "Konin", 6),
+    ("Termo-Dom Sp. z o.o.", "company", "Konin", 21),
+    ("Piekarnia Sąsiedzka s.c.", "company", "Kraków", 7),
+    ("Grupa Sąsiedzka Zabłocie", "informal_group", "Kraków", 8),
+    ("Klub Seniora Nowa Huta", "informal_group", "Kraków", 18),
+    ("Urząd Miasta Wałbrzycha", "municipality", "Wałbrzych", 10),
+    ("Urząd Miasta Bytomia", "municipality", "Bytom", 11),
+    ("Fundacja Miasto Jutra", "ngo", "Łódź", 12),
+    ("Ruch Miejski Konin dla Ludzi", "informal_group", "Konin", 13),
+];
+
+const COALITION_DECLARATION: &str = "## Po co działamy razem\n\n\
+Podpisując tę deklarację współpracy, dołączamy do Koalicji dla Sąsiedztw. Chcemy, aby:\n\n\
+- mieszkańcy działali na rzecz potrzeb i potencjałów swojej społeczności;\n\
+- w życie sąsiedztwa włączane były osoby wykluczone i pomijane;\n\
+- wspólne miejsca były otoczone troską;\n\
+- powstawały nowe miejsca spotkań;\n\
+- problemy rozwiązywać wspólnie;\n\
+- pielęgnować lokalną kulturę;\n\
+- wspierać się nawzajem.\n\n\
+## Jak działamy\n\n\
+- dbamy o dobrą komunikację;\n\
+- uczymy się od siebie nawzajem;\n\
+- dzielimy się zasobami;\n\
+- bierzemy udział w konsultacjach;\n\
+- prowadzimy wspólne projekty;\n\
+- stosujemy uczciwe standardy zatrudnienia;\n\
+- szanujemy różnorodność;\n\
+- **miasto to my**.\n";
+
+struct DemoSpace {
+    slug: &'static str,
+    name: &'static str,
+    kind: &'static str,
+    city: &'static str,
+    region: &'static str,
+    description: &'static str,
+    requires_approval: bool,
+    document_title: &'static str,
+    document: &'static str,
+    admin: usize,
+    // (person index, organisation index or none)
+    signers: &'static [(usize, Option<usize>)],
+}
+
+const SPACES: &[DemoSpace] = &[
+    DemoSpace {
+        slug: "spoldzielnia-rozwojowa-dabrowa-gornicza",
+        name: "Spółdzielnia Rozwojowa Dąbrowa Górnicza",
+        kind: "development_cooperative",
+        city: "Dąbrowa Górnicza",
+        region: "śląskie",
+        description: "Hybrydowa spółdzielnia mieszkańców, gminy, organizacji i lokalnych firm. \
+Wspólnie inwestujemy w **fotowoltaikę na dachach szkół**, termomodernizację bloków i punkt napraw.\n\n\
+Trzy filary: *wspólna własność, współinwestowanie, współzarządzanie*.",
+        requires_approval: false,
+        document_title: "Statut Spółdzielni Rozwojowej Dąbrowa Górnicza",
+        document: "## §1 Cel\n\nSpółdzielnia prowadzi działalność w interesie publicznym: odnawialna energia, \
+termomodernizacja, rekultywacja terenów poprzemysłowych, naprawa i ponowne użycie, opieka nad seniorami i dziećmi.\n\n\
+## §2 Członkowie\n\nCzłonkami mogą być osoby fizyczne i prawne. Każdy członek ma jeden głos, niezależnie od liczby udziałów.\n\n\
+## §3 Udziały\n\nWartość udziału wynosi 500 zł. Członek deklaruje co najmniej jeden udział.\n",
+        admin: 1,
+        signers: &[(1, Some(0)), (3, Some(4)), (4, Some(5)), (3, None), (4, None), (14, None), (22, None), (1, None)],
+    },
+    DemoSpace {
+        slug: "spoldzielnia-rozwojowa-konin",
+        name: "Spółdzielnia Rozwojowa Konin",
+        kind: "development_cooperative",
+        city: "Konin",
+        region: "wielkopolskie",
+        description: "Po węglu – razem. Spółdzielnia miasta, instytucji i mieszkańców Konina: \
+ciepło z odnawialnych źródeł, opieka nad seniorami i praca dla kobiet wracających na rynek pracy.\n\n\
+Przystąpienie wymaga zgody zarządu.",
+        requires_approval: true,
+        document_title: "Statut Spółdzielni Rozwojowej Konin",
+        document: "## §1 Cel\n\nSpółdzielnia realizuje zadania strategiczne gminy: energia, opieka, cyfrowe kompetencje.\n\n\
+## §2 Członkowie\n\nOsoby fizyczne i prawne. Zarząd rozpatruje deklarację w ciągu 30 dni.\n",
+        admin: 5,
+        signers: &[(5, Some(1)), (13, Some(2)), (6, Some(6)), (21, Some(7)), (5, None), (13, None), (21, None)],
+    },
+    DemoSpace {
+        slug: "koalicja-dla-sasiedztw",
+        name: "Koalicja dla Sąsiedztw",
+        kind: "coalition",
+        city: "Kraków",
+        region: "małopolskie",
+        description: "Koalicja mieszkańców, organizacji i instytucji Krakowa, które chcą dbać o swoje sąsiedztwa. \
+Dołącza się, podpisując **deklarację współpracy** — we własnym imieniu albo w imieniu organizacji.",
+        requires_approval: false,
+        document_title: "Deklaracja współpracy Koalicji dla Sąsiedztw",
+        document: COALITION_DECLARATION,
+        admin: 0,
+        signers: &[(0, Some(3)), (7, Some(8)), (8, Some(9)), (18, Some(10)), (0, None), (7, None), (8, None), (9, None), (16, None), (18, None)],
+    },
+    DemoSpace {
+        slug: "siec-miast-poprzemyslowych",
+        name: "Sieć Miast Poprzemysłowych",
+        kind: "city_network",
+        city: "",
+        region: "Polska",
+        description: "Gminy, organizacje i instytucje miast po przemyśle i górnictwie dzielą się wiedzą: \
+wizyty studyjne, konsultacje online, grupy robocze i wspólne projekty.",
+        requires_approval: false,
+        document_title: "Porozumienie o współpracy Sieci Miast Poprzemysłowych",
+        document: "Sygnatariusze wymieniają się doświadczeniami transformacji, organizują wizyty studyjne \
+i wspólnie występują o środki na projekty.\n",
+        admin: 10,
+        signers: &[(1, Some(0)), (5, Some(1)), (10, Some(11)), (11, Some(12)), (10, None), (11, None), (24, None)],
+    },
+    DemoSpace {
+        slug: "kongres-ruchow-miejskich",
+        name: "Kongres Ruchów Miejskich",
+        kind: "movement",
+        city: "",
+        region: "Polska",
+        description: "Ogólnopolskie centrum lokalnych ruchów: kongresy z debatami i warsztatami, \
+mikrogranty, wspólna baza wiedzy prawnej i organizacyjnej, rzecznictwo i miasta odporne na kryzysy.",
+        requires_approval: false,
+        document_title: "Deklaracja Kongresu Ruchów Miejskich",
+        document: "Miasto jest dobrem wspólnym. Działamy jawnie, oddolnie i solidarnie.\n",
+        admin: 23,
+        signers: &[(12, Some(13)), (13, Some(14)), (0, Some(3)), (23, None), (12, None), (20, None), (17, None), (19, None)],
+    },
+];
+
+fn email_of(name: &str) -> String {
+    let ascii = wspolnota_domain::text::slugify(name).replace('-', ".");
+    format!("{ascii}@wspolnota.demo")
+}
+
+impl App {
+    /// Loads the demo data unless the database already has spaces. Returns whether it loaded.
+    pub async fn load_demo(&self) -> Result<bool, AppError> {
+        if !self.spaces().await?.is_empty() {
+            return Ok(false);
+        }
+        let hash = accounts::hash_password(self.config.password_cost, DEMO_PASSWORD.to_string()).await?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let admin = users::insert(
+            &mut tx,
+            &users::NewUser {
+                email: DEMO_ADMIN,
+                password_hash: &hash,
+                display_name: "Administrator platformy",
+                city: None,
+                list_publicly: false,
+                locale: Some("pl"),
+                is_platform_admin: true,
+                confirmed: true,
+            },
+            now,
+        )
+        .await?;
+        let mut people: Vec<UserId> = Vec::new();
+        for (name, city, listed) in PEOPLE {
+            let email = email_of(name);
+            let new = users::NewUser {
+                email: &email,
+                password_hash: &hash,
+                display_name: name,
+                city: Some(city),
+                list_publicly: *listed,
+                locale: Some("pl"),
+                is_platform_admin: false,
+                confirmed: true,
+            };
+            people.push(users::insert(&mut tx, &new, now).await?);
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+
+        // Organisations and spaces go through the use cases, so the demo has a real audit log.
+        let mut org_ids: Vec<OrgId> = Vec::new();
+        for (name, kind, city, rep) in ORGS {
+            let subject = Subject { user: Some(people[*rep]), ..Subject::default() };
+            let form = crate::orgs::NewOrgForm { name: name.to_string(), kind: kind.to_string(), city: city.to_string(), ..Default::default() };
+            org_ids.push(self.create_org(&subject, form).await?);
+        }
+        let admin_subject = Subject { user: Some(admin), platform_admin: true, ..Subject::default() };
+        for s in SPACES {
+            let form = crate::spaces::NewSpaceForm {
+                name: s.name.into(),
+                slug: s.slug.into(),
+                kind: s.kind.into(),
+                city: s.city.into(),
+                region: s.region.into(),
+                description_md: s.description.into(),
+                requires_approval: s.requires_approval,
+                document_title: s.document_title.into(),
+                document_md: s.document.into(),
+            };
+            let space = self.create_space(&admin_subject, form).await?;
+            self.make_space_admin(space, people[s.admin]).await?;
+            for (person, org) in s.signers {
+                let subject = self.subject_of(people[*person]).await?;
+                let sig = self.sign(&subject, space, org.map(|o| org_ids[o])).await?;
+                if sig.status == MembershipStatus::Pending && org.is_some() {
+                    let admin_of_space = Subject { user: Some(people[s.admin]), space_admin: true, ..Subject::default() };
+                    self.decide_signature(&admin_of_space, space, sig.id, true).await?;
+                }
+            }
+        }
+        // Anna also represents the coalition's neighbourhood group, to show several roles.
+        let mut tx = self.store.begin().await?;
+        orgs::grant(&mut tx, org_ids[9], people[0], OrgRole::Representative, Some(people[8]), now).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(true)
+    }
+
+    async fn make_space_admin(&self, space: SpaceId, user: UserId) -> Result<(), AppError> {
+        let mut tx = self.store.begin().await?;
+        spaces::add_admin(&mut tx, space, user, self.now()).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// The subject of a user without a space in view.
+    pub async fn subject_of(&self, user: UserId) -> Result<Subject, AppError> {
+        let u = self.user(user).await?;
+        self.subject(Some(&u), None).await
+    }
+}

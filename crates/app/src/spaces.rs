@@ -1,0 +1,297 @@
+//! Spaces: creating them, their founding documents, and joining by signing.
+
+use crate::{audit, App, AppError};
+use serde_json::json;
+use wspolnota_domain::access::{can, Action, Subject};
+use wspolnota_domain::ids::{OrgId, SignatureId, SpaceId};
+use wspolnota_domain::org::OrgKind;
+use wspolnota_domain::space::{document_hash, MembershipStatus, SpaceKind};
+use wspolnota_domain::text;
+use wspolnota_store::{audit as audit_store, orgs, signatures, spaces, users, StoreError};
+
+#[derive(Debug, Clone, Default)]
+pub struct NewSpaceForm {
+    pub name: String,
+    pub slug: String,
+    pub kind: String,
+    pub city: String,
+    pub region: String,
+    pub description_md: String,
+    pub requires_approval: bool,
+    pub document_title: String,
+    pub document_md: String,
+}
+
+/// A space with what its page shows.
+#[derive(Debug, Clone)]
+pub struct SpaceView {
+    pub space: spaces::Space,
+    pub document: Option<spaces::Document>,
+    pub members: i64,
+}
+
+/// The public list of allies, optionally filtered by kind.
+#[derive(Debug, Clone)]
+pub struct AlliesView {
+    pub allies: Vec<signatures::Ally>,
+    /// Persons who signed but did not consent to be listed by name.
+    pub unlisted_persons: i64,
+    /// How many allies of each kind (`None` = persons listed by name).
+    pub counts: Vec<(Option<OrgKind>, usize)>,
+}
+
+/// Which allies to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AllyFilter {
+    All,
+    Persons,
+    Kind(OrgKind),
+}
+
+impl AllyFilter {
+    pub fn parse(value: Option<&str>) -> Result<AllyFilter, AppError> {
+        match value.map(str::trim) {
+            None | Some("") | Some("all") => Ok(AllyFilter::All),
+            Some("person") => Ok(AllyFilter::Persons),
+            Some(k) => Ok(AllyFilter::Kind(OrgKind::parse(k)?)),
+        }
+    }
+
+    fn keeps(self, ally: &signatures::Ally) -> bool {
+        match self {
+            AllyFilter::All => true,
+            AllyFilter::Persons => ally.org_kind.is_none(),
+            AllyFilter::Kind(k) => ally.org_kind == Some(k),
+        }
+    }
+}
+
+impl App {
+    pub async fn spaces(&self) -> Result<Vec<spaces::Space>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(spaces::list(&mut c).await?)
+    }
+
+    pub async fn space_by_slug(&self, slug: &str) -> Result<spaces::Space, AppError> {
+        let mut c = self.store.read().await?;
+        spaces::by_slug(&mut c, slug).await?.ok_or(AppError::NotFound)
+    }
+
+    pub async fn space_view(&self, slug: &str) -> Result<SpaceView, AppError> {
+        let mut c = self.store.read().await?;
+        let space = spaces::by_slug(&mut c, slug).await?.ok_or(AppError::NotFound)?;
+        let document = spaces::current_document(&mut c, space.id).await?;
+        let members = signatures::count_active(&mut c, space.id).await?;
+        Ok(SpaceView { space, document, members })
+    }
+
+    pub async fn documents(&self, space: SpaceId) -> Result<Vec<spaces::Document>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(spaces::documents(&mut c, space).await?)
+    }
+
+    pub async fn allies(&self, space: SpaceId, filter: AllyFilter) -> Result<AlliesView, AppError> {
+        let mut c = self.store.read().await?;
+        let (all, unlisted_persons) = signatures::allies(&mut c, space).await?;
+        let mut counts: Vec<(Option<OrgKind>, usize)> = Vec::new();
+        let kinds = std::iter::once(None).chain(OrgKind::ALL.into_iter().map(Some));
+        for kind in kinds {
+            let n = all.iter().filter(|a| a.org_kind == kind).count();
+            if n > 0 {
+                counts.push((kind, n));
+            }
+        }
+        let allies = all.into_iter().filter(|a| filter.keeps(a)).collect();
+        Ok(AlliesView { allies, unlisted_persons, counts })
+    }
+
+    /// Creates a space with the first version of its founding document; the creator becomes its admin.
+    pub async fn create_space(&self, subject: &Subject, form: NewSpaceForm) -> Result<SpaceId, AppError> {
+        let user = subject.user.ok_or(AppError::LoginRequired)?;
+        if !can(subject, Action::CreateSpace) {
+            return Err(AppError::Forbidden);
+        }
+        let name = text::required("name", &form.name, text::NAME_MAX)?;
+        let slug = if form.slug.trim().is_empty() { text::slugify(&name) } else { form.slug.trim().to_string() };
+        let slug = text::slug(&slug)?;
+        let kind = SpaceKind::parse(form.kind.trim())?;
+        let city = text::optional("city", &form.city, text::CITY_MAX)?;
+        let region = text::optional("region", &form.region, text::CITY_MAX)?;
+        let description = text::optional("description", &form.description_md, text::DESCRIPTION_MAX)?.unwrap_or_default();
+        let title = text::required("document_title", &form.document_title, text::NAME_MAX)?;
+        let body = text::required("document", &form.document_md, text::DOCUMENT_MAX)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let new = spaces::NewSpace {
+            slug: &slug,
+            name: &name,
+            kind,
+            city: city.as_deref(),
+            region: region.as_deref(),
+            description_md: &description,
+            requires_approval: form.requires_approval,
+        };
+        let id = match spaces::insert(&mut tx, &new, now).await {
+            Ok(id) => id,
+            Err(StoreError::Conflict(_)) => return Err(AppError::Refused("space.slug_taken")),
+            Err(e) => return Err(e.into()),
+        };
+        spaces::add_admin(&mut tx, id, user, now).await?;
+        let doc = spaces::add_document(&mut tx, id, &title, &body, &document_hash(&title, &body), Some(user), now).await?;
+        audit::record(
+            &mut tx,
+            audit::Change { actor: Some(user), space: Some(id), org: None, action: "space.created", before: None, after: Some(json!({"slug": slug, "name": name, "kind": kind.as_str(), "document_hash": doc.text_hash})) },
+            now,
+        )
+        .await?;
+        audit::record(&mut tx, audit::Change { actor: Some(user), space: Some(id), org: None, action: "space.admin_added", before: None, after: Some(json!({"user": user.0})) }, now).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(id)
+    }
+
+    /// Publishes a new version of the founding document. Earlier versions and the
+    /// signatures made under them stay as they were.
+    pub async fn publish_document(&self, subject: &Subject, space: SpaceId, title: &str, body: &str) -> Result<spaces::Document, AppError> {
+        if !can(subject, Action::EditSpace) {
+            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+        }
+        let title = text::required("document_title", title, text::NAME_MAX)?;
+        let body = text::required("document", body, text::DOCUMENT_MAX)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let before = spaces::current_document(&mut tx, space).await?;
+        let doc = spaces::add_document(&mut tx, space, &title, &body, &document_hash(&title, &body), subject.user, now).await?;
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(space),
+                org: None,
+                action: "document.published",
+                before: before.map(|d| json!({"version": d.version, "hash": d.text_hash})),
+                after: Some(json!({"version": doc.version, "hash": doc.text_hash})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(doc)
+    }
+
+    /// Signs the current founding document of a space, in one's own name or for an organisation.
+    pub async fn sign(&self, subject: &Subject, space: SpaceId, on_behalf_of: Option<OrgId>) -> Result<signatures::Signature, AppError> {
+        let user = subject.user.ok_or(AppError::LoginRequired)?;
+        if !can(subject, Action::Sign { on_behalf_of }) {
+            return Err(AppError::Forbidden);
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let space_row = spaces::by_id(&mut tx, space).await?;
+        let doc = spaces::current_document(&mut tx, space).await?.ok_or(AppError::Refused("signature.no_document"))?;
+        if signatures::standing(&mut tx, space, user, on_behalf_of).await?.is_some() {
+            return Err(AppError::Refused("signature.already_signed"));
+        }
+        let person = users::by_id(&mut tx, user).await?;
+        let status = MembershipStatus::on_signing(space_row.requires_approval);
+        let new = signatures::NewSignature { space, document: doc.id, user, org: on_behalf_of, signer_name: &person.display_name, status };
+        let id = match signatures::insert(&mut tx, &new, now).await {
+            Ok(id) => id,
+            // A concurrent signature won the race; the unique index refused this one.
+            Err(StoreError::Conflict(_)) => return Err(AppError::Refused("signature.already_signed")),
+            Err(e) => return Err(e.into()),
+        };
+        let org_name = match on_behalf_of {
+            Some(o) => Some(orgs::by_id(&mut tx, o).await?.name),
+            None => None,
+        };
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: Some(user),
+                space: Some(space),
+                org: on_behalf_of,
+                action: "signature.created",
+                before: None,
+                after: Some(json!({"signature": id.0, "org": org_name, "document_version": doc.version, "document_hash": doc.text_hash, "status": status.as_str()})),
+            },
+            now,
+        )
+        .await?;
+        let sig = signatures::by_id(&mut tx, id).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(sig)
+    }
+
+    /// Approves or rejects a pending signature.
+    pub async fn decide_signature(&self, subject: &Subject, space: SpaceId, id: SignatureId, approve: bool) -> Result<(), AppError> {
+        if !can(subject, Action::DecideMembership) {
+            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+        }
+        let actor = subject.user.ok_or(AppError::LoginRequired)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let sig = signatures::by_id(&mut tx, id).await?;
+        if sig.space_id != space {
+            return Err(AppError::NotFound);
+        }
+        let to = if approve { MembershipStatus::Active } else { MembershipStatus::Rejected };
+        if !signatures::set_status(&mut tx, id, MembershipStatus::Pending, to, actor, now).await? {
+            return Err(AppError::Refused("signature.not_pending"));
+        }
+        audit::record(
+            &mut tx,
+            audit::Change { actor: Some(actor), space: Some(space), org: sig.org_id, action: if approve { "signature.approved" } else { "signature.rejected" }, before: Some(json!({"signature": id.0, "status": "pending"})), after: Some(json!({"signature": id.0, "status": to.as_str()})) },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// Withdraws a standing signature; it stays in history as withdrawn.
+    pub async fn withdraw_signature(&self, subject: &Subject, space: SpaceId, id: SignatureId) -> Result<(), AppError> {
+        let actor = subject.user.ok_or(AppError::LoginRequired)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let sig = signatures::by_id(&mut tx, id).await?;
+        if sig.space_id != space {
+            return Err(AppError::NotFound);
+        }
+        if !can(subject, Action::Withdraw { signer: sig.user_id, org: sig.org_id }) {
+            return Err(AppError::Forbidden);
+        }
+        if !sig.status.is_standing() || !signatures::set_status(&mut tx, id, sig.status, MembershipStatus::Withdrawn, actor, now).await? {
+            return Err(AppError::Refused("signature.not_standing"));
+        }
+        audit::record(
+            &mut tx,
+            audit::Change { actor: Some(actor), space: Some(space), org: sig.org_id, action: "signature.withdrawn", before: Some(json!({"signature": id.0, "status": sig.status.as_str()})), after: Some(json!({"signature": id.0, "status": "withdrawn"})) },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// The signatures a person made in a space (own and for organisations).
+    pub async fn my_signatures(&self, space: SpaceId, user: wspolnota_domain::ids::UserId) -> Result<Vec<signatures::Signature>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(signatures::of_user_in_space(&mut c, space, user).await?)
+    }
+
+    pub async fn pending_signatures(&self, subject: &Subject, space: SpaceId) -> Result<Vec<signatures::Signature>, AppError> {
+        if !can(subject, Action::DecideMembership) {
+            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+        }
+        let mut c = self.store.read().await?;
+        Ok(signatures::with_status(&mut c, space, MembershipStatus::Pending).await?)
+    }
+
+    pub async fn audit_log(&self, subject: &Subject, space: SpaceId) -> Result<Vec<audit_store::Logged>, AppError> {
+        if !can(subject, Action::ViewAuditLog) {
+            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+        }
+        let mut c = self.store.read().await?;
+        Ok(audit_store::for_space(&mut c, space, 500).await?)
+    }
+}

@@ -1,0 +1,153 @@
+//! Connecting, migrating and transactions.
+
+use crate::StoreError;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// A connection to run queries on: a pooled connection or an open transaction.
+pub type Conn = sqlx::AnyConnection;
+/// A write transaction; commit it or it rolls back when dropped.
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database, shared by all requests of a process.
+#[derive(Clone, Debug)]
+pub struct Store {
+    read: AnyPool,
+    /// On SQLite one writer at a time, so write transactions queue here instead of
+    /// failing with "database is locked"; on PostgreSQL the same pool as `read`.
+    write: AnyPool,
+    backend: Backend,
+}
+
+static MIGRATE_SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static MIGRATE_POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+impl Store {
+    /// Connects to `url`: `sqlite://path/to/file.db` or `postgres://…`.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            return Err(StoreError::Unavailable(format!(
+                "unsupported database URL (use sqlite:// or postgres://): {url}"
+            )));
+        };
+        let opts = AnyConnectOptions::from_str(url).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        match backend {
+            Backend::Sqlite => {
+                let read = sqlite_pool(8).connect_with(opts.clone()).await?;
+                // WAL lets readers go on while one connection writes.
+                sqlx::query("PRAGMA journal_mode=WAL").execute(&read).await?;
+                let write = sqlite_pool(1).connect_with(opts).await?;
+                Ok(Store { read, write, backend })
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(opts)
+                    .await?;
+                Ok(Store { read: pool.clone(), write: pool, backend })
+            }
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Applies the migrations of this backend that have not run yet.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self.backend {
+            Backend::Sqlite => MIGRATE_SQLITE.run(&self.write).await?,
+            Backend::Postgres => MIGRATE_POSTGRES.run(&self.write).await?,
+        }
+        Ok(())
+    }
+
+    /// A pooled connection for reads.
+    pub async fn read(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, StoreError> {
+        Ok(self.read.acquire().await?)
+    }
+
+    /// Starts a write transaction.
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
+        Ok(self.write.begin().await?)
+    }
+
+    /// Checks that the database answers; for `/healthz`.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.read).await?;
+        Ok(())
+    }
+
+    /// Writes a consistent copy of a SQLite database to `dest`, even while a server
+    /// uses it (SQLite's `VACUUM INTO` reads one snapshot).
+    pub async fn backup_sqlite(&self, dest: &str) -> Result<(), StoreError> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::Other("backup is for SQLite; use pg_dump for PostgreSQL".into()));
+        }
+        sqlx::query("VACUUM INTO $1").bind(dest).execute(&self.read).await?;
+        Ok(())
+    }
+
+    /// Table and column names of the schema, sorted; lets a test prove both backends match.
+    pub async fn schema_columns(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let sql = match self.backend {
+            Backend::Sqlite => {
+                "SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations'"
+            }
+            Backend::Postgres => {
+                "SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations'"
+            }
+        };
+        use sqlx::Row;
+        let rows = sqlx::query(sql).fetch_all(&self.read).await?;
+        let mut cols = rows
+            .iter()
+            .map(|r| Ok((r.try_get::<String, _>("t")?, r.try_get::<String, _>("c")?)))
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        cols.sort();
+        Ok(cols)
+    }
+
+    pub async fn close(&self) {
+        self.read.close().await;
+        self.write.close().await;
+    }
+}
+
+fn sqlite_pool(size: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(size)
+        .acquire_timeout(Duration::from_secs(30))
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;")
+                    .await?;
+                Ok(())
+            })
+        })
+}
+
+impl Store {
+    /// Runs a statement that takes no parameters, such as `CREATE DATABASE`; for tools and tests.
+    pub async fn execute_raw(&self, sql: &str) -> Result<(), StoreError> {
+        let mut c = self.write.acquire().await?;
+        c.execute(sql).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,149 @@
+//! Organisations and their representatives.
+
+use crate::{Conn, StoreError};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use wspolnota_domain::clock::Timestamp;
+use wspolnota_domain::ids::{OrgId, UserId};
+use wspolnota_domain::org::{OrgKind, OrgRole};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Org {
+    pub id: OrgId,
+    pub name: String,
+    pub kind: OrgKind,
+    pub city: Option<String>,
+    pub krs: Option<String>,
+    pub nip: Option<String>,
+    pub regon: Option<String>,
+}
+
+fn org_from_row(r: &AnyRow) -> Result<Org, StoreError> {
+    let kind: String = r.try_get("kind")?;
+    Ok(Org {
+        id: OrgId(r.try_get("id")?),
+        name: r.try_get("name")?,
+        kind: OrgKind::parse(&kind).map_err(|_| StoreError::Other(format!("unknown organisation kind {kind}")))?,
+        city: r.try_get("city")?,
+        krs: r.try_get("krs")?,
+        nip: r.try_get("nip")?,
+        regon: r.try_get("regon")?,
+    })
+}
+
+pub struct NewOrg<'a> {
+    pub name: &'a str,
+    pub kind: OrgKind,
+    pub city: Option<&'a str>,
+    pub krs: Option<&'a str>,
+    pub nip: Option<&'a str>,
+    pub regon: Option<&'a str>,
+}
+
+pub async fn insert(c: &mut Conn, o: &NewOrg<'_>, by: UserId, now: Timestamp) -> Result<OrgId, StoreError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO organisations (name, kind, city, krs, nip, regon, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(o.name)
+    .bind(o.kind.as_str())
+    .bind(o.city)
+    .bind(o.krs)
+    .bind(o.nip)
+    .bind(o.regon)
+    .bind(by.0)
+    .bind(now.0)
+    .fetch_one(c)
+    .await?;
+    Ok(OrgId(id))
+}
+
+pub async fn by_id(c: &mut Conn, id: OrgId) -> Result<Org, StoreError> {
+    let r = sqlx::query("SELECT id, name, kind, city, krs, nip, regon FROM organisations WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(c)
+        .await?;
+    org_from_row(&r)
+}
+
+pub async fn list(c: &mut Conn) -> Result<Vec<Org>, StoreError> {
+    let rows = sqlx::query("SELECT id, name, kind, city, krs, nip, regon FROM organisations ORDER BY name, id")
+        .fetch_all(c)
+        .await?;
+    rows.iter().map(org_from_row).collect()
+}
+
+/// Organisations a person may currently act for, with the role held.
+pub async fn roles_of(c: &mut Conn, user: UserId) -> Result<Vec<(OrgId, OrgRole)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT org_id, role FROM org_representatives WHERE user_id = $1 AND revoked_at IS NULL ORDER BY org_id",
+    )
+    .bind(user.0)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let role: String = r.try_get("role")?;
+            Ok((
+                OrgId(r.try_get("org_id")?),
+                OrgRole::parse(&role).map_err(|_| StoreError::Other(format!("unknown role {role}")))?,
+            ))
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct Representative {
+    pub user_id: UserId,
+    pub display_name: String,
+    pub role: OrgRole,
+}
+
+pub async fn representatives(c: &mut Conn, org: OrgId) -> Result<Vec<Representative>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT r.user_id, u.display_name, r.role FROM org_representatives r JOIN users u ON u.id = r.user_id \
+         WHERE r.org_id = $1 AND r.revoked_at IS NULL ORDER BY u.display_name, r.user_id",
+    )
+    .bind(org.0)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let role: String = r.try_get("role")?;
+            Ok(Representative {
+                user_id: UserId(r.try_get("user_id")?),
+                display_name: r.try_get("display_name")?,
+                role: OrgRole::parse(&role).map_err(|_| StoreError::Other(format!("unknown role {role}")))?,
+            })
+        })
+        .collect()
+}
+
+/// Grants a role; an existing live grant of the person is revoked first so one person holds one role.
+pub async fn grant(c: &mut Conn, org: OrgId, user: UserId, role: OrgRole, by: Option<UserId>, now: Timestamp) -> Result<(), StoreError> {
+    revoke(&mut *c, org, user, now).await?;
+    sqlx::query(
+        "INSERT INTO org_representatives (org_id, user_id, role, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(org.0)
+    .bind(user.0)
+    .bind(role.as_str())
+    .bind(by.map(|u| u.0))
+    .bind(now.0)
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+/// Revokes a person's live grant; returns whether there was one.
+pub async fn revoke(c: &mut Conn, org: OrgId, user: UserId, now: Timestamp) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE org_representatives SET revoked_at = $1 WHERE org_id = $2 AND user_id = $3 AND revoked_at IS NULL",
+    )
+    .bind(now.0)
+    .bind(org.0)
+    .bind(user.0)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
