@@ -32,10 +32,17 @@ pub async fn hash_password(cost: PasswordCost, password: String) -> Result<Strin
     .map_err(|e| AppError::Internal(e.to_string()))?
 }
 
-async fn verify_password(cost: PasswordCost, password: String, hash: String) -> Result<bool, AppError> {
+async fn verify_password(
+    cost: PasswordCost,
+    password: String,
+    hash: String,
+) -> Result<bool, AppError> {
     tokio::task::spawn_blocking(move || {
-        let parsed = PasswordHash::new(&hash).map_err(|e| AppError::Internal(format!("stored hash: {e}")))?;
-        Ok(argon2(cost)?.verify_password(password.as_bytes(), &parsed).is_ok())
+        let parsed = PasswordHash::new(&hash)
+            .map_err(|e| AppError::Internal(format!("stored hash: {e}")))?;
+        Ok(argon2(cost)?
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok())
     })
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?
@@ -89,17 +96,41 @@ impl App {
             Err(e) => return Err(e.into()),
         };
         let secret = tokens::new_secret();
-        users::insert_token(&mut tx, &tokens::hash(&secret), id, CONFIRM, now.plus_seconds(CONFIRM_VALID_SECS)).await?;
+        users::insert_token(
+            &mut tx,
+            &tokens::hash(&secret),
+            id,
+            CONFIRM,
+            now.plus_seconds(CONFIRM_VALID_SECS),
+        )
+        .await?;
         let link = format!("{}/konto/potwierdz/{secret}", self.config.base_url);
-        mail::queue(&mut tx, &email, mail::Message::Confirm { name: &display_name, link: &link }, new.locale, now).await?;
+        mail::queue(
+            &mut tx,
+            &email,
+            mail::Message::Confirm {
+                name: &display_name,
+                link: &link,
+            },
+            new.locale,
+            now,
+        )
+        .await?;
         tx.commit().await.map_err(StoreError::from)?;
         Ok(id)
     }
 
     /// Checks and spends a single-use e-mail token.
-    async fn spend_token(&self, tx: &mut wspolnota_store::Tx, secret: &str, purpose: &str) -> Result<UserId, AppError> {
+    async fn spend_token(
+        &self,
+        tx: &mut wspolnota_store::Tx,
+        secret: &str,
+        purpose: &str,
+    ) -> Result<UserId, AppError> {
         let hash = tokens::hash(secret.trim());
-        let token = users::token(tx, &hash, purpose).await?.ok_or(AppError::Refused("token.invalid"))?;
+        let token = users::token(tx, &hash, purpose)
+            .await?
+            .ok_or(AppError::Refused("token.invalid"))?;
         if token.used {
             return Err(AppError::Refused("token.used"));
         }
@@ -121,20 +152,28 @@ impl App {
     }
 
     /// Logs in; failures are counted per address and, past the limit, refused for a while.
-    pub async fn log_in(&self, email: &str, password: &str) -> Result<(SessionSecret, users::User), AppError> {
+    pub async fn log_in(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> Result<(SessionSecret, users::User), AppError> {
         let email = email.trim().to_lowercase();
         let key = format!("email:{email}");
         let now = self.now();
         let user = {
             let mut c = self.store.read().await?;
             let since = now.plus_seconds(-self.config.login_window_secs);
-            if users::login_failures_since(&mut c, &key, since).await? >= self.config.login_max_failures {
+            if users::login_failures_since(&mut c, &key, since).await?
+                >= self.config.login_max_failures
+            {
                 return Err(AppError::RateLimited);
             }
             users::by_email(&mut c, &email).await?
         };
         let verified = match user.as_ref().and_then(|u| u.password_hash.clone()) {
-            Some(hash) => verify_password(self.config.password_cost, password.to_string(), hash).await?,
+            Some(hash) => {
+                verify_password(self.config.password_cost, password.to_string(), hash).await?
+            }
             None => {
                 // Spend the same effort for unknown addresses, so timing does not reveal accounts.
                 let _ = hash_password(self.config.password_cost, password.to_string()).await?;
@@ -155,7 +194,14 @@ impl App {
         }
         users::clear_login_failures(&mut tx, &key).await?;
         let secret = tokens::new_secret();
-        sessions::insert(&mut tx, &tokens::hash(&secret), user.id, now, now.plus_seconds(self.config.session_days * 86400)).await?;
+        sessions::insert(
+            &mut tx,
+            &tokens::hash(&secret),
+            user.id,
+            now,
+            now.plus_seconds(self.config.session_days * 86400),
+        )
+        .await?;
         tx.commit().await.map_err(StoreError::from)?;
         Ok((SessionSecret(secret), user))
     }
@@ -187,16 +233,37 @@ impl App {
         let mut tx = self.store.begin().await?;
         if let Some(user) = users::by_email(&mut tx, &email).await? {
             let secret = tokens::new_secret();
-            users::insert_token(&mut tx, &tokens::hash(&secret), user.id, RESET, now.plus_seconds(RESET_VALID_SECS)).await?;
+            users::insert_token(
+                &mut tx,
+                &tokens::hash(&secret),
+                user.id,
+                RESET,
+                now.plus_seconds(RESET_VALID_SECS),
+            )
+            .await?;
             let link = format!("{}/konto/nowe-haslo/{secret}", self.config.base_url);
-            mail::queue(&mut tx, &email, mail::Message::Reset { name: &user.display_name, link: &link }, user.locale.as_deref(), now).await?;
+            mail::queue(
+                &mut tx,
+                &email,
+                mail::Message::Reset {
+                    name: &user.display_name,
+                    link: &link,
+                },
+                user.locale.as_deref(),
+                now,
+            )
+            .await?;
         }
         tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 
     /// Sets a new password with a reset token and ends every session of the account.
-    pub async fn reset_password(&self, secret: &str, new_password: &str) -> Result<UserId, AppError> {
+    pub async fn reset_password(
+        &self,
+        secret: &str,
+        new_password: &str,
+    ) -> Result<UserId, AppError> {
         text::password(new_password)?;
         let hash = hash_password(self.config.password_cost, new_password.to_string()).await?;
         let mut tx = self.store.begin().await?;
@@ -209,7 +276,13 @@ impl App {
         Ok(user)
     }
 
-    pub async fn update_profile(&self, user: UserId, display_name: &str, city: &str, list_publicly: bool) -> Result<(), AppError> {
+    pub async fn update_profile(
+        &self,
+        user: UserId,
+        display_name: &str,
+        city: &str,
+        list_publicly: bool,
+    ) -> Result<(), AppError> {
         let display_name = text::required("display_name", display_name, text::NAME_MAX)?;
         let city = text::optional("city", city, text::CITY_MAX)?;
         let mut tx = self.store.begin().await?;
@@ -255,5 +328,15 @@ impl App {
         }
         tx.commit().await.map_err(StoreError::from)?;
         Ok(())
+    }
+}
+
+impl App {
+    /// Removes sessions past their expiry; run now and then by the server.
+    pub async fn delete_expired_sessions(&self) -> Result<u64, AppError> {
+        let mut tx = self.store.begin().await?;
+        let n = sessions::delete_expired(&mut tx, self.now()).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(n)
     }
 }

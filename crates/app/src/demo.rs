@@ -15,9 +15,18 @@ pub const DEMO_ADMIN: &str = "admin@wspolnota.demo";
 /// Demo logins to print: (e-mail, what the account can do).
 pub const DEMO_LOGINS: &[(&str, &str)] = &[
     (DEMO_ADMIN, "platform admin"),
-    ("anna.nowak@wspolnota.demo", "admin of the Kraków coalition, representative of Stowarzyszenie Podgórze.pl"),
-    ("marek.kowalski@wspolnota.demo", "admin of the Dąbrowa Górnicza cooperative"),
-    ("ewa.wisniewska@wspolnota.demo", "resident of Konin, member of nothing yet"),
+    (
+        "anna.nowak@wspolnota.demo",
+        "admin of the Kraków coalition, representative of Stowarzyszenie Podgórze.pl",
+    ),
+    (
+        "marek.kowalski@wspolnota.demo",
+        "admin of the Dąbrowa Górnicza cooperative",
+    ),
+    (
+        "ewa.wisniewska@wspolnota.demo",
+        "resident of Konin, member of nothing yet",
+    ),
 ];
 
 const PEOPLE: &[(&str, &str, bool)] = &[
@@ -50,12 +59,27 @@ const PEOPLE: &[(&str, &str, bool)] = &[
 
 // (name, kind, city, representative index into PEOPLE)
 const ORGS: &[(&str, &str, &str, usize)] = &[
-    ("Gmina Dąbrowa Górnicza", "municipality", "Dąbrowa Górnicza", 1),
+    (
+        "Gmina Dąbrowa Górnicza",
+        "municipality",
+        "Dąbrowa Górnicza",
+        1,
+    ),
     ("Miasto Konin", "municipality", "Konin", 5),
-    ("Miejski Ośrodek Pomocy Społecznej w Koninie", "public_institution", "Konin", 13),
+    (
+        "Miejski Ośrodek Pomocy Społecznej w Koninie",
+        "public_institution",
+        "Konin",
+        13,
+    ),
     ("Stowarzyszenie Podgórze.pl", "ngo", "Kraków", 0),
     ("Fundacja Napraw to Razem", "ngo", "Dąbrowa Górnicza", 3),
-    ("Zagłębiowska Spółdzielnia Energetyczna", "cooperative", "Dąbrowa Górnicza", 4),
+    (
+        "Zagłębiowska Spółdzielnia Energetyczna",
+        "cooperative",
+        "Dąbrowa Górnicza",
+        4,
+    ),
     ("Spółdzielnia Socjalna Opiekunki", "cooperative", "Konin", 6),
     ("Termo-Dom Sp. z o.o.", "company", "Konin", 21),
     ("Piekarnia Sąsiedzka s.c.", "company", "Kraków", 7),
@@ -64,7 +88,12 @@ const ORGS: &[(&str, &str, &str, usize)] = &[
     ("Urząd Miasta Wałbrzycha", "municipality", "Wałbrzych", 10),
     ("Urząd Miasta Bytomia", "municipality", "Bytom", 11),
     ("Fundacja Miasto Jutra", "ngo", "Łódź", 12),
-    ("Ruch Miejski Konin dla Ludzi", "informal_group", "Konin", 13),
+    (
+        "Ruch Miejski Konin dla Ludzi",
+        "informal_group",
+        "Konin",
+        13,
+    ),
 ];
 
 const COALITION_DECLARATION: &str = "## Po co działamy razem\n\n\
@@ -192,7 +221,8 @@ impl App {
         if !self.spaces().await?.is_empty() {
             return Ok(false);
         }
-        let hash = accounts::hash_password(self.config.password_cost, DEMO_PASSWORD.to_string()).await?;
+        let hash =
+            accounts::hash_password(self.config.password_cost, DEMO_PASSWORD.to_string()).await?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let admin = users::insert(
@@ -230,11 +260,23 @@ impl App {
         // Organisations and spaces go through the use cases, so the demo has a real audit log.
         let mut org_ids: Vec<OrgId> = Vec::new();
         for (name, kind, city, rep) in ORGS {
-            let subject = Subject { user: Some(people[*rep]), ..Subject::default() };
-            let form = crate::orgs::NewOrgForm { name: name.to_string(), kind: kind.to_string(), city: city.to_string(), ..Default::default() };
+            let subject = Subject {
+                user: Some(people[*rep]),
+                ..Subject::default()
+            };
+            let form = crate::orgs::NewOrgForm {
+                name: name.to_string(),
+                kind: kind.to_string(),
+                city: city.to_string(),
+                ..Default::default()
+            };
             org_ids.push(self.create_org(&subject, form).await?);
         }
-        let admin_subject = Subject { user: Some(admin), platform_admin: true, ..Subject::default() };
+        let admin_subject = Subject {
+            user: Some(admin),
+            platform_admin: true,
+            ..Subject::default()
+        };
         for s in SPACES {
             let form = crate::spaces::NewSpaceForm {
                 name: s.name.into(),
@@ -253,14 +295,27 @@ impl App {
                 let subject = self.subject_of(people[*person]).await?;
                 let sig = self.sign(&subject, space, org.map(|o| org_ids[o])).await?;
                 if sig.status == MembershipStatus::Pending && org.is_some() {
-                    let admin_of_space = Subject { user: Some(people[s.admin]), space_admin: true, ..Subject::default() };
-                    self.decide_signature(&admin_of_space, space, sig.id, true).await?;
+                    let admin_of_space = Subject {
+                        user: Some(people[s.admin]),
+                        space_admin: true,
+                        ..Subject::default()
+                    };
+                    self.decide_signature(&admin_of_space, space, sig.id, true)
+                        .await?;
                 }
             }
         }
         // Anna also represents the coalition's neighbourhood group, to show several roles.
         let mut tx = self.store.begin().await?;
-        orgs::grant(&mut tx, org_ids[9], people[0], OrgRole::Representative, Some(people[8]), now).await?;
+        orgs::grant(
+            &mut tx,
+            org_ids[9],
+            people[0],
+            OrgRole::Representative,
+            Some(people[8]),
+            now,
+        )
+        .await?;
         tx.commit().await.map_err(StoreError::from)?;
         Ok(true)
     }

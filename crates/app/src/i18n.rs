@@ -54,7 +54,11 @@ impl Locale {
                 let tag = bits.next()?.trim();
                 let primary = tag.split('-').next()?;
                 let q = bits
-                    .find_map(|b| b.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                    .find_map(|b| {
+                        b.trim()
+                            .strip_prefix("q=")
+                            .and_then(|q| q.parse::<f32>().ok())
+                    })
                     .unwrap_or(1.0);
                 Locale::parse(primary).map(|l| (q, l))
             })
@@ -73,13 +77,27 @@ impl Locale {
 
     /// The message `id`; a missing id shows itself, which the key test prevents.
     pub fn t(self, id: &str) -> String {
-        LOCALES.try_lookup(self.langid(), id).unwrap_or_else(|| id.to_string())
+        LOCALES
+            .try_lookup(self.langid(), id)
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// The message `id` with a numeric `count`, so plural forms are chosen right
+    /// (Polish has three: 1 członek, 2 członków… in Fluent's CLDR categories).
+    pub fn t_count(self, id: &str, count: i64) -> String {
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        map.insert(Cow::Borrowed("count"), FluentValue::from(count));
+        LOCALES
+            .try_lookup_with_args(self.langid(), id, &map)
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// The message `id` with named arguments.
     pub fn t_args(self, id: &str, args: &[(&'static str, String)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone()))).collect();
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.clone())))
+            .collect();
         LOCALES
             .try_lookup_with_args(self.langid(), id, &map)
             .unwrap_or_else(|| id.to_string())
@@ -92,8 +110,14 @@ mod tests {
 
     #[test]
     fn accept_language_by_quality() {
-        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9,pl;q=0.8"), Some(Locale::En));
-        assert_eq!(Locale::from_accept_language("de-DE, pl;q=0.5, en;q=0.4"), Some(Locale::Pl));
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9,pl;q=0.8"),
+            Some(Locale::En)
+        );
+        assert_eq!(
+            Locale::from_accept_language("de-DE, pl;q=0.5, en;q=0.4"),
+            Some(Locale::Pl)
+        );
         assert_eq!(Locale::from_accept_language("de, fr"), None);
         assert_eq!(Locale::from_accept_language(""), None);
     }

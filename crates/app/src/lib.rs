@@ -7,13 +7,13 @@
 pub mod accounts;
 mod audit;
 pub mod demo;
-pub mod i18n;
 mod error;
+pub mod i18n;
 pub mod mail;
 pub mod markdown;
 pub mod orgs;
 pub mod spaces;
-mod tokens;
+pub mod tokens;
 
 pub use error::{AppError, ALL_CODES};
 
@@ -33,7 +33,10 @@ pub struct PasswordCost {
 
 impl Default for PasswordCost {
     fn default() -> Self {
-        PasswordCost { memory_kib: 19 * 1024, iterations: 2 }
+        PasswordCost {
+            memory_kib: 19 * 1024,
+            iterations: 2,
+        }
     }
 }
 
@@ -80,7 +83,11 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, clock: Arc<dyn Clock>, config: AppConfig) -> Arc<App> {
-        Arc::new(App { store, clock, config })
+        Arc::new(App {
+            store,
+            clock,
+            config,
+        })
     }
 
     pub fn now(&self) -> Timestamp {
@@ -88,7 +95,11 @@ impl App {
     }
 
     /// Gathers the facts the permission policy needs about `user`, relative to `space`.
-    pub async fn subject(&self, user: Option<&users::User>, space: Option<SpaceId>) -> Result<Subject, AppError> {
+    pub async fn subject(
+        &self,
+        user: Option<&users::User>,
+        space: Option<SpaceId>,
+    ) -> Result<Subject, AppError> {
         let Some(user) = user else {
             return Ok(Subject::visitor());
         };

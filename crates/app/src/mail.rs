@@ -13,16 +13,28 @@ pub enum Message<'a> {
     Reset { name: &'a str, link: &'a str },
 }
 
-pub async fn queue(c: &mut Conn, to: &str, message: Message<'_>, locale: Option<&str>, now: Timestamp) -> Result<(), StoreError> {
+pub async fn queue(
+    c: &mut Conn,
+    to: &str,
+    message: Message<'_>,
+    locale: Option<&str>,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     let l = locale.and_then(Locale::parse).unwrap_or(Locale::Pl);
     let (subject, body) = match message {
         Message::Confirm { name, link } => (
             l.t("mail-confirm-subject"),
-            l.t_args("mail-confirm-body", &[("name", name.to_string()), ("link", link.to_string())]),
+            l.t_args(
+                "mail-confirm-body",
+                &[("name", name.to_string()), ("link", link.to_string())],
+            ),
         ),
         Message::Reset { name, link } => (
             l.t("mail-reset-subject"),
-            l.t_args("mail-reset-body", &[("name", name.to_string()), ("link", link.to_string())]),
+            l.t_args(
+                "mail-reset-body",
+                &[("name", name.to_string()), ("link", link.to_string())],
+            ),
         ),
     };
     outbox::push(c, to, &subject, &body, now).await.map(|_| ())
@@ -66,14 +78,27 @@ impl App {
 async fn send_one(smtp: &SmtpConfig, mail: &outbox::Mail) -> Result<(), String> {
     use lettre::{AsyncSmtpTransport, AsyncTransport, Message as Email, Tokio1Executor};
     let email = Email::builder()
-        .from(smtp.from.parse().map_err(|e| format!("from address: {e}"))?)
+        .from(
+            smtp.from
+                .parse()
+                .map_err(|e| format!("from address: {e}"))?,
+        )
         .to(mail.to.parse().map_err(|e| format!("to address: {e}"))?)
         .subject(mail.subject.clone())
         .body(mail.body.clone())
         .map_err(|e| e.to_string())?;
-    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host).port(smtp.port);
+    let mut builder =
+        AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host).port(smtp.port);
     if let (Some(u), Some(p)) = (&smtp.username, &smtp.password) {
-        builder = builder.credentials(lettre::transport::smtp::authentication::Credentials::new(u.clone(), p.clone()));
+        builder = builder.credentials(lettre::transport::smtp::authentication::Credentials::new(
+            u.clone(),
+            p.clone(),
+        ));
     }
-    builder.build().send(email).await.map(|_| ()).map_err(|e| e.to_string())
+    builder
+        .build()
+        .send(email)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }

@@ -15,7 +15,8 @@ mod tests {
 
     #[test]
     fn scripts_are_removed_and_text_kept() {
-        let html = to_safe_html("**Miasto** to my <script>alert(1)</script> <img src=x onerror=alert(1)>");
+        let html =
+            to_safe_html("**Miasto** to my <script>alert(1)</script> <img src=x onerror=alert(1)>");
         assert!(html.contains("<strong>Miasto</strong>"));
         assert!(!html.contains("<script"));
         assert!(!html.contains("onerror"));

@@ -56,10 +56,29 @@ impl App {
         let id = orgs::insert(&mut tx, &new, user, now).await?;
         orgs::grant(&mut tx, id, user, OrgRole::Admin, Some(user), now).await?;
         let after = json!({"name": name, "kind": kind.as_str(), "city": city, "krs": krs, "nip": nip, "regon": regon});
-        audit::record(&mut tx, audit::Change { actor: Some(user), space: None, org: Some(id), action: "org.created", before: None, after: Some(after) }, now).await?;
         audit::record(
             &mut tx,
-            audit::Change { actor: Some(user), space: None, org: Some(id), action: "org.representative_granted", before: None, after: Some(json!({"user": user.0, "role": "admin"})) },
+            audit::Change {
+                actor: Some(user),
+                space: None,
+                org: Some(id),
+                action: "org.created",
+                before: None,
+                after: Some(after),
+            },
+            now,
+        )
+        .await?;
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: Some(user),
+                space: None,
+                org: Some(id),
+                action: "org.representative_granted",
+                before: None,
+                after: Some(json!({"user": user.0, "role": "admin"})),
+            },
             now,
         )
         .await?;
@@ -80,20 +99,39 @@ impl App {
     }
 
     /// Lets the person with the given e-mail act for the organisation.
-    pub async fn grant_representative(&self, subject: &Subject, org: OrgId, email: &str, role: &str) -> Result<UserId, AppError> {
+    pub async fn grant_representative(
+        &self,
+        subject: &Subject,
+        org: OrgId,
+        email: &str,
+        role: &str,
+    ) -> Result<UserId, AppError> {
         if !can(subject, Action::ManageOrganisation { org }) {
-            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+            return Err(if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            });
         }
         let role = OrgRole::parse(role)?;
         let email = text::email(email)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         orgs::by_id(&mut tx, org).await?;
-        let person = users::by_email(&mut tx, &email).await?.ok_or(AppError::Refused("org.unknown_person"))?;
+        let person = users::by_email(&mut tx, &email)
+            .await?
+            .ok_or(AppError::Refused("org.unknown_person"))?;
         orgs::grant(&mut tx, org, person.id, role, subject.user, now).await?;
         audit::record(
             &mut tx,
-            audit::Change { actor: subject.user, space: None, org: Some(org), action: "org.representative_granted", before: None, after: Some(json!({"user": person.id.0, "role": role.as_str()})) },
+            audit::Change {
+                actor: subject.user,
+                space: None,
+                org: Some(org),
+                action: "org.representative_granted",
+                before: None,
+                after: Some(json!({"user": person.id.0, "role": role.as_str()})),
+            },
             now,
         )
         .await?;
@@ -102,9 +140,18 @@ impl App {
     }
 
     /// Ends a person's right to act for the organisation. The last admin cannot be removed.
-    pub async fn revoke_representative(&self, subject: &Subject, org: OrgId, person: UserId) -> Result<(), AppError> {
+    pub async fn revoke_representative(
+        &self,
+        subject: &Subject,
+        org: OrgId,
+        person: UserId,
+    ) -> Result<(), AppError> {
         if !can(subject, Action::ManageOrganisation { org }) {
-            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+            return Err(if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            });
         }
         let now = self.now();
         let mut tx = self.store.begin().await?;
@@ -119,7 +166,14 @@ impl App {
         orgs::revoke(&mut tx, org, person, now).await?;
         audit::record(
             &mut tx,
-            audit::Change { actor: subject.user, space: None, org: Some(org), action: "org.representative_revoked", before: Some(json!({"user": person.0, "role": rep.role.as_str()})), after: None },
+            audit::Change {
+                actor: subject.user,
+                space: None,
+                org: Some(org),
+                action: "org.representative_revoked",
+                before: Some(json!({"user": person.0, "role": rep.role.as_str()})),
+                after: None,
+            },
             now,
         )
         .await?;

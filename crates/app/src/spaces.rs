@@ -74,15 +74,23 @@ impl App {
 
     pub async fn space_by_slug(&self, slug: &str) -> Result<spaces::Space, AppError> {
         let mut c = self.store.read().await?;
-        spaces::by_slug(&mut c, slug).await?.ok_or(AppError::NotFound)
+        spaces::by_slug(&mut c, slug)
+            .await?
+            .ok_or(AppError::NotFound)
     }
 
     pub async fn space_view(&self, slug: &str) -> Result<SpaceView, AppError> {
         let mut c = self.store.read().await?;
-        let space = spaces::by_slug(&mut c, slug).await?.ok_or(AppError::NotFound)?;
+        let space = spaces::by_slug(&mut c, slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let document = spaces::current_document(&mut c, space.id).await?;
         let members = signatures::count_active(&mut c, space.id).await?;
-        Ok(SpaceView { space, document, members })
+        Ok(SpaceView {
+            space,
+            document,
+            members,
+        })
     }
 
     pub async fn documents(&self, space: SpaceId) -> Result<Vec<spaces::Document>, AppError> {
@@ -102,22 +110,36 @@ impl App {
             }
         }
         let allies = all.into_iter().filter(|a| filter.keeps(a)).collect();
-        Ok(AlliesView { allies, unlisted_persons, counts })
+        Ok(AlliesView {
+            allies,
+            unlisted_persons,
+            counts,
+        })
     }
 
     /// Creates a space with the first version of its founding document; the creator becomes its admin.
-    pub async fn create_space(&self, subject: &Subject, form: NewSpaceForm) -> Result<SpaceId, AppError> {
+    pub async fn create_space(
+        &self,
+        subject: &Subject,
+        form: NewSpaceForm,
+    ) -> Result<SpaceId, AppError> {
         let user = subject.user.ok_or(AppError::LoginRequired)?;
         if !can(subject, Action::CreateSpace) {
             return Err(AppError::Forbidden);
         }
         let name = text::required("name", &form.name, text::NAME_MAX)?;
-        let slug = if form.slug.trim().is_empty() { text::slugify(&name) } else { form.slug.trim().to_string() };
+        let slug = if form.slug.trim().is_empty() {
+            text::slugify(&name)
+        } else {
+            form.slug.trim().to_string()
+        };
         let slug = text::slug(&slug)?;
         let kind = SpaceKind::parse(form.kind.trim())?;
         let city = text::optional("city", &form.city, text::CITY_MAX)?;
         let region = text::optional("region", &form.region, text::CITY_MAX)?;
-        let description = text::optional("description", &form.description_md, text::DESCRIPTION_MAX)?.unwrap_or_default();
+        let description =
+            text::optional("description", &form.description_md, text::DESCRIPTION_MAX)?
+                .unwrap_or_default();
         let title = text::required("document_title", &form.document_title, text::NAME_MAX)?;
         let body = text::required("document", &form.document_md, text::DOCUMENT_MAX)?;
         let now = self.now();
@@ -137,30 +159,70 @@ impl App {
             Err(e) => return Err(e.into()),
         };
         spaces::add_admin(&mut tx, id, user, now).await?;
-        let doc = spaces::add_document(&mut tx, id, &title, &body, &document_hash(&title, &body), Some(user), now).await?;
+        let doc = spaces::add_document(
+            &mut tx,
+            id,
+            &title,
+            &body,
+            &document_hash(&title, &body),
+            Some(user),
+            now,
+        )
+        .await?;
         audit::record(
             &mut tx,
             audit::Change { actor: Some(user), space: Some(id), org: None, action: "space.created", before: None, after: Some(json!({"slug": slug, "name": name, "kind": kind.as_str(), "document_hash": doc.text_hash})) },
             now,
         )
         .await?;
-        audit::record(&mut tx, audit::Change { actor: Some(user), space: Some(id), org: None, action: "space.admin_added", before: None, after: Some(json!({"user": user.0})) }, now).await?;
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: Some(user),
+                space: Some(id),
+                org: None,
+                action: "space.admin_added",
+                before: None,
+                after: Some(json!({"user": user.0})),
+            },
+            now,
+        )
+        .await?;
         tx.commit().await.map_err(StoreError::from)?;
         Ok(id)
     }
 
     /// Publishes a new version of the founding document. Earlier versions and the
     /// signatures made under them stay as they were.
-    pub async fn publish_document(&self, subject: &Subject, space: SpaceId, title: &str, body: &str) -> Result<spaces::Document, AppError> {
+    pub async fn publish_document(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        title: &str,
+        body: &str,
+    ) -> Result<spaces::Document, AppError> {
         if !can(subject, Action::EditSpace) {
-            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+            return Err(if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            });
         }
         let title = text::required("document_title", title, text::NAME_MAX)?;
         let body = text::required("document", body, text::DOCUMENT_MAX)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let before = spaces::current_document(&mut tx, space).await?;
-        let doc = spaces::add_document(&mut tx, space, &title, &body, &document_hash(&title, &body), subject.user, now).await?;
+        let doc = spaces::add_document(
+            &mut tx,
+            space,
+            &title,
+            &body,
+            &document_hash(&title, &body),
+            subject.user,
+            now,
+        )
+        .await?;
         audit::record(
             &mut tx,
             audit::Change {
@@ -179,7 +241,12 @@ impl App {
     }
 
     /// Signs the current founding document of a space, in one's own name or for an organisation.
-    pub async fn sign(&self, subject: &Subject, space: SpaceId, on_behalf_of: Option<OrgId>) -> Result<signatures::Signature, AppError> {
+    pub async fn sign(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        on_behalf_of: Option<OrgId>,
+    ) -> Result<signatures::Signature, AppError> {
         let user = subject.user.ok_or(AppError::LoginRequired)?;
         if !can(subject, Action::Sign { on_behalf_of }) {
             return Err(AppError::Forbidden);
@@ -187,17 +254,31 @@ impl App {
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let space_row = spaces::by_id(&mut tx, space).await?;
-        let doc = spaces::current_document(&mut tx, space).await?.ok_or(AppError::Refused("signature.no_document"))?;
-        if signatures::standing(&mut tx, space, user, on_behalf_of).await?.is_some() {
+        let doc = spaces::current_document(&mut tx, space)
+            .await?
+            .ok_or(AppError::Refused("signature.no_document"))?;
+        if signatures::standing(&mut tx, space, user, on_behalf_of)
+            .await?
+            .is_some()
+        {
             return Err(AppError::Refused("signature.already_signed"));
         }
         let person = users::by_id(&mut tx, user).await?;
         let status = MembershipStatus::on_signing(space_row.requires_approval);
-        let new = signatures::NewSignature { space, document: doc.id, user, org: on_behalf_of, signer_name: &person.display_name, status };
+        let new = signatures::NewSignature {
+            space,
+            document: doc.id,
+            user,
+            org: on_behalf_of,
+            signer_name: &person.display_name,
+            status,
+        };
         let id = match signatures::insert(&mut tx, &new, now).await {
             Ok(id) => id,
             // A concurrent signature won the race; the unique index refused this one.
-            Err(StoreError::Conflict(_)) => return Err(AppError::Refused("signature.already_signed")),
+            Err(StoreError::Conflict(_)) => {
+                return Err(AppError::Refused("signature.already_signed"))
+            }
             Err(e) => return Err(e.into()),
         };
         let org_name = match on_behalf_of {
@@ -223,9 +304,19 @@ impl App {
     }
 
     /// Approves or rejects a pending signature.
-    pub async fn decide_signature(&self, subject: &Subject, space: SpaceId, id: SignatureId, approve: bool) -> Result<(), AppError> {
+    pub async fn decide_signature(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        id: SignatureId,
+        approve: bool,
+    ) -> Result<(), AppError> {
         if !can(subject, Action::DecideMembership) {
-            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+            return Err(if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            });
         }
         let actor = subject.user.ok_or(AppError::LoginRequired)?;
         let now = self.now();
@@ -234,13 +325,28 @@ impl App {
         if sig.space_id != space {
             return Err(AppError::NotFound);
         }
-        let to = if approve { MembershipStatus::Active } else { MembershipStatus::Rejected };
+        let to = if approve {
+            MembershipStatus::Active
+        } else {
+            MembershipStatus::Rejected
+        };
         if !signatures::set_status(&mut tx, id, MembershipStatus::Pending, to, actor, now).await? {
             return Err(AppError::Refused("signature.not_pending"));
         }
         audit::record(
             &mut tx,
-            audit::Change { actor: Some(actor), space: Some(space), org: sig.org_id, action: if approve { "signature.approved" } else { "signature.rejected" }, before: Some(json!({"signature": id.0, "status": "pending"})), after: Some(json!({"signature": id.0, "status": to.as_str()})) },
+            audit::Change {
+                actor: Some(actor),
+                space: Some(space),
+                org: sig.org_id,
+                action: if approve {
+                    "signature.approved"
+                } else {
+                    "signature.rejected"
+                },
+                before: Some(json!({"signature": id.0, "status": "pending"})),
+                after: Some(json!({"signature": id.0, "status": to.as_str()})),
+            },
             now,
         )
         .await?;
@@ -249,7 +355,12 @@ impl App {
     }
 
     /// Withdraws a standing signature; it stays in history as withdrawn.
-    pub async fn withdraw_signature(&self, subject: &Subject, space: SpaceId, id: SignatureId) -> Result<(), AppError> {
+    pub async fn withdraw_signature(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        id: SignatureId,
+    ) -> Result<(), AppError> {
         let actor = subject.user.ok_or(AppError::LoginRequired)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
@@ -257,15 +368,38 @@ impl App {
         if sig.space_id != space {
             return Err(AppError::NotFound);
         }
-        if !can(subject, Action::Withdraw { signer: sig.user_id, org: sig.org_id }) {
+        if !can(
+            subject,
+            Action::Withdraw {
+                signer: sig.user_id,
+                org: sig.org_id,
+            },
+        ) {
             return Err(AppError::Forbidden);
         }
-        if !sig.status.is_standing() || !signatures::set_status(&mut tx, id, sig.status, MembershipStatus::Withdrawn, actor, now).await? {
+        if !sig.status.is_standing()
+            || !signatures::set_status(
+                &mut tx,
+                id,
+                sig.status,
+                MembershipStatus::Withdrawn,
+                actor,
+                now,
+            )
+            .await?
+        {
             return Err(AppError::Refused("signature.not_standing"));
         }
         audit::record(
             &mut tx,
-            audit::Change { actor: Some(actor), space: Some(space), org: sig.org_id, action: "signature.withdrawn", before: Some(json!({"signature": id.0, "status": sig.status.as_str()})), after: Some(json!({"signature": id.0, "status": "withdrawn"})) },
+            audit::Change {
+                actor: Some(actor),
+                space: Some(space),
+                org: sig.org_id,
+                action: "signature.withdrawn",
+                before: Some(json!({"signature": id.0, "status": sig.status.as_str()})),
+                after: Some(json!({"signature": id.0, "status": "withdrawn"})),
+            },
             now,
         )
         .await?;
@@ -274,22 +408,42 @@ impl App {
     }
 
     /// The signatures a person made in a space (own and for organisations).
-    pub async fn my_signatures(&self, space: SpaceId, user: wspolnota_domain::ids::UserId) -> Result<Vec<signatures::Signature>, AppError> {
+    pub async fn my_signatures(
+        &self,
+        space: SpaceId,
+        user: wspolnota_domain::ids::UserId,
+    ) -> Result<Vec<signatures::Signature>, AppError> {
         let mut c = self.store.read().await?;
         Ok(signatures::of_user_in_space(&mut c, space, user).await?)
     }
 
-    pub async fn pending_signatures(&self, subject: &Subject, space: SpaceId) -> Result<Vec<signatures::Signature>, AppError> {
+    pub async fn pending_signatures(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+    ) -> Result<Vec<signatures::Signature>, AppError> {
         if !can(subject, Action::DecideMembership) {
-            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+            return Err(if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            });
         }
         let mut c = self.store.read().await?;
         Ok(signatures::with_status(&mut c, space, MembershipStatus::Pending).await?)
     }
 
-    pub async fn audit_log(&self, subject: &Subject, space: SpaceId) -> Result<Vec<audit_store::Logged>, AppError> {
+    pub async fn audit_log(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+    ) -> Result<Vec<audit_store::Logged>, AppError> {
         if !can(subject, Action::ViewAuditLog) {
-            return Err(if subject.is_logged_in() { AppError::Forbidden } else { AppError::LoginRequired });
+            return Err(if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            });
         }
         let mut c = self.store.read().await?;
         Ok(audit_store::for_space(&mut c, space, 500).await?)

@@ -32,7 +32,10 @@ impl Subject {
     }
 
     fn role_in(&self, org: OrgId) -> Option<OrgRole> {
-        self.org_roles.iter().find(|(o, _)| *o == org).map(|(_, r)| *r)
+        self.org_roles
+            .iter()
+            .find(|(o, _)| *o == org)
+            .map(|(_, r)| *r)
     }
 
     /// The most specific role the subject holds, for display and for the route × role tests.
@@ -73,19 +76,28 @@ pub enum Action {
     /// Edit a space's description or publish a new version of its document.
     EditSpace,
     /// Sign the space's declaration, in one's own name or for an organisation.
-    Sign { on_behalf_of: Option<OrgId> },
+    Sign {
+        on_behalf_of: Option<OrgId>,
+    },
     /// Approve or reject pending signatures.
     DecideMembership,
     /// Withdraw a signature made by `signer` (and for `org`, if any).
-    Withdraw { signer: Option<UserId>, org: Option<OrgId> },
+    Withdraw {
+        signer: Option<UserId>,
+        org: Option<OrgId>,
+    },
     ViewAuditLog,
     /// See the list of members with their contact addresses.
     ViewMemberContacts,
     CreateOrganisation,
     /// Grant or revoke representatives, edit the organisation.
-    ManageOrganisation { org: OrgId },
+    ManageOrganisation {
+        org: OrgId,
+    },
     /// See a person's e-mail address.
-    ViewEmail { of: UserId },
+    ViewEmail {
+        of: UserId,
+    },
     /// Read the outbox of mails not sent through SMTP.
     ViewOutbox,
 }
@@ -96,11 +108,14 @@ pub fn can(subject: &Subject, action: Action) -> bool {
     match action {
         Action::ViewSpace => true,
         Action::CreateSpace => subject.platform_admin,
-        Action::EditSpace | Action::DecideMembership | Action::ViewAuditLog | Action::ViewMemberContacts => {
-            subject.platform_admin || subject.space_admin
-        }
+        Action::EditSpace
+        | Action::DecideMembership
+        | Action::ViewAuditLog
+        | Action::ViewMemberContacts => subject.platform_admin || subject.space_admin,
         Action::Sign { on_behalf_of: None } => logged_in,
-        Action::Sign { on_behalf_of: Some(org) } => logged_in && subject.role_in(org).is_some(),
+        Action::Sign {
+            on_behalf_of: Some(org),
+        } => logged_in && subject.role_in(org).is_some(),
         Action::Withdraw { signer, org } => {
             let own = logged_in && signer.is_some() && signer == subject.user && org.is_none();
             let for_org = org.is_some_and(|o| subject.role_in(o).is_some());
@@ -120,7 +135,10 @@ mod tests {
     use super::*;
 
     fn resident(id: i64) -> Subject {
-        Subject { user: Some(UserId(id)), ..Subject::default() }
+        Subject {
+            user: Some(UserId(id)),
+            ..Subject::default()
+        }
     }
 
     #[test]
@@ -137,10 +155,25 @@ mod tests {
     fn signing_for_an_organisation_needs_representation() {
         let mut r = resident(1);
         assert!(can(&r, Action::Sign { on_behalf_of: None }));
-        assert!(!can(&r, Action::Sign { on_behalf_of: Some(OrgId(7)) }));
+        assert!(!can(
+            &r,
+            Action::Sign {
+                on_behalf_of: Some(OrgId(7))
+            }
+        ));
         r.org_roles.push((OrgId(7), OrgRole::Representative));
-        assert!(can(&r, Action::Sign { on_behalf_of: Some(OrgId(7)) }));
-        assert!(!can(&r, Action::Sign { on_behalf_of: Some(OrgId(8)) }));
+        assert!(can(
+            &r,
+            Action::Sign {
+                on_behalf_of: Some(OrgId(7))
+            }
+        ));
+        assert!(!can(
+            &r,
+            Action::Sign {
+                on_behalf_of: Some(OrgId(8))
+            }
+        ));
         assert_eq!(r.role(), Role::OrgRepresentative);
     }
 
@@ -151,27 +184,63 @@ mod tests {
         assert!(!can(&r, Action::ManageOrganisation { org: OrgId(7) }));
         r.org_roles[0].1 = OrgRole::Admin;
         assert!(can(&r, Action::ManageOrganisation { org: OrgId(7) }));
-        let admin = Subject { platform_admin: true, ..resident(2) };
+        let admin = Subject {
+            platform_admin: true,
+            ..resident(2)
+        };
         assert!(can(&admin, Action::ManageOrganisation { org: OrgId(7) }));
     }
 
     #[test]
     fn withdrawing() {
         let me = resident(1);
-        assert!(can(&me, Action::Withdraw { signer: Some(UserId(1)), org: None }));
-        assert!(!can(&me, Action::Withdraw { signer: Some(UserId(2)), org: None }));
-        assert!(!can(&me, Action::Withdraw { signer: Some(UserId(1)), org: Some(OrgId(3)) }));
-        let space_admin = Subject { space_admin: true, ..resident(5) };
-        assert!(can(&space_admin, Action::Withdraw { signer: Some(UserId(2)), org: None }));
+        assert!(can(
+            &me,
+            Action::Withdraw {
+                signer: Some(UserId(1)),
+                org: None
+            }
+        ));
+        assert!(!can(
+            &me,
+            Action::Withdraw {
+                signer: Some(UserId(2)),
+                org: None
+            }
+        ));
+        assert!(!can(
+            &me,
+            Action::Withdraw {
+                signer: Some(UserId(1)),
+                org: Some(OrgId(3))
+            }
+        ));
+        let space_admin = Subject {
+            space_admin: true,
+            ..resident(5)
+        };
+        assert!(can(
+            &space_admin,
+            Action::Withdraw {
+                signer: Some(UserId(2)),
+                org: None
+            }
+        ));
     }
 
     #[test]
     fn space_administration() {
-        let member = Subject { space_member: true, ..resident(1) };
+        let member = Subject {
+            space_member: true,
+            ..resident(1)
+        };
         assert!(!can(&member, Action::ViewAuditLog));
         assert!(!can(&member, Action::DecideMembership));
         assert_eq!(member.role(), Role::Member);
-        let admin = Subject { space_admin: true, ..resident(1) };
+        let admin = Subject {
+            space_admin: true,
+            ..resident(1)
+        };
         assert!(can(&admin, Action::ViewAuditLog));
         assert!(can(&admin, Action::EditSpace));
         assert!(!can(&admin, Action::CreateSpace));

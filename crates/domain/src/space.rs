@@ -125,12 +125,21 @@ mod tests {
 
     #[test]
     fn signing_status() {
-        assert_eq!(MembershipStatus::on_signing(true), MembershipStatus::Pending);
-        assert_eq!(MembershipStatus::on_signing(false), MembershipStatus::Active);
+        assert_eq!(
+            MembershipStatus::on_signing(true),
+            MembershipStatus::Pending
+        );
+        assert_eq!(
+            MembershipStatus::on_signing(false),
+            MembershipStatus::Active
+        );
         assert!(!MembershipStatus::Withdrawn.is_standing());
         for k in SpaceKind::ALL {
             assert_eq!(SpaceKind::parse(k.as_str()), Ok(k));
         }
-        assert_eq!(SpaceKind::Coalition.founding_document(), FoundingDocument::Declaration);
+        assert_eq!(
+            SpaceKind::Coalition.founding_document(),
+            FoundingDocument::Declaration
+        );
     }
 }

@@ -12,7 +12,11 @@ pub fn required(field: &'static str, value: &str, max: usize) -> Result<String, 
 }
 
 /// Trims an optional field; empty becomes `None`.
-pub fn optional(field: &'static str, value: &str, max: usize) -> Result<Option<String>, DomainError> {
+pub fn optional(
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> Result<Option<String>, DomainError> {
     let v = value.trim();
     if v.is_empty() {
         return Ok(None);
@@ -45,7 +49,10 @@ pub fn email(value: &str) -> Result<String, DomainError> {
         return Err(DomainError::Required { field: "email" });
     }
     if v.len() > EMAIL_MAX {
-        return Err(DomainError::TooLong { field: "email", max: EMAIL_MAX });
+        return Err(DomainError::TooLong {
+            field: "email",
+            max: EMAIL_MAX,
+        });
     }
     let Some((local, domain)) = v.split_once('@') else {
         return Err(DomainError::InvalidEmail);
@@ -57,7 +64,9 @@ pub fn email(value: &str) -> Result<String, DomainError> {
             .chars()
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
     let local_ok = !local.is_empty()
-        && !local.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';' | '@'));
+        && !local.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | ',' | ';' | '@')
+        });
     if domain_ok && local_ok {
         Ok(v)
     } else {
@@ -72,10 +81,16 @@ pub fn password(value: &str) -> Result<(), DomainError> {
         return Err(DomainError::Required { field: "password" });
     }
     if n < PASSWORD_MIN {
-        return Err(DomainError::TooShort { field: "password", min: PASSWORD_MIN });
+        return Err(DomainError::TooShort {
+            field: "password",
+            min: PASSWORD_MIN,
+        });
     }
     if n > PASSWORD_MAX {
-        return Err(DomainError::TooLong { field: "password", max: PASSWORD_MAX });
+        return Err(DomainError::TooLong {
+            field: "password",
+            max: PASSWORD_MAX,
+        });
     }
     Ok(())
 }
@@ -85,7 +100,8 @@ pub fn slug(value: &str) -> Result<String, DomainError> {
     let v = value.trim();
     let ok = !v.is_empty()
         && v.len() <= SLUG_MAX
-        && v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && v.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !v.starts_with('-')
         && !v.ends_with('-')
         && !v.contains("--");
@@ -120,7 +136,11 @@ pub fn slugify(name: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    out.chars().take(SLUG_MAX).collect::<String>().trim_end_matches('-').to_string()
+    out.chars()
+        .take(SLUG_MAX)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
 
 #[cfg(test)]
@@ -130,7 +150,10 @@ mod tests {
     #[test]
     fn required_trims_and_rejects_empty() {
         assert_eq!(required("name", "  Ala ", 10).unwrap(), "Ala");
-        assert_eq!(required("name", "   ", 10), Err(DomainError::Required { field: "name" }));
+        assert_eq!(
+            required("name", "   ", 10),
+            Err(DomainError::Required { field: "name" })
+        );
     }
 
     #[test]
@@ -138,7 +161,10 @@ mod tests {
         assert!(required("name", "ŁŁŁŁŁ", 5).is_ok());
         assert_eq!(
             required("name", "ŁŁŁŁŁŁ", 5),
-            Err(DomainError::TooLong { field: "name", max: 5 })
+            Err(DomainError::TooLong {
+                field: "name",
+                max: 5
+            })
         );
     }
 
@@ -150,7 +176,15 @@ mod tests {
     #[test]
     fn emails() {
         assert_eq!(email(" Anna@Example.PL ").unwrap(), "anna@example.pl");
-        for bad in ["", "anna", "anna@", "@example.pl", "a b@example.pl", "anna@example", "a<b>@x.pl"] {
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@example.pl",
+            "a b@example.pl",
+            "anna@example",
+            "a<b>@x.pl",
+        ] {
             assert!(email(bad).is_err(), "{bad}");
         }
     }
@@ -158,13 +192,22 @@ mod tests {
     #[test]
     fn passwords() {
         assert!(password("dlugie-haslo-1").is_ok());
-        assert_eq!(password("krotkie"), Err(DomainError::TooShort { field: "password", min: 10 }));
+        assert_eq!(
+            password("krotkie"),
+            Err(DomainError::TooShort {
+                field: "password",
+                min: 10
+            })
+        );
         assert!(password(&"x".repeat(201)).is_err());
     }
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("Spółdzielnia Rozwojowa – Dąbrowa Górnicza!"), "spoldzielnia-rozwojowa-dabrowa-gornicza");
+        assert_eq!(
+            slugify("Spółdzielnia Rozwojowa – Dąbrowa Górnicza!"),
+            "spoldzielnia-rozwojowa-dabrowa-gornicza"
+        );
         assert!(slug("koalicja-dla-sasiedztw").is_ok());
         for bad in ["", "Duże", "a--b", "-a", "a-", "ą"] {
             assert!(slug(bad).is_err(), "{bad}");

@@ -44,7 +44,11 @@ pub struct Logged {
 }
 
 /// Entries about a space, newest first.
-pub async fn for_space(c: &mut Conn, space: SpaceId, limit: i64) -> Result<Vec<Logged>, StoreError> {
+pub async fn for_space(
+    c: &mut Conn,
+    space: SpaceId,
+    limit: i64,
+) -> Result<Vec<Logged>, StoreError> {
     let rows = sqlx::query(
         "SELECT a.id, a.at, u.display_name, a.action, a.before_json, a.after_json FROM audit_log a \
          LEFT JOIN users u ON u.id = a.actor_id WHERE a.space_id = $1 ORDER BY a.id DESC LIMIT $2",
@@ -69,5 +73,7 @@ pub async fn for_space(c: &mut Conn, space: SpaceId, limit: i64) -> Result<Vec<L
 }
 
 pub async fn count(c: &mut Conn) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(c).await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
+        .fetch_one(c)
+        .await?)
 }

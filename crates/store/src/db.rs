@@ -43,14 +43,21 @@ impl Store {
                 "unsupported database URL (use sqlite:// or postgres://): {url}"
             )));
         };
-        let opts = AnyConnectOptions::from_str(url).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let opts =
+            AnyConnectOptions::from_str(url).map_err(|e| StoreError::Unavailable(e.to_string()))?;
         match backend {
             Backend::Sqlite => {
                 let read = sqlite_pool(8).connect_with(opts.clone()).await?;
                 // WAL lets readers go on while one connection writes.
-                sqlx::query("PRAGMA journal_mode=WAL").execute(&read).await?;
+                sqlx::query("PRAGMA journal_mode=WAL")
+                    .execute(&read)
+                    .await?;
                 let write = sqlite_pool(1).connect_with(opts).await?;
-                Ok(Store { read, write, backend })
+                Ok(Store {
+                    read,
+                    write,
+                    backend,
+                })
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -58,7 +65,11 @@ impl Store {
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(opts)
                     .await?;
-                Ok(Store { read: pool.clone(), write: pool, backend })
+                Ok(Store {
+                    read: pool.clone(),
+                    write: pool,
+                    backend,
+                })
             }
         }
     }
@@ -96,9 +107,14 @@ impl Store {
     /// uses it (SQLite's `VACUUM INTO` reads one snapshot).
     pub async fn backup_sqlite(&self, dest: &str) -> Result<(), StoreError> {
         if self.backend != Backend::Sqlite {
-            return Err(StoreError::Other("backup is for SQLite; use pg_dump for PostgreSQL".into()));
+            return Err(StoreError::Other(
+                "backup is for SQLite; use pg_dump for PostgreSQL".into(),
+            ));
         }
-        sqlx::query("VACUUM INTO $1").bind(dest).execute(&self.read).await?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(dest)
+            .execute(&self.read)
+            .await?;
         Ok(())
     }
 

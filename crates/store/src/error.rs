@@ -21,7 +21,10 @@ impl From<sqlx::Error> for StoreError {
         match &e {
             sqlx::Error::RowNotFound => StoreError::NotFound,
             sqlx::Error::Database(db) => {
-                if db.is_unique_violation() || db.is_foreign_key_violation() || db.is_check_violation() {
+                if db.is_unique_violation()
+                    || db.is_foreign_key_violation()
+                    || db.is_check_violation()
+                {
                     StoreError::Conflict(db.message().to_string())
                 } else if db.message().contains("locked") || db.message().contains("busy") {
                     StoreError::Unavailable(db.message().to_string())

@@ -23,7 +23,8 @@ fn org_from_row(r: &AnyRow) -> Result<Org, StoreError> {
     Ok(Org {
         id: OrgId(r.try_get("id")?),
         name: r.try_get("name")?,
-        kind: OrgKind::parse(&kind).map_err(|_| StoreError::Other(format!("unknown organisation kind {kind}")))?,
+        kind: OrgKind::parse(&kind)
+            .map_err(|_| StoreError::Other(format!("unknown organisation kind {kind}")))?,
         city: r.try_get("city")?,
         krs: r.try_get("krs")?,
         nip: r.try_get("nip")?,
@@ -40,7 +41,12 @@ pub struct NewOrg<'a> {
     pub regon: Option<&'a str>,
 }
 
-pub async fn insert(c: &mut Conn, o: &NewOrg<'_>, by: UserId, now: Timestamp) -> Result<OrgId, StoreError> {
+pub async fn insert(
+    c: &mut Conn,
+    o: &NewOrg<'_>,
+    by: UserId,
+    now: Timestamp,
+) -> Result<OrgId, StoreError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO organisations (name, kind, city, krs, nip, regon, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -59,17 +65,21 @@ pub async fn insert(c: &mut Conn, o: &NewOrg<'_>, by: UserId, now: Timestamp) ->
 }
 
 pub async fn by_id(c: &mut Conn, id: OrgId) -> Result<Org, StoreError> {
-    let r = sqlx::query("SELECT id, name, kind, city, krs, nip, regon FROM organisations WHERE id = $1")
-        .bind(id.0)
-        .fetch_one(c)
-        .await?;
+    let r = sqlx::query(
+        "SELECT id, name, kind, city, krs, nip, regon FROM organisations WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_one(c)
+    .await?;
     org_from_row(&r)
 }
 
 pub async fn list(c: &mut Conn) -> Result<Vec<Org>, StoreError> {
-    let rows = sqlx::query("SELECT id, name, kind, city, krs, nip, regon FROM organisations ORDER BY name, id")
-        .fetch_all(c)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT id, name, kind, city, krs, nip, regon FROM organisations ORDER BY name, id",
+    )
+    .fetch_all(c)
+    .await?;
     rows.iter().map(org_from_row).collect()
 }
 
@@ -86,7 +96,8 @@ pub async fn roles_of(c: &mut Conn, user: UserId) -> Result<Vec<(OrgId, OrgRole)
             let role: String = r.try_get("role")?;
             Ok((
                 OrgId(r.try_get("org_id")?),
-                OrgRole::parse(&role).map_err(|_| StoreError::Other(format!("unknown role {role}")))?,
+                OrgRole::parse(&role)
+                    .map_err(|_| StoreError::Other(format!("unknown role {role}")))?,
             ))
         })
         .collect()
@@ -113,14 +124,22 @@ pub async fn representatives(c: &mut Conn, org: OrgId) -> Result<Vec<Representat
             Ok(Representative {
                 user_id: UserId(r.try_get("user_id")?),
                 display_name: r.try_get("display_name")?,
-                role: OrgRole::parse(&role).map_err(|_| StoreError::Other(format!("unknown role {role}")))?,
+                role: OrgRole::parse(&role)
+                    .map_err(|_| StoreError::Other(format!("unknown role {role}")))?,
             })
         })
         .collect()
 }
 
 /// Grants a role; an existing live grant of the person is revoked first so one person holds one role.
-pub async fn grant(c: &mut Conn, org: OrgId, user: UserId, role: OrgRole, by: Option<UserId>, now: Timestamp) -> Result<(), StoreError> {
+pub async fn grant(
+    c: &mut Conn,
+    org: OrgId,
+    user: UserId,
+    role: OrgRole,
+    by: Option<UserId>,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     revoke(&mut *c, org, user, now).await?;
     sqlx::query(
         "INSERT INTO org_representatives (org_id, user_id, role, granted_by, granted_at) VALUES ($1, $2, $3, $4, $5)",
@@ -136,7 +155,12 @@ pub async fn grant(c: &mut Conn, org: OrgId, user: UserId, role: OrgRole, by: Op
 }
 
 /// Revokes a person's live grant; returns whether there was one.
-pub async fn revoke(c: &mut Conn, org: OrgId, user: UserId, now: Timestamp) -> Result<bool, StoreError> {
+pub async fn revoke(
+    c: &mut Conn,
+    org: OrgId,
+    user: UserId,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE org_representatives SET revoked_at = $1 WHERE org_id = $2 AND user_id = $3 AND revoked_at IS NULL",
     )

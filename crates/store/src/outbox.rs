@@ -14,7 +14,13 @@ pub struct Mail {
     pub sent: bool,
 }
 
-pub async fn push(c: &mut Conn, to: &str, subject: &str, body: &str, now: Timestamp) -> Result<i64, StoreError> {
+pub async fn push(
+    c: &mut Conn,
+    to: &str,
+    subject: &str,
+    body: &str,
+    now: Timestamp,
+) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar("INSERT INTO outbox (to_addr, subject, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
         .bind(to)
         .bind(subject)
@@ -55,6 +61,10 @@ pub async fn unsent(c: &mut Conn, limit: i64) -> Result<Vec<Mail>, StoreError> {
 }
 
 pub async fn mark_sent(c: &mut Conn, id: i64, now: Timestamp) -> Result<(), StoreError> {
-    sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2").bind(now.0).bind(id).execute(c).await?;
+    sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2")
+        .bind(now.0)
+        .bind(id)
+        .execute(c)
+        .await?;
     Ok(())
 }

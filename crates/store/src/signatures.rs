@@ -23,7 +23,8 @@ pub struct Signature {
     pub signed_at: Timestamp,
 }
 
-const SIGNATURE_SELECT: &str = "SELECT s.id, s.space_id, s.document_id, d.version, s.user_id, s.org_id, \
+const SIGNATURE_SELECT: &str =
+    "SELECT s.id, s.space_id, s.document_id, d.version, s.user_id, s.org_id, \
      o.name AS org_name, s.signer_name, s.status, s.signed_at FROM signatures s \
      JOIN space_documents d ON d.id = s.document_id LEFT JOIN organisations o ON o.id = s.org_id";
 
@@ -38,7 +39,8 @@ fn signature_from_row(r: &AnyRow) -> Result<Signature, StoreError> {
         org_id: r.try_get::<Option<i64>, _>("org_id")?.map(OrgId),
         org_name: r.try_get("org_name")?,
         signer_name: r.try_get("signer_name")?,
-        status: MembershipStatus::parse(&status).map_err(|_| StoreError::Other(format!("unknown status {status}")))?,
+        status: MembershipStatus::parse(&status)
+            .map_err(|_| StoreError::Other(format!("unknown status {status}")))?,
         signed_at: Timestamp(r.try_get("signed_at")?),
     })
 }
@@ -54,7 +56,11 @@ pub struct NewSignature<'a> {
 
 /// Records a signature. A second standing signature of the same person (or
 /// organisation) in the space is refused by a unique index: `Conflict`.
-pub async fn insert(c: &mut Conn, s: &NewSignature<'_>, now: Timestamp) -> Result<SignatureId, StoreError> {
+pub async fn insert(
+    c: &mut Conn,
+    s: &NewSignature<'_>,
+    now: Timestamp,
+) -> Result<SignatureId, StoreError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO signatures (space_id, document_id, user_id, org_id, signer_name, status, signed_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -78,35 +84,65 @@ pub async fn by_id(c: &mut Conn, id: SignatureId) -> Result<Signature, StoreErro
 }
 
 /// The standing signature of a person in their own name, or of an organisation.
-pub async fn standing(c: &mut Conn, space: SpaceId, user: UserId, org: Option<OrgId>) -> Result<Option<Signature>, StoreError> {
+pub async fn standing(
+    c: &mut Conn,
+    space: SpaceId,
+    user: UserId,
+    org: Option<OrgId>,
+) -> Result<Option<Signature>, StoreError> {
     let row = match org {
         None => {
             let sql = format!(
                 "{SIGNATURE_SELECT} WHERE s.space_id = $1 AND s.user_id = $2 AND s.org_id IS NULL \
                  AND s.status IN ('pending', 'active')"
             );
-            sqlx::query(&sql).bind(space.0).bind(user.0).fetch_optional(c).await?
+            sqlx::query(&sql)
+                .bind(space.0)
+                .bind(user.0)
+                .fetch_optional(c)
+                .await?
         }
         Some(o) => {
             let sql = format!(
                 "{SIGNATURE_SELECT} WHERE s.space_id = $1 AND s.org_id = $2 AND s.status IN ('pending', 'active')"
             );
-            sqlx::query(&sql).bind(space.0).bind(o.0).fetch_optional(c).await?
+            sqlx::query(&sql)
+                .bind(space.0)
+                .bind(o.0)
+                .fetch_optional(c)
+                .await?
         }
     };
     row.as_ref().map(signature_from_row).transpose()
 }
 
 /// Every signature a person made in a space (own and for organisations), newest first.
-pub async fn of_user_in_space(c: &mut Conn, space: SpaceId, user: UserId) -> Result<Vec<Signature>, StoreError> {
-    let sql = format!("{SIGNATURE_SELECT} WHERE s.space_id = $1 AND s.user_id = $2 ORDER BY s.id DESC");
-    let rows = sqlx::query(&sql).bind(space.0).bind(user.0).fetch_all(c).await?;
+pub async fn of_user_in_space(
+    c: &mut Conn,
+    space: SpaceId,
+    user: UserId,
+) -> Result<Vec<Signature>, StoreError> {
+    let sql =
+        format!("{SIGNATURE_SELECT} WHERE s.space_id = $1 AND s.user_id = $2 ORDER BY s.id DESC");
+    let rows = sqlx::query(&sql)
+        .bind(space.0)
+        .bind(user.0)
+        .fetch_all(c)
+        .await?;
     rows.iter().map(signature_from_row).collect()
 }
 
-pub async fn with_status(c: &mut Conn, space: SpaceId, status: MembershipStatus) -> Result<Vec<Signature>, StoreError> {
+pub async fn with_status(
+    c: &mut Conn,
+    space: SpaceId,
+    status: MembershipStatus,
+) -> Result<Vec<Signature>, StoreError> {
     let sql = format!("{SIGNATURE_SELECT} WHERE s.space_id = $1 AND s.status = $2 ORDER BY s.id");
-    let rows = sqlx::query(&sql).bind(space.0).bind(status.as_str()).fetch_all(c).await?;
+    let rows = sqlx::query(&sql)
+        .bind(space.0)
+        .bind(status.as_str())
+        .fetch_all(c)
+        .await?;
     rows.iter().map(signature_from_row).collect()
 }
 
@@ -192,15 +228,21 @@ pub async fn allies(c: &mut Conn, space: SpaceId) -> Result<(Vec<Ally>, i64), St
 }
 
 pub async fn count_active(c: &mut Conn, space: SpaceId) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM signatures WHERE space_id = $1 AND status = 'active'")
-        .bind(space.0)
-        .fetch_one(c)
-        .await?)
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM signatures WHERE space_id = $1 AND status = 'active'",
+    )
+    .bind(space.0)
+    .fetch_one(c)
+    .await?)
 }
 
 /// Withdraws every standing signature a person made in their own name (when the
 /// account is deleted); returns the spaces concerned. Signatures for organisations stay.
-pub async fn withdraw_personal(c: &mut Conn, user: UserId, now: Timestamp) -> Result<Vec<SpaceId>, StoreError> {
+pub async fn withdraw_personal(
+    c: &mut Conn,
+    user: UserId,
+    now: Timestamp,
+) -> Result<Vec<SpaceId>, StoreError> {
     let rows: Vec<i64> = sqlx::query_scalar(
         "UPDATE signatures SET status = 'withdrawn', ended_at = $1, decided_at = $1, decided_by = $2 \
          WHERE user_id = $2 AND org_id IS NULL AND status IN ('pending', 'active') RETURNING space_id",

@@ -27,7 +27,8 @@ fn space_from_row(r: &AnyRow) -> Result<Space, StoreError> {
         id: SpaceId(r.try_get("id")?),
         slug: r.try_get("slug")?,
         name: r.try_get("name")?,
-        kind: SpaceKind::parse(&kind).map_err(|_| StoreError::Other(format!("unknown space kind {kind}")))?,
+        kind: SpaceKind::parse(&kind)
+            .map_err(|_| StoreError::Other(format!("unknown space kind {kind}")))?,
         city: r.try_get("city")?,
         region: r.try_get("region")?,
         description_md: r.try_get("description_md")?,
@@ -75,7 +76,11 @@ pub async fn list(c: &mut Conn) -> Result<Vec<Space>, StoreError> {
     rows.iter().map(space_from_row).collect()
 }
 
-pub async fn update_description(c: &mut Conn, id: SpaceId, description_md: &str) -> Result<(), StoreError> {
+pub async fn update_description(
+    c: &mut Conn,
+    id: SpaceId,
+    description_md: &str,
+) -> Result<(), StoreError> {
     sqlx::query("UPDATE spaces SET description_md = $1 WHERE id = $2")
         .bind(description_md)
         .bind(id.0)
@@ -84,7 +89,12 @@ pub async fn update_description(c: &mut Conn, id: SpaceId, description_md: &str)
     Ok(())
 }
 
-pub async fn add_admin(c: &mut Conn, space: SpaceId, user: UserId, now: Timestamp) -> Result<(), StoreError> {
+pub async fn add_admin(
+    c: &mut Conn,
+    space: SpaceId,
+    user: UserId,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO space_admins (space_id, user_id, granted_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(space.0)
         .bind(user.0)
@@ -95,11 +105,13 @@ pub async fn add_admin(c: &mut Conn, space: SpaceId, user: UserId, now: Timestam
 }
 
 pub async fn is_admin(c: &mut Conn, space: SpaceId, user: UserId) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_admins WHERE space_id = $1 AND user_id = $2")
-        .bind(space.0)
-        .bind(user.0)
-        .fetch_one(c)
-        .await?;
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM space_admins WHERE space_id = $1 AND user_id = $2",
+    )
+    .bind(space.0)
+    .bind(user.0)
+    .fetch_one(c)
+    .await?;
     Ok(n > 0)
 }
 
@@ -150,7 +162,10 @@ pub async fn add_document(
     Ok(document_from_row(&row)?)
 }
 
-pub async fn current_document(c: &mut Conn, space: SpaceId) -> Result<Option<Document>, StoreError> {
+pub async fn current_document(
+    c: &mut Conn,
+    space: SpaceId,
+) -> Result<Option<Document>, StoreError> {
     let row = sqlx::query(
         "SELECT id, version, title, body_md, text_hash, created_at FROM space_documents \
          WHERE space_id = $1 ORDER BY version DESC LIMIT 1",
@@ -169,7 +184,10 @@ pub async fn documents(c: &mut Conn, space: SpaceId) -> Result<Vec<Document>, St
     .bind(space.0)
     .fetch_all(c)
     .await?;
-    Ok(rows.iter().map(document_from_row).collect::<Result<_, _>>()?)
+    Ok(rows
+        .iter()
+        .map(document_from_row)
+        .collect::<Result<_, _>>()?)
 }
 
 pub async fn by_id(c: &mut Conn, id: SpaceId) -> Result<Space, StoreError> {

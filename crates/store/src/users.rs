@@ -92,11 +92,13 @@ pub async fn email_taken(c: &mut Conn, email: &str) -> Result<bool, StoreError> 
 }
 
 pub async fn confirm_email(c: &mut Conn, id: UserId, now: Timestamp) -> Result<(), StoreError> {
-    sqlx::query("UPDATE users SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL")
-        .bind(now.0)
-        .bind(id.0)
-        .execute(c)
-        .await?;
+    sqlx::query(
+        "UPDATE users SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL",
+    )
+    .bind(now.0)
+    .bind(id.0)
+    .execute(c)
+    .await?;
     Ok(())
 }
 
@@ -147,13 +149,23 @@ pub async fn anonymise(c: &mut Conn, id: UserId, now: Timestamp) -> Result<(), S
     .bind(id.0)
     .execute(&mut *c)
     .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.0).execute(&mut *c).await?;
-    sqlx::query("DELETE FROM email_tokens WHERE user_id = $1").bind(id.0).execute(c).await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id.0)
+        .execute(&mut *c)
+        .await?;
+    sqlx::query("DELETE FROM email_tokens WHERE user_id = $1")
+        .bind(id.0)
+        .execute(c)
+        .await?;
     Ok(())
 }
 
 pub async fn count(c: &mut Conn) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE deleted_at IS NULL").fetch_one(c).await?)
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE deleted_at IS NULL")
+            .fetch_one(c)
+            .await?,
+    )
 }
 
 /// A single-use token sent by e-mail; only its hash is stored.
@@ -180,7 +192,11 @@ pub struct EmailToken {
     pub used: bool,
 }
 
-pub async fn token(c: &mut Conn, token_hash: &str, purpose: &str) -> Result<Option<EmailToken>, StoreError> {
+pub async fn token(
+    c: &mut Conn,
+    token_hash: &str,
+    purpose: &str,
+) -> Result<Option<EmailToken>, StoreError> {
     let row = sqlx::query("SELECT user_id, expires_at, used_at FROM email_tokens WHERE token_hash = $1 AND purpose = $2")
         .bind(token_hash)
         .bind(purpose)
@@ -199,15 +215,21 @@ pub async fn token(c: &mut Conn, token_hash: &str, purpose: &str) -> Result<Opti
 
 /// Marks a token used; returns false if it was used already (a race lost).
 pub async fn use_token(c: &mut Conn, token_hash: &str, now: Timestamp) -> Result<bool, StoreError> {
-    let done = sqlx::query("UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL")
-        .bind(now.0)
-        .bind(token_hash)
-        .execute(c)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
+    )
+    .bind(now.0)
+    .bind(token_hash)
+    .execute(c)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn record_login_failure(c: &mut Conn, key: &str, now: Timestamp) -> Result<(), StoreError> {
+pub async fn record_login_failure(
+    c: &mut Conn,
+    key: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
     sqlx::query("INSERT INTO login_attempts (attempt_key, at) VALUES ($1, $2)")
         .bind(key)
         .bind(now.0)
@@ -216,15 +238,24 @@ pub async fn record_login_failure(c: &mut Conn, key: &str, now: Timestamp) -> Re
     Ok(())
 }
 
-pub async fn login_failures_since(c: &mut Conn, key: &str, since: Timestamp) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE attempt_key = $1 AND at >= $2")
-        .bind(key)
-        .bind(since.0)
-        .fetch_one(c)
-        .await?)
+pub async fn login_failures_since(
+    c: &mut Conn,
+    key: &str,
+    since: Timestamp,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM login_attempts WHERE attempt_key = $1 AND at >= $2",
+    )
+    .bind(key)
+    .bind(since.0)
+    .fetch_one(c)
+    .await?)
 }
 
 pub async fn clear_login_failures(c: &mut Conn, key: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1").bind(key).execute(c).await?;
+    sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1")
+        .bind(key)
+        .execute(c)
+        .await?;
     Ok(())
 }

@@ -60,10 +60,17 @@ async fn postgres_template(admin_url: &str) -> String {
     TEMPLATE
         .get_or_init(|| async {
             let name = format!("tmpl_{}_{}", std::process::id(), random_suffix());
-            let admin = Store::connect(admin_url).await.expect("connect to the test cluster");
-            admin.execute_raw(&format!("CREATE DATABASE {name}")).await.expect("create template");
+            let admin = Store::connect(admin_url)
+                .await
+                .expect("connect to the test cluster");
+            admin
+                .execute_raw(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create template");
             admin.close().await;
-            let store = Store::connect(&with_database(admin_url, &name)).await.expect("connect to template");
+            let store = Store::connect(&with_database(admin_url, &name))
+                .await
+                .expect("connect to template");
             store.migrate().await.expect("migrate template");
             store.close().await;
             name
@@ -82,21 +89,33 @@ impl TestDb {
                 let url = format!("sqlite://{}?mode=rwc", dir.join("test.db").display());
                 let store = Store::connect(&url).await.expect("open SQLite");
                 store.migrate().await.expect("migrate SQLite");
-                TestDb { store, url, dir: Some(dir) }
+                TestDb {
+                    store,
+                    url,
+                    dir: Some(dir),
+                }
             }
             Backend::Postgres => {
                 let admin_url = postgres_admin_url();
                 let template = postgres_template(&admin_url).await;
                 let name = format!("t_{}", random_suffix());
-                let admin = Store::connect(&admin_url).await.expect("connect to the test cluster");
+                let admin = Store::connect(&admin_url)
+                    .await
+                    .expect("connect to the test cluster");
                 admin
                     .execute_raw(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
                     .await
                     .expect("create test database");
                 admin.close().await;
                 let url = with_database(&admin_url, &name);
-                let store = Store::connect(&url).await.expect("connect to test database");
-                TestDb { store, url, dir: None }
+                let store = Store::connect(&url)
+                    .await
+                    .expect("connect to test database");
+                TestDb {
+                    store,
+                    url,
+                    dir: None,
+                }
             }
         }
     }
@@ -133,7 +152,10 @@ mod tests {
             "postgres://postgres@127.0.0.1:5432/t_1"
         );
         assert_eq!(
-            with_database("postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable", "t_1"),
+            with_database(
+                "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable",
+                "t_1"
+            ),
             "postgres://postgres@127.0.0.1:5432/t_1?sslmode=disable"
         );
     }

@@ -1,1 +1,48 @@
-//! wspolnota-web
+//! The HTTP face of Wspólnota: server-rendered pages (Polish first, English
+//! second, working without JavaScript) and the JSON API under `/api/v1`.
+
+pub mod api;
+mod context;
+mod cookies;
+mod error;
+pub mod ops;
+pub mod ui;
+
+use axum::Router;
+use std::sync::Arc;
+use wspolnota_app::App;
+
+pub use context::Ctx;
+pub use ops::Metrics;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: Arc<App>,
+    pub metrics: Arc<Metrics>,
+}
+
+/// The whole site: pages, API, operations endpoints, with the request context
+/// (session, language, CSRF check) in front of everything.
+pub fn router(app: Arc<App>) -> Router {
+    let state = AppState {
+        app,
+        metrics: Arc::new(Metrics::default()),
+    };
+    Router::new()
+        .merge(ui::routes())
+        .nest("/api/v1", api::routes())
+        .merge(ops::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            context::middleware,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ops::count_requests,
+        ))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            context::BODY_LIMIT,
+        ))
+        .with_state(state)
+}

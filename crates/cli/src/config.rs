@@ -1,0 +1,206 @@
+//! Configuration: a TOML file, overridden by environment variables and flags.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub server: Server,
+    pub database: Database,
+    pub mail: Mail,
+    pub security: Security,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Server {
+    pub bind: String,
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Database {
+    pub url: Option<String>,
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Mail {
+    pub smtp_host: Option<String>,
+    pub smtp_port: u16,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<String>,
+    pub from: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Security {
+    pub session_days: i64,
+    pub login_max_failures: i64,
+    pub login_window_minutes: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            server: Server::default(),
+            database: Database::default(),
+            mail: Mail::default(),
+            security: Security::default(),
+        }
+    }
+}
+
+impl Default for Server {
+    fn default() -> Self {
+        Server {
+            bind: "127.0.0.1:8080".into(),
+            base_url: "http://127.0.0.1:8080".into(),
+        }
+    }
+}
+
+impl Default for Database {
+    fn default() -> Self {
+        Database {
+            url: None,
+            data_dir: PathBuf::from("./data"),
+        }
+    }
+}
+
+impl Default for Mail {
+    fn default() -> Self {
+        Mail {
+            smtp_host: None,
+            smtp_port: 25,
+            smtp_username: None,
+            smtp_password: None,
+            from: "Wspólnota <no-reply@localhost>".into(),
+        }
+    }
+}
+
+impl Default for Security {
+    fn default() -> Self {
+        Security {
+            session_days: 14,
+            login_max_failures: 5,
+            login_window_minutes: 15,
+        }
+    }
+}
+
+/// The commented sample printed by `wspolnota config example`. A test checks that it
+/// parses and equals the defaults, so it cannot drift from the code.
+pub const EXAMPLE: &str = r#"# Wspólnota configuration. Every setting shown is the default.
+# Environment variables and command-line flags override this file:
+#   WSPOLNOTA_BIND, WSPOLNOTA_BASE_URL, DATABASE_URL, WSPOLNOTA_DATA_DIR,
+#   WSPOLNOTA_SMTP_HOST, WSPOLNOTA_SMTP_PORT, WSPOLNOTA_SMTP_USERNAME,
+#   WSPOLNOTA_SMTP_PASSWORD, WSPOLNOTA_MAIL_FROM.
+
+[server]
+# Address and port to listen on.
+bind = "127.0.0.1:8080"
+# Where people reach the site; links in e-mails start with it. Use https:// in
+# production: session cookies are then marked Secure.
+base_url = "http://127.0.0.1:8080"
+
+[database]
+# PostgreSQL for several web nodes, e.g. "postgres://wspolnota:secret@db/wspolnota".
+# Without it, an embedded SQLite file in data_dir is used.
+# url = "postgres://wspolnota@localhost/wspolnota"
+# Directory of the SQLite database (created on first start).
+data_dir = "./data"
+
+[mail]
+# SMTP relay for outgoing mail. Without smtp_host, mails stay in the outbox,
+# which platform admins read at /admin/skrzynka.
+# smtp_host = "localhost"
+smtp_port = 25
+# smtp_username = "wspolnota"
+# smtp_password = "secret"
+from = "Wspólnota <no-reply@localhost>"
+
+[security]
+# How long a login lasts, in days.
+session_days = 14
+# Failed logins allowed per e-mail address within the window below.
+login_max_failures = 5
+login_window_minutes = 15
+"#;
+
+impl Config {
+    /// Reads the file if given; defaults otherwise.
+    pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
+        match path {
+            None => Ok(Config::default()),
+            Some(p) => {
+                let text = std::fs::read_to_string(p)
+                    .map_err(|e| anyhow::anyhow!("cannot read config file {}: {e}", p.display()))?;
+                toml::from_str(&text)
+                    .map_err(|e| anyhow::anyhow!("config file {}: {e}", p.display()))
+            }
+        }
+    }
+
+    /// The database URL: the configured one, or the SQLite file in `data_dir`.
+    pub fn database_url(&self) -> String {
+        match &self.database.url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}?mode=rwc", self.sqlite_path().display()),
+        }
+    }
+
+    pub fn sqlite_path(&self) -> PathBuf {
+        self.database.data_dir.join("wspolnota.db")
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database
+            .url
+            .as_deref()
+            .is_none_or(|u| u.starts_with("sqlite:"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_parses_to_the_defaults() {
+        let parsed: Config =
+            toml::from_str(EXAMPLE).unwrap_or_else(|e| panic!("example does not parse: {e}"));
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn commented_settings_in_the_example_are_real_settings() {
+        let uncommented: String = EXAMPLE
+            .lines()
+            .map(|l| {
+                if l.starts_with("# ") && l.contains(" = ") {
+                    &l[2..]
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let parsed: Result<Config, _> = toml::from_str(&uncommented);
+        assert!(parsed.is_ok(), "{parsed:?}");
+        let parsed = parsed.unwrap_or_default();
+        assert_eq!(parsed.mail.smtp_host.as_deref(), Some("localhost"));
+        assert!(parsed.database.url.is_some());
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        assert!(toml::from_str::<Config>("[server]\nbnid = \"x\"").is_err());
+    }
+}

@@ -1,0 +1,254 @@
+//! Starting the server, migrating and backing up.
+
+use crate::config::Config;
+use crate::{DbArgs, ServeArgs};
+use anyhow::Context;
+use std::fs::File;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use wspolnota_app::{App, AppConfig, SmtpConfig};
+use wspolnota_domain::clock::{Clock, Timestamp};
+use wspolnota_store::Store;
+
+struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        Timestamp(secs)
+    }
+}
+
+/// Holds an exclusive lock next to the SQLite file for the life of the server, so a
+/// second server on the same file refuses to start instead of corrupting sessions.
+fn lock_data_dir(config: &Config) -> anyhow::Result<Option<File>> {
+    if !config.is_sqlite() || config.database.url.is_some() {
+        return Ok(None);
+    }
+    let dir = &config.database.data_dir;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create data directory {}", dir.display()))?;
+    let lock_path = dir.join("wspolnota.lock");
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .with_context(|| format!("cannot open lock file {}", lock_path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "the database {} is already in use by another Wspólnota server (lock {} is held); \
+             stop that server or use another --data-dir",
+            config.sqlite_path().display(),
+            lock_path.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock {}", lock_path.display()))
+        }
+    }
+}
+
+async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    let url = config.database_url();
+    let store = Store::connect(&url)
+        .await
+        .with_context(|| format!("cannot open the database ({})", redact(&url)))?;
+    store
+        .migrate()
+        .await
+        .context("cannot apply database migrations")?;
+    Ok(store)
+}
+
+/// Hides a password in a database URL before it is printed.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn init_logs(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    init_logs(&args.log_format);
+    let mut config = args.db.config()?;
+    if let Some(b) = args.bind {
+        config.server.bind = b;
+    }
+    if let Some(u) = args.base_url {
+        config.server.base_url = u;
+    }
+    if let Some(h) = args.smtp_host {
+        config.mail.smtp_host = Some(h);
+    }
+    if let Some(p) = args.smtp_port {
+        config.mail.smtp_port = p;
+    }
+    if args.smtp_username.is_some() {
+        config.mail.smtp_username = args.smtp_username;
+    }
+    if args.smtp_password.is_some() {
+        config.mail.smtp_password = args.smtp_password;
+    }
+    if let Some(f) = args.mail_from {
+        config.mail.from = f;
+    }
+    let _lock = lock_data_dir(&config)?;
+    let store = open_store(&config).await?;
+    // With --demo, mail never leaves the machine.
+    let smtp = match (&config.mail.smtp_host, args.demo) {
+        (Some(host), false) => Some(SmtpConfig {
+            host: host.clone(),
+            port: config.mail.smtp_port,
+            username: config.mail.smtp_username.clone(),
+            password: config.mail.smtp_password.clone(),
+            from: config.mail.from.clone(),
+        }),
+        _ => None,
+    };
+    let app_config = AppConfig {
+        base_url: config.server.base_url.trim_end_matches('/').to_string(),
+        smtp,
+        session_days: config.security.session_days,
+        login_max_failures: config.security.login_max_failures,
+        login_window_secs: config.security.login_window_minutes * 60,
+        ..AppConfig::default()
+    };
+    let app = App::new(store.clone(), Arc::new(SystemClock), app_config);
+    if args.demo {
+        if app.load_demo().await? {
+            tracing::info!("demo data loaded");
+        }
+        println!(
+            "Demo accounts (password: {}):",
+            wspolnota_app::demo::DEMO_PASSWORD
+        );
+        for (email, what) in wspolnota_app::demo::DEMO_LOGINS {
+            println!("  {email:<34} {what}");
+        }
+    }
+    spawn_background_jobs(app.clone());
+    let listener = tokio::net::TcpListener::bind(&config.server.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.server.bind))?;
+    println!("Wspólnota listens on http://{}", listener.local_addr()?);
+    tracing::info!(bind = %config.server.bind, database = %redact(&config.database_url()), "serving");
+    axum::serve(listener, wspolnota_web::router(app))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server failed")?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn spawn_background_jobs(app: Arc<App>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(10));
+        let mut rounds: u64 = 0;
+        loop {
+            tick.tick().await;
+            rounds += 1;
+            if let Err(e) = app.send_queued_mail().await {
+                tracing::warn!(error = %e, "mail job failed");
+            }
+            if rounds % 360 == 0 {
+                if let Err(e) = app.delete_expired_sessions().await {
+                    tracing::warn!(error = %e, "session clean-up failed");
+                }
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+pub async fn migrate(db: DbArgs) -> anyhow::Result<()> {
+    let config = db.config()?;
+    if config.is_sqlite() {
+        std::fs::create_dir_all(&config.database.data_dir)?;
+    }
+    let store = open_store(&config).await?;
+    store.close().await;
+    println!("migrations applied");
+    Ok(())
+}
+
+pub async fn backup(db: DbArgs, out: PathBuf) -> anyhow::Result<()> {
+    let config = db.config()?;
+    anyhow::ensure!(
+        config.is_sqlite(),
+        "backup copies the SQLite database; for PostgreSQL use pg_dump"
+    );
+    anyhow::ensure!(
+        config.sqlite_path().exists() || config.database.url.is_some(),
+        "no database at {}",
+        config.sqlite_path().display()
+    );
+    anyhow::ensure!(
+        !out.exists(),
+        "{} exists already; choose a new file",
+        out.display()
+    );
+    let store = Store::connect(&config.database_url())
+        .await
+        .context("cannot open the database")?;
+    let dest = out.to_str().context("backup path is not valid UTF-8")?;
+    store.backup_sqlite(dest).await.context("backup failed")?;
+    store.close().await;
+    println!("backup written to {}", out.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_are_hidden_in_urls() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact("sqlite://./data/x.db"), "sqlite://./data/x.db");
+    }
+}

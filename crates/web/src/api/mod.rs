@@ -1,0 +1,90 @@
+//! The JSON API under `/api/v1`. Same use cases and permission rules as the
+//! pages; errors are `{ "error": code, "message": localised }` with a 4xx status.
+//! State-changing calls need the `X-CSRF-Token` header (the value of the
+//! `wsp_csrf` cookie), like every form of the site.
+
+mod orgs;
+mod spaces;
+
+use crate::error::ApiError;
+use crate::{AppState, Ctx};
+use axum::extract::{FromRequest, Request};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use utoipa::OpenApi;
+use wspolnota_app::AppError;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Wspólnota API",
+        version = "1",
+        description = "Spaces, organisations and declarations of Wspólnota."
+    ),
+    paths(
+        spaces::list,
+        spaces::get_space,
+        spaces::allies,
+        spaces::sign,
+        orgs::list,
+        orgs::get_org,
+        orgs::create,
+        orgs::me
+    ),
+    components(schemas(crate::error::ErrorBody))
+)]
+pub struct ApiDoc;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/spaces", get(spaces::list))
+        .route("/spaces/{slug}", get(spaces::get_space))
+        .route("/spaces/{slug}/allies", get(spaces::allies))
+        .route("/spaces/{slug}/signatures", post(spaces::sign))
+        .route("/organisations", get(orgs::list).post(orgs::create))
+        .route("/organisations/{id}", get(orgs::get_org))
+        .route("/me", get(orgs::me))
+        .route("/openapi.json", get(openapi))
+        .fallback(not_found)
+}
+
+async fn openapi() -> Response {
+    Json(ApiDoc::openapi()).into_response()
+}
+
+async fn not_found(axum::Extension(ctx): axum::Extension<Ctx>) -> Response {
+    ApiError::new(ctx.locale, AppError::NotFound).into_response()
+}
+
+/// A JSON body whose parse errors answer in the API's error format.
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let locale = req
+            .extensions()
+            .get::<Ctx>()
+            .map(|c| c.locale)
+            .unwrap_or(wspolnota_app::i18n::Locale::Pl);
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|_| ApiError::new(locale, AppError::Refused("request.malformed")))?;
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|_| ApiError::new(locale, AppError::Refused("request.malformed")))
+    }
+}
+
+/// Lets a handler write `result.or_api(&ctx)?`.
+pub(crate) trait OrApi<T> {
+    fn or_api(self, ctx: &Ctx) -> Result<T, ApiError>;
+}
+
+impl<T> OrApi<T> for Result<T, AppError> {
+    fn or_api(self, ctx: &Ctx) -> Result<T, ApiError> {
+        self.map_err(|e| ApiError::new(ctx.locale, e))
+    }
+}

@@ -1,0 +1,181 @@
+//! `/api/v1/organisations` and `/api/v1/me`.
+
+use super::{JsonBody, OrApi};
+use crate::error::{ApiError, ErrorBody};
+use crate::{AppState, Ctx};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use wspolnota_app::orgs::NewOrgForm;
+use wspolnota_app::AppError;
+use wspolnota_domain::ids::OrgId;
+
+#[derive(Serialize, ToSchema)]
+pub struct OrgDto {
+    pub id: i64,
+    pub name: String,
+    /// `municipality`, `public_institution`, `ngo`, `cooperative`, `company` or `informal_group`.
+    pub kind: String,
+    pub city: Option<String>,
+    pub krs: Option<String>,
+    pub nip: Option<String>,
+    pub regon: Option<String>,
+}
+
+impl From<wspolnota_store::orgs::Org> for OrgDto {
+    fn from(o: wspolnota_store::orgs::Org) -> Self {
+        OrgDto {
+            id: o.id.0,
+            name: o.name,
+            kind: o.kind.as_str().into(),
+            city: o.city,
+            krs: o.krs,
+            nip: o.nip,
+            regon: o.regon,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RepresentativeDto {
+    pub user_id: i64,
+    pub name: String,
+    /// `admin` or `representative`.
+    pub role: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OrgDetailDto {
+    #[serde(flatten)]
+    pub org: OrgDto,
+    pub representatives: Vec<RepresentativeDto>,
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations", responses((status = 200, body = [OrgDto])))]
+pub async fn list(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Json<Vec<OrgDto>>, ApiError> {
+    Ok(Json(
+        s.app
+            .orgs()
+            .await
+            .or_api(&ctx)?
+            .into_iter()
+            .map(OrgDto::from)
+            .collect(),
+    ))
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "organisations",
+    params(("id" = i64, Path, description = "The organisation's id")),
+    responses((status = 200, body = OrgDetailDto), (status = 404, body = ErrorBody)))]
+pub async fn get_org(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<String>,
+) -> Result<Json<OrgDetailDto>, ApiError> {
+    let id: i64 = id
+        .parse()
+        .map_err(|_| ApiError::new(ctx.locale, AppError::NotFound))?;
+    let (org, reps) = s.app.org(OrgId(id)).await.or_api(&ctx)?;
+    Ok(Json(OrgDetailDto {
+        org: org.into(),
+        representatives: reps
+            .into_iter()
+            .map(|r| RepresentativeDto {
+                user_id: r.user_id.0,
+                name: r.display_name,
+                role: r.role.as_str().into(),
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewOrgRequest {
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub krs: String,
+    #[serde(default)]
+    pub nip: String,
+    #[serde(default)]
+    pub regon: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations", request_body = NewOrgRequest,
+    responses((status = 201, body = OrgDto), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    JsonBody(r): JsonBody<NewOrgRequest>,
+) -> Result<Response, ApiError> {
+    let subject = s
+        .app
+        .subject(ctx.user.as_deref(), None)
+        .await
+        .or_api(&ctx)?;
+    let form = NewOrgForm {
+        name: r.name,
+        kind: r.kind,
+        city: r.city,
+        krs: r.krs,
+        nip: r.nip,
+        regon: r.regon,
+    };
+    let id = s.app.create_org(&subject, form).await.or_api(&ctx)?;
+    let (org, _) = s.app.org(id).await.or_api(&ctx)?;
+    Ok((StatusCode::CREATED, Json(OrgDto::from(org))).into_response())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeDto {
+    pub id: i64,
+    pub display_name: String,
+    /// Visible only to the person themselves.
+    pub email: Option<String>,
+    pub city: Option<String>,
+    pub list_publicly: bool,
+    pub platform_admin: bool,
+    pub organisations: Vec<MyOrgDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MyOrgDto {
+    pub id: i64,
+    pub role: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/me", tag = "account", responses((status = 200, body = MeDto), (status = 401, body = ErrorBody)))]
+pub async fn me(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Json<MeDto>, ApiError> {
+    let user = ctx
+        .user
+        .clone()
+        .ok_or_else(|| ApiError::new(ctx.locale, AppError::LoginRequired))?;
+    let subject = s.app.subject(Some(&user), None).await.or_api(&ctx)?;
+    Ok(Json(MeDto {
+        id: user.id.0,
+        display_name: user.display_name.clone(),
+        email: user.email.clone(),
+        city: user.city.clone(),
+        list_publicly: user.list_publicly,
+        platform_admin: user.is_platform_admin,
+        organisations: subject
+            .org_roles
+            .iter()
+            .map(|(o, r)| MyOrgDto {
+                id: o.0,
+                role: r.as_str().into(),
+            })
+            .collect(),
+    }))
+}

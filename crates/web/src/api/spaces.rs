@@ -1,0 +1,203 @@
+//! `/api/v1/spaces`: spaces, their documents, allies and signing.
+
+use super::{JsonBody, OrApi};
+use crate::error::{ApiError, ErrorBody};
+use crate::{AppState, Ctx};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use wspolnota_app::spaces::AllyFilter;
+use wspolnota_domain::ids::OrgId;
+
+#[derive(Serialize, ToSchema)]
+pub struct SpaceDto {
+    pub slug: String,
+    pub name: String,
+    /// `development_cooperative`, `coalition`, `city_network` or `movement`.
+    pub kind: String,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub requires_approval: bool,
+}
+
+impl From<wspolnota_store::spaces::Space> for SpaceDto {
+    fn from(s: wspolnota_store::spaces::Space) -> Self {
+        SpaceDto {
+            slug: s.slug,
+            name: s.name,
+            kind: s.kind.as_str().into(),
+            city: s.city,
+            region: s.region,
+            requires_approval: s.requires_approval,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DocumentDto {
+    pub version: i64,
+    pub title: String,
+    pub text_markdown: String,
+    /// SHA-256 of the title and text: identifies exactly what was signed.
+    pub text_hash: String,
+    /// Unix seconds, UTC.
+    pub published_at: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SpaceDetailDto {
+    #[serde(flatten)]
+    pub space: SpaceDto,
+    pub description_markdown: String,
+    pub members: i64,
+    pub document: Option<DocumentDto>,
+}
+
+#[utoipa::path(get, path = "/api/v1/spaces", tag = "spaces", responses((status = 200, body = [SpaceDto])))]
+pub async fn list(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Json<Vec<SpaceDto>>, ApiError> {
+    let spaces = s.app.spaces().await.or_api(&ctx)?;
+    Ok(Json(spaces.into_iter().map(SpaceDto::from).collect()))
+}
+
+#[utoipa::path(get, path = "/api/v1/spaces/{slug}", tag = "spaces",
+    params(("slug" = String, Path, description = "The space's slug")),
+    responses((status = 200, body = SpaceDetailDto), (status = 404, body = ErrorBody)))]
+pub async fn get_space(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+) -> Result<Json<SpaceDetailDto>, ApiError> {
+    let v = s.app.space_view(&slug).await.or_api(&ctx)?;
+    Ok(Json(SpaceDetailDto {
+        description_markdown: v.space.description_md.clone(),
+        members: v.members,
+        document: v.document.map(|d| DocumentDto {
+            version: d.version,
+            title: d.title,
+            text_markdown: d.body_md,
+            text_hash: d.text_hash,
+            published_at: d.created_at.0,
+        }),
+        space: v.space.into(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AllyDto {
+    pub name: String,
+    /// The organisation's kind, or `person`.
+    pub kind: String,
+    pub city: Option<String>,
+    pub since: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct KindCount {
+    pub kind: String,
+    pub count: usize,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AlliesDto {
+    pub allies: Vec<AllyDto>,
+    /// Persons who signed but did not consent to be listed by name.
+    pub unlisted_persons: i64,
+    pub counts: Vec<KindCount>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct AlliesQuery {
+    /// `person` or an organisation kind; all when absent.
+    kind: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/spaces/{slug}/allies", tag = "spaces",
+    params(("slug" = String, Path, description = "The space's slug"), AlliesQuery),
+    responses((status = 200, body = AlliesDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn allies(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+    Query(q): Query<AlliesQuery>,
+) -> Result<Json<AlliesDto>, ApiError> {
+    let space = s.app.space_by_slug(&slug).await.or_api(&ctx)?;
+    let filter = AllyFilter::parse(q.kind.as_deref()).or_api(&ctx)?;
+    let v = s.app.allies(space.id, filter).await.or_api(&ctx)?;
+    let kind = |k: Option<wspolnota_domain::org::OrgKind>| {
+        k.map(|k| k.as_str()).unwrap_or("person").to_string()
+    };
+    Ok(Json(AlliesDto {
+        allies: v
+            .allies
+            .into_iter()
+            .map(|a| AllyDto {
+                kind: kind(a.org_kind),
+                name: a.name,
+                city: a.city,
+                since: a.since.0,
+            })
+            .collect(),
+        unlisted_persons: v.unlisted_persons,
+        counts: v
+            .counts
+            .into_iter()
+            .map(|(k, count)| KindCount {
+                kind: kind(k),
+                count,
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct SignRequest {
+    /// Sign for this organisation (one the caller represents); in one's own name when absent.
+    pub on_behalf_of: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SignatureDto {
+    pub id: i64,
+    pub document_version: i64,
+    pub on_behalf_of: Option<i64>,
+    /// `active`, or `pending` when the space's admins approve new members.
+    pub status: String,
+    pub signed_at: i64,
+}
+
+#[utoipa::path(post, path = "/api/v1/spaces/{slug}/signatures", tag = "spaces",
+    params(("slug" = String, Path, description = "The space's slug")),
+    request_body = SignRequest,
+    responses((status = 201, body = SignatureDto), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn sign(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+    JsonBody(req): JsonBody<SignRequest>,
+) -> Result<Response, ApiError> {
+    let space = s.app.space_by_slug(&slug).await.or_api(&ctx)?;
+    let subject = s
+        .app
+        .subject(ctx.user.as_deref(), Some(space.id))
+        .await
+        .or_api(&ctx)?;
+    let sig = s
+        .app
+        .sign(&subject, space.id, req.on_behalf_of.map(OrgId))
+        .await
+        .or_api(&ctx)?;
+    let dto = SignatureDto {
+        id: sig.id.0,
+        document_version: sig.document_version,
+        on_behalf_of: sig.org_id.map(|o| o.0),
+        status: sig.status.as_str().into(),
+        signed_at: sig.signed_at.0,
+    };
+    Ok((StatusCode::CREATED, Json(dto)).into_response())
+}

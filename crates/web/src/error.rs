@@ -1,0 +1,127 @@
+//! Turning use-case errors into answers: a page in the person's language, or
+//! under `/api` a JSON body `{ "error": code, "message": localised }`.
+
+use crate::ui::layout::Page;
+use crate::Ctx;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::Json;
+use wspolnota_app::i18n::Locale;
+use wspolnota_app::AppError;
+
+/// The HTTP status for an error.
+pub fn status_of(e: &AppError) -> StatusCode {
+    match e {
+        AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::LoginRequired => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        AppError::Refused(code) => match *code {
+            "auth.csrf" => StatusCode::FORBIDDEN,
+            "account.bad_credentials" | "account.unconfirmed" => StatusCode::UNAUTHORIZED,
+            "account.email_taken"
+            | "signature.already_signed"
+            | "space.slug_taken"
+            | "signature.not_pending"
+            | "signature.not_standing"
+            | "org.last_admin" => StatusCode::CONFLICT,
+            "token.invalid" | "token.expired" | "token.used" | "request.malformed" => {
+                StatusCode::BAD_REQUEST
+            }
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        },
+    }
+}
+
+/// The translation id of an error code (Fluent ids cannot contain dots).
+pub fn message_id(code: &str) -> String {
+    format!("error-{}", code.replace('.', "-"))
+}
+
+pub fn message(locale: Locale, e: &AppError) -> String {
+    locale.t(&message_id(e.code()))
+}
+
+fn log(e: &AppError, status: StatusCode) {
+    if status.is_server_error() {
+        tracing::error!(error = %e, code = e.code(), "request failed");
+    }
+}
+
+/// An error shown as a page.
+pub struct UiError {
+    ctx: Ctx,
+    err: AppError,
+}
+
+impl UiError {
+    pub fn new(ctx: &Ctx, err: AppError) -> UiError {
+        UiError {
+            ctx: ctx.clone(),
+            err,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: Page,
+    message: String,
+}
+
+impl IntoResponse for UiError {
+    fn into_response(self) -> Response {
+        let status = status_of(&self.err);
+        log(&self.err, status);
+        let page = Page::new(&self.ctx, self.ctx.locale.t("error-title"));
+        let body = ErrorPage {
+            message: message(self.ctx.locale, &self.err),
+            page,
+        };
+        match body.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, message(self.ctx.locale, &self.err)).into_response(),
+        }
+    }
+}
+
+/// An error answered as JSON.
+pub struct ApiError {
+    locale: Locale,
+    err: AppError,
+}
+
+impl ApiError {
+    pub fn new(locale: Locale, err: AppError) -> ApiError {
+        ApiError { locale, err }
+    }
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// Stable code, e.g. `signature.already_signed`.
+    pub error: String,
+    /// The message in the caller's language.
+    pub message: String,
+    /// The input field the error is about, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = status_of(&self.err);
+        log(&self.err, status);
+        let body = ErrorBody {
+            error: self.err.code().to_string(),
+            message: message(self.locale, &self.err),
+            field: self.err.field().map(str::to_string),
+        };
+        (status, Json(body)).into_response()
+    }
+}

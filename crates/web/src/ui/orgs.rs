@@ -1,0 +1,276 @@
+//! Organisation pages: the list, registering one, its page and its representatives.
+
+use super::layout::{FormErrors, Page};
+use super::{render, see_other, Notice, OrPage};
+use crate::error::UiError;
+use crate::{AppState, Ctx};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::{Extension, Form};
+use wspolnota_app::orgs::NewOrgForm;
+use wspolnota_app::AppError;
+use wspolnota_domain::access::{can, Action};
+use wspolnota_domain::ids::{OrgId, UserId};
+use wspolnota_domain::org::OrgKind;
+
+pub struct OrgRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub city: String,
+}
+
+#[derive(Template)]
+#[template(path = "orgs.html")]
+struct OrgsPage {
+    page: Page,
+    orgs: Vec<OrgRow>,
+    logged_in: bool,
+}
+
+pub async fn list_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, UiError> {
+    let orgs = s.app.orgs().await.or_page(&ctx)?;
+    let page = Page::new(&ctx, ctx.locale.t("orgs-title"));
+    let orgs = orgs
+        .into_iter()
+        .map(|o| OrgRow {
+            id: o.id.0,
+            kind: page.t(&format!("org-kind-{}", o.kind.as_str())),
+            name: o.name,
+            city: o.city.unwrap_or_default(),
+        })
+        .collect();
+    Ok(render(
+        &ctx,
+        OrgsPage {
+            page,
+            orgs,
+            logged_in: ctx.user.is_some(),
+        },
+    ))
+}
+
+#[derive(serde::Deserialize, Default, Clone)]
+pub struct OrgForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    krs: String,
+    #[serde(default)]
+    nip: String,
+    #[serde(default)]
+    regon: String,
+}
+
+pub struct KindOption {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "org_new.html")]
+struct NewOrgPage {
+    page: Page,
+    form: OrgForm,
+    kinds: Vec<KindOption>,
+    errors: FormErrors,
+}
+
+fn new_org_page(ctx: &Ctx, form: OrgForm, errors: FormErrors) -> NewOrgPage {
+    let page = Page::new(ctx, ctx.locale.t("orgs-new"));
+    let kinds = OrgKind::ALL
+        .into_iter()
+        .map(|k| KindOption {
+            value: k.as_str(),
+            label: page.t(&format!("org-kind-{}", k.as_str())),
+            selected: form.kind == k.as_str(),
+        })
+        .collect();
+    NewOrgPage {
+        page,
+        form,
+        kinds,
+        errors,
+    }
+}
+
+pub async fn new_page(Extension(ctx): Extension<Ctx>) -> Result<Response, UiError> {
+    if ctx.user.is_none() {
+        return Err(UiError::new(&ctx, AppError::LoginRequired));
+    }
+    Ok(render(
+        &ctx,
+        new_org_page(&ctx, OrgForm::default(), FormErrors::default()),
+    ))
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Form(f): Form<OrgForm>,
+) -> Result<Response, UiError> {
+    let subject = s
+        .app
+        .subject(ctx.user.as_deref(), None)
+        .await
+        .or_page(&ctx)?;
+    let input = NewOrgForm {
+        name: f.name.clone(),
+        kind: f.kind.clone(),
+        city: f.city.clone(),
+        krs: f.krs.clone(),
+        nip: f.nip.clone(),
+        regon: f.regon.clone(),
+    };
+    match s.app.create_org(&subject, input).await {
+        Ok(id) => Ok(see_other(&format!("/organizacje/{id}"), "orgs-created")),
+        Err(e @ AppError::Invalid(_)) => {
+            let mut res = render(
+                &ctx,
+                new_org_page(&ctx, f, FormErrors::from_error(ctx.locale, &e)),
+            );
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+        Err(e) => Err(UiError::new(&ctx, e)),
+    }
+}
+
+pub struct RepLine {
+    pub user_id: i64,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Template)]
+#[template(path = "org.html")]
+struct OrgPage {
+    page: Page,
+    id: i64,
+    name: String,
+    kind: String,
+    city: String,
+    numbers: Vec<(String, String)>,
+    reps: Vec<RepLine>,
+    can_manage: bool,
+    errors: FormErrors,
+}
+
+async fn org_view(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    notice: Option<&str>,
+    errors: FormErrors,
+) -> Result<Response, UiError> {
+    let (org, reps) = s.app.org(OrgId(id)).await.or_page(ctx)?;
+    let subject = s
+        .app
+        .subject(ctx.user.as_deref(), None)
+        .await
+        .or_page(ctx)?;
+    let page = Page::new(ctx, org.name.clone()).with_notice(notice);
+    let mut numbers = Vec::new();
+    for (label, value) in [
+        ("field-krs", &org.krs),
+        ("field-nip", &org.nip),
+        ("field-regon", &org.regon),
+    ] {
+        if let Some(v) = value {
+            numbers.push((page.t(label), v.clone()));
+        }
+    }
+    let body = OrgPage {
+        id,
+        kind: page.t(&format!("org-kind-{}", org.kind.as_str())),
+        city: org.city.clone().unwrap_or_default(),
+        numbers,
+        reps: reps
+            .into_iter()
+            .map(|r| RepLine {
+                user_id: r.user_id.0,
+                name: r.display_name,
+                role: page.t(&format!("role-{}", r.role.as_str())),
+            })
+            .collect(),
+        can_manage: can(&subject, Action::ManageOrganisation { org: org.id }),
+        errors,
+        name: org.name,
+        page,
+    };
+    Ok(render(ctx, body))
+}
+
+pub async fn org_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<i64>,
+    Query(n): Query<Notice>,
+) -> Result<Response, UiError> {
+    org_view(&s, &ctx, id, n.ok.as_deref(), FormErrors::default()).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct GrantForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+pub async fn grant(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(id): Path<i64>,
+    Form(f): Form<GrantForm>,
+) -> Result<Response, UiError> {
+    let subject = s
+        .app
+        .subject(ctx.user.as_deref(), None)
+        .await
+        .or_page(&ctx)?;
+    match s
+        .app
+        .grant_representative(&subject, OrgId(id), &f.email, &f.role)
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!("/organizacje/{id}"), "orgs-granted")),
+        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+            let errors = FormErrors {
+                fields: vec![("email", crate::error::message(ctx.locale, &e))],
+                general: None,
+            };
+            let mut res = org_view(&s, &ctx, id, None, errors).await?;
+            *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+        Err(e) => Err(UiError::new(&ctx, e)),
+    }
+}
+
+pub async fn revoke(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((id, user)): Path<(i64, i64)>,
+) -> Result<Response, UiError> {
+    let subject = s
+        .app
+        .subject(ctx.user.as_deref(), None)
+        .await
+        .or_page(&ctx)?;
+    s.app
+        .revoke_representative(&subject, OrgId(id), UserId(user))
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(&format!("/organizacje/{id}"), "orgs-revoked"))
+}
