@@ -167,3 +167,28 @@ impl Store {
         Ok(())
     }
 }
+
+/// Rows in one of the platform's tables; for tests that prove nothing was written.
+pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
+    const TABLES: &[&str] = &[
+        "users",
+        "email_tokens",
+        "sessions",
+        "login_attempts",
+        "organisations",
+        "org_representatives",
+        "spaces",
+        "space_admins",
+        "space_documents",
+        "signatures",
+        "audit_log",
+        "outbox",
+    ];
+    if !TABLES.contains(&table) {
+        return Err(StoreError::Other(format!("unknown table {table}")));
+    }
+    // The name comes from the fixed list above, never from input.
+    Ok(sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(c)
+        .await?)
+}

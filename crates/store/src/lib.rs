@@ -15,5 +15,5 @@ pub mod signatures;
 pub mod spaces;
 pub mod users;
 
-pub use db::{Backend, Conn, Store, Tx};
+pub use db::{count_rows, Backend, Conn, Store, Tx};
 pub use error::StoreError;

@@ -76,6 +76,10 @@ struct ErrorPage {
 
 impl IntoResponse for UiError {
     fn into_response(self) -> Response {
+        // A page that needs a login sends the visitor to the login form.
+        if matches!(self.err, AppError::LoginRequired) {
+            return axum::response::Redirect::to("/konto/logowanie").into_response();
+        }
         let status = status_of(&self.err);
         log(&self.err, status);
         let page = Page::new(&self.ctx, self.ctx.locale.t("error-title"));

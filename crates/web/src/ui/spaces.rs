@@ -15,6 +15,7 @@ use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action, Subject};
 use wspolnota_domain::ids::{OrgId, SignatureId};
 use wspolnota_domain::org::OrgKind;
+use wspolnota_domain::space::MembershipStatus;
 use wspolnota_store::signatures::Signature;
 use wspolnota_store::spaces::Space;
 
@@ -193,7 +194,7 @@ pub async fn sign(
         .sign(&subject, view.space.id, on_behalf_of)
         .await
         .or_page(&ctx)?;
-    let notice = if sig.status.is_standing() && sig.status.as_str() == "pending" {
+    let notice = if sig.status == MembershipStatus::Pending {
         "space-signed-pending"
     } else {
         "space-signed-ok"

@@ -1,0 +1,226 @@
+//! An in-process app on a throwaway database, driven through the real router.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tower::ServiceExt;
+use wspolnota_app::{App, AppConfig, PasswordCost};
+use wspolnota_domain::clock::FixedClock;
+use wspolnota_domain::ids::UserId;
+use wspolnota_store::users;
+use wspolnota_testkit::{Backend, TestDb};
+
+pub const PASSWORD: &str = "haslo-testowe-123";
+pub const START: i64 = 1_780_000_000;
+
+pub struct TestApp {
+    pub router: Router,
+    pub app: Arc<App>,
+    pub clock: Arc<FixedClock>,
+    pub db: TestDb,
+}
+
+/// A browser-like client: a cookie jar with its own CSRF cookie.
+#[derive(Clone, Debug)]
+pub struct Client {
+    pub cookies: HashMap<String, String>,
+}
+
+impl Client {
+    pub fn new() -> Client {
+        let mut cookies = HashMap::new();
+        cookies.insert("wsp_csrf".to_string(), "ab".repeat(32));
+        Client { cookies }
+    }
+
+    pub fn csrf(&self) -> String {
+        self.cookies.get("wsp_csrf").cloned().unwrap_or_default()
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn location(&self) -> String {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+impl TestApp {
+    pub async fn new(backend: Backend) -> TestApp {
+        let db = TestDb::new(backend).await;
+        let clock = Arc::new(FixedClock::at(START));
+        let config = AppConfig {
+            base_url: "http://test.local".into(),
+            // Cheap argon2id parameters keep the suite quick; production uses the defaults.
+            password_cost: PasswordCost {
+                memory_kib: 64,
+                iterations: 1,
+            },
+            ..AppConfig::default()
+        };
+        let app = App::new(db.store.clone(), clock.clone(), config);
+        let router = wspolnota_web::router(app.clone());
+        TestApp {
+            router,
+            app,
+            clock,
+            db,
+        }
+    }
+
+    pub async fn send(&self, client: &mut Client, req: Request<Body>) -> Resp {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        for v in headers.get_all(header::SET_COOKIE) {
+            let v = v.to_str().unwrap();
+            let pair = v.split(';').next().unwrap();
+            if let Some((k, val)) = pair.split_once('=') {
+                if v.contains("Max-Age=0") {
+                    client.cookies.remove(k);
+                } else {
+                    client.cookies.insert(k.to_string(), val.to_string());
+                }
+            }
+        }
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, client: &mut Client, path: &str) -> Resp {
+        let req = Request::get(path)
+            .header(header::COOKIE, client.cookie_header())
+            .body(Body::empty())
+            .unwrap();
+        self.send(client, req).await
+    }
+
+    pub async fn get_lang(&self, client: &mut Client, path: &str, accept_language: &str) -> Resp {
+        let req = Request::get(path)
+            .header(header::COOKIE, client.cookie_header())
+            .header(header::ACCEPT_LANGUAGE, accept_language)
+            .body(Body::empty())
+            .unwrap();
+        self.send(client, req).await
+    }
+
+    /// Posts a form with the client's CSRF token added.
+    pub async fn post_form(
+        &self,
+        client: &mut Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Resp {
+        let csrf = client.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+        all.extend_from_slice(fields);
+        self.post_raw_form(client, path, &all).await
+    }
+
+    /// Posts a form exactly as given (for forged or missing tokens).
+    pub async fn post_raw_form(
+        &self,
+        client: &mut Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Resp {
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        let req = Request::post(path)
+            .header(header::COOKIE, client.cookie_header())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        self.send(client, req).await
+    }
+
+    pub async fn post_json(&self, client: &mut Client, path: &str, json: &str) -> Resp {
+        let req = Request::post(path)
+            .header(header::COOKIE, client.cookie_header())
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-csrf-token", client.csrf())
+            .body(Body::from(json.to_string()))
+            .unwrap();
+        self.send(client, req).await
+    }
+
+    /// An account with a confirmed address, made directly in the store.
+    pub async fn user(&self, email: &str, name: &str, platform_admin: bool) -> UserId {
+        let hash =
+            wspolnota_app::accounts::hash_password(self.app.config.password_cost, PASSWORD.into())
+                .await
+                .unwrap();
+        let mut tx = self.app.store.begin().await.unwrap();
+        let id = users::insert(
+            &mut tx,
+            &users::NewUser {
+                email,
+                password_hash: &hash,
+                display_name: name,
+                city: Some("Konin"),
+                list_publicly: true,
+                locale: None,
+                is_platform_admin: platform_admin,
+                confirmed: true,
+            },
+            self.app.now(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
+    /// A client logged in as `email` through the login form.
+    pub async fn login(&self, email: &str) -> Client {
+        let mut c = Client::new();
+        let r = self
+            .post_form(
+                &mut c,
+                "/konto/logowanie",
+                &[("email", email), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "login of {email} failed: {}",
+            r.body
+        );
+        assert!(c.cookies.contains_key("wsp_session"));
+        c
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let mut c = self.app.store.read().await.unwrap();
+        wspolnota_store::count_rows(&mut c, table).await.unwrap()
+    }
+}
