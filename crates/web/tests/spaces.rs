@@ -1,0 +1,552 @@
+//! Spaces, organisations and joining by declaration over HTTP, on both backends.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Client, TestApp};
+use wspolnota_app::spaces::NewSpaceForm;
+use wspolnota_domain::access::Subject;
+use wspolnota_domain::ids::UserId;
+use wspolnota_testkit::{on_both_backends, Backend};
+
+async fn coalition(t: &TestApp, admin: UserId, requires_approval: bool) {
+    let subject = Subject {
+        user: Some(admin),
+        platform_admin: true,
+        ..Subject::default()
+    };
+    let form = NewSpaceForm {
+        name: "Koalicja Testowa".into(),
+        slug: "koalicja".into(),
+        kind: "coalition".into(),
+        city: "Kraków".into(),
+        description_md: "Opis **koalicji**".into(),
+        requires_approval,
+        document_title: "Deklaracja".into(),
+        document_md: "Miasto to my.".into(),
+        ..NewSpaceForm::default()
+    };
+    t.app.create_space(&subject, form).await.unwrap();
+}
+
+async fn sign_for_an_organisation_and_find_it_among_allies(backend: Backend) {
+    let t = TestApp::new(backend).await;
+    let admin = t.user("admin@example.pl", "Admin", true).await;
+    coalition(&t, admin, false).await;
+    t.user("ala@example.pl", "Ala Sąsiadka", false).await;
+    let mut c = t.login("ala@example.pl").await;
+    let r = t
+        .post_form(
+            &mut c,
+            "/organizacje/nowa",
+            &[
+                ("name", "Stowarzyszenie Nasze Podwórko"),
+                ("kind", "ngo"),
+                ("nip", "526-000-12-46"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let org_path = r.location().split('?').next().unwrap().to_string();
+    let org_id = org_path.rsplit('/').next().unwrap().to_string();
+    let r = t.get(&mut c, "/wspolnoty/koalicja").await;
+    assert!(
+        r.body.contains("Stowarzyszenie Nasze Podwórko"),
+        "the org is offered for signing"
+    );
+    let r = t
+        .post_form(
+            &mut c,
+            "/wspolnoty/koalicja/podpisz",
+            &[("on_behalf", &org_id)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.location().contains("ok=space-signed-ok"));
+    // Signing twice for the same organisation is refused and writes nothing.
+    let before = t.count("signatures").await;
+    let r = t
+        .post_form(
+            &mut c,
+            "/wspolnoty/koalicja/podpisz",
+            &[("on_behalf", &org_id)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("już podpisana"));
+    let r = t
+        .post_json(
+            &mut c,
+            "/api/v1/spaces/koalicja/signatures",
+            &format!(r#"{{"on_behalf_of":{org_id}}}"#),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.json()["error"], "signature.already_signed");
+    assert_eq!(t.count("signatures").await, before);
+    // In her own name too, through the API.
+    let r = t
+        .post_json(&mut c, "/api/v1/spaces/koalicja/signatures", "{}")
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.json()["status"], "active");
+    assert_eq!(r.json()["document_version"], 1);
+    // The public list of allies, filterable by kind.
+    let mut v = Client::new();
+    let r = t.get(&mut v, "/wspolnoty/koalicja/sojusznicy").await;
+    assert!(r.body.contains("Stowarzyszenie Nasze Podwórko"));
+    assert!(
+        r.body.contains("Ala Sąsiadka"),
+        "she consented to be listed"
+    );
+    let r = t
+        .get(&mut v, "/wspolnoty/koalicja/sojusznicy?rodzaj=ngo")
+        .await;
+    assert!(r.body.contains("Stowarzyszenie Nasze Podwórko"));
+    assert!(!r.body.contains("<td>Ala Sąsiadka"));
+    let r = t
+        .get(&mut v, "/api/v1/spaces/koalicja/allies?kind=person")
+        .await;
+    let j = r.json();
+    assert_eq!(j["allies"].as_array().unwrap().len(), 1);
+    assert_eq!(j["allies"][0]["kind"], "person");
+    let counts = j["counts"].as_array().unwrap();
+    assert!(counts.iter().any(|c| c["kind"] == "ngo" && c["count"] == 1));
+    let r = t
+        .get(&mut v, "/wspolnoty/koalicja/sojusznicy?rodzaj=bank")
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The audit log has the signatures, and only admins see it.
+    let r = t.get(&mut c, "/wspolnoty/koalicja/dziennik").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let mut a = t.login("admin@example.pl").await;
+    let r = t.get(&mut a, "/wspolnoty/koalicja/dziennik").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body.matches("signature.created").count(), 2);
+}
+
+async fn approval_withdrawal_and_history(backend: Backend) {
+    let t = TestApp::new(backend).await;
+    let admin = t.user("admin@example.pl", "Admin", true).await;
+    coalition(&t, admin, true).await;
+    t.user("bartek@example.pl", "Bartek", false).await;
+    let mut b = t.login("bartek@example.pl").await;
+    let r = t
+        .post_form(
+            &mut b,
+            "/wspolnoty/koalicja/podpisz",
+            &[("on_behalf", "self")],
+        )
+        .await;
+    assert!(r.location().contains("space-signed-pending"));
+    let r = t.get(&mut b, "/api/v1/spaces/koalicja").await;
+    assert_eq!(r.json()["members"], 0, "pending is not yet a member");
+    let mut a = t.login("admin@example.pl").await;
+    let r = t.get(&mut a, "/wspolnoty/koalicja/admin").await;
+    assert!(r.body.contains("Bartek"));
+    let sig_id = r
+        .body
+        .split("/podpisy/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    // A member cannot decide.
+    let r = t
+        .post_form(
+            &mut b,
+            &format!("/wspolnoty/koalicja/podpisy/{sig_id}/decyzja"),
+            &[("decision", "approve")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = t
+        .post_form(
+            &mut a,
+            &format!("/wspolnoty/koalicja/podpisy/{sig_id}/decyzja"),
+            &[("decision", "maybe")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = t
+        .post_form(
+            &mut a,
+            &format!("/wspolnoty/koalicja/podpisy/{sig_id}/decyzja"),
+            &[("decision", "approve")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t
+        .post_form(
+            &mut a,
+            &format!("/wspolnoty/koalicja/podpisy/{sig_id}/decyzja"),
+            &[("decision", "approve")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "decided already");
+    let r = t.get(&mut b, "/api/v1/spaces/koalicja").await;
+    assert_eq!(r.json()["members"], 1);
+    // A new version of the declaration keeps the old one and its signatures.
+    let r = t
+        .post_form(
+            &mut a,
+            "/wspolnoty/koalicja/dokument",
+            &[("title", "Deklaracja"), ("text", "Miasto to my. Wszyscy.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t
+        .post_form(
+            &mut a,
+            "/wspolnoty/koalicja/dokument",
+            &[("title", ""), ("text", "x")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t.get(&mut b, "/wspolnoty/koalicja/dokument").await;
+    assert!(r.body.contains("Wersja 2") && r.body.contains("Wersja 1"));
+    let r = t.get(&mut b, "/wspolnoty/koalicja").await;
+    assert!(
+        r.body.contains("v1"),
+        "his signature names the version he signed"
+    );
+    // He withdraws; history stays; he may sign again.
+    let r = t
+        .post_form(
+            &mut b,
+            &format!("/wspolnoty/koalicja/podpisy/{sig_id}/wycofaj"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t
+        .post_form(
+            &mut b,
+            &format!("/wspolnoty/koalicja/podpisy/{sig_id}/wycofaj"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = t.get(&mut b, "/wspolnoty/koalicja").await;
+    assert!(r.body.contains("wycofany"));
+    let r = t
+        .post_form(
+            &mut b,
+            "/wspolnoty/koalicja/podpisz",
+            &[("on_behalf", "self")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.count("signatures").await, 2);
+    let r = t.get(&mut a, "/wspolnoty/koalicja/dziennik").await;
+    for action in [
+        "signature.created",
+        "signature.approved",
+        "signature.withdrawn",
+        "document.published",
+    ] {
+        assert!(r.body.contains(action), "{action} logged");
+    }
+}
+
+async fn signing_for_an_organisation_one_does_not_represent(backend: Backend) {
+    let t = TestApp::new(backend).await;
+    let admin = t.user("admin@example.pl", "Admin", true).await;
+    coalition(&t, admin, false).await;
+    t.user("owner@example.pl", "Owner", false).await;
+    t.user("stranger@example.pl", "Stranger", false).await;
+    let mut o = t.login("owner@example.pl").await;
+    let r = t
+        .post_json(
+            &mut o,
+            "/api/v1/organisations",
+            r#"{"name":"Spółdzielnia X","kind":"cooperative","regon":"123456785"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let org = r.json()["id"].as_i64().unwrap();
+    let mut s = t.login("stranger@example.pl").await;
+    let before = t.count("signatures").await;
+    let r = t
+        .post_form(
+            &mut s,
+            "/wspolnoty/koalicja/podpisz",
+            &[("on_behalf", &org.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = t
+        .post_json(
+            &mut s,
+            "/api/v1/spaces/koalicja/signatures",
+            &format!(r#"{{"on_behalf_of":{org}}}"#),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(r.json()["error"], "auth.forbidden");
+    assert_eq!(t.count("signatures").await, before);
+    // Once granted, the stranger may; once revoked, no more.
+    let r = t
+        .post_form(
+            &mut o,
+            &format!("/organizacje/{org}/reprezentanci"),
+            &[("email", "stranger@example.pl"), ("role", "representative")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t
+        .post_form(
+            &mut o,
+            &format!("/organizacje/{org}/reprezentanci"),
+            &[("email", "nikt@example.pl"), ("role", "representative")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Nie ma konta"));
+    // A representative cannot manage the organisation.
+    let r = t
+        .post_form(
+            &mut s,
+            &format!("/organizacje/{org}/reprezentanci"),
+            &[("email", "admin@example.pl"), ("role", "admin")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let stranger = t.app.store.read().await.unwrap();
+    drop(stranger);
+    let r = t.get(&mut s, "/api/v1/me").await;
+    let stranger_id = r.json()["id"].as_i64().unwrap();
+    let r = t
+        .post_form(
+            &mut o,
+            &format!("/organizacje/{org}/reprezentanci/{stranger_id}/odbierz"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t
+        .post_json(
+            &mut s,
+            "/api/v1/spaces/koalicja/signatures",
+            &format!(r#"{{"on_behalf_of":{org}}}"#),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // The last admin cannot be removed.
+    let r = t.get(&mut o, "/api/v1/me").await;
+    let owner_id = r.json()["id"].as_i64().unwrap();
+    let r = t
+        .post_form(
+            &mut o,
+            &format!("/organizacje/{org}/reprezentanci/{owner_id}/odbierz"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+}
+
+async fn registry_numbers_and_lengths_are_checked(backend: Backend) {
+    let t = TestApp::new(backend).await;
+    t.user("o@example.pl", "O", false).await;
+    let mut c = t.login("o@example.pl").await;
+    let long = "x".repeat(121);
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            r#"{"name":"A","kind":"ngo","nip":"5260001247"}"#,
+            "org.invalid_nip",
+            "nip",
+        ),
+        (
+            r#"{"name":"A","kind":"ngo","regon":"123456786"}"#,
+            "org.invalid_regon",
+            "regon",
+        ),
+        (
+            r#"{"name":"A","kind":"ngo","krs":"12345"}"#,
+            "org.invalid_krs",
+            "krs",
+        ),
+        (r#"{"name":"","kind":"ngo"}"#, "input.required", "name"),
+        (r#"{"name":"A","kind":"bank"}"#, "input.unknown_kind", ""),
+        (r#"{"name":"A"}"#, "request.malformed", ""),
+        (r#"{"name":"A","#, "request.malformed", ""),
+    ];
+    for (body, code, field) in cases {
+        let r = t.post_json(&mut c, "/api/v1/organisations", body).await;
+        assert!(r.status.is_client_error(), "{body}: {}", r.status);
+        assert_eq!(r.json()["error"], *code, "{body}");
+        assert!(!r.json()["message"].as_str().unwrap().is_empty());
+        if !field.is_empty() {
+            assert_eq!(r.json()["field"], *field);
+        }
+    }
+    let body = format!(r#"{{"name":"{long}","kind":"ngo"}}"#);
+    let r = t.post_json(&mut c, "/api/v1/organisations", &body).await;
+    assert_eq!(r.json()["error"], "input.too_long");
+    let r = t
+        .post_form(
+            &mut c,
+            "/organizacje/nowa",
+            &[("name", "A"), ("kind", "ngo"), ("nip", "123")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Nieprawidłowy NIP"));
+    assert!(r.body.contains("value=\"123\""), "input kept");
+    assert_eq!(t.count("organisations").await, 0);
+    assert_eq!(t.count("audit_log").await, 0);
+}
+
+async fn markup_in_text_fields_is_shown_as_text(backend: Backend) {
+    let t = TestApp::new(backend).await;
+    let admin = t.user("admin@example.pl", "Admin", true).await;
+    coalition(&t, admin, false).await;
+    let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    let mut c = Client::new();
+    let r = t
+        .post_form(
+            &mut c,
+            "/konto/rejestracja",
+            &[
+                ("email", "e@example.pl"),
+                ("password", common::PASSWORD),
+                ("display_name", evil),
+                ("city", evil),
+                ("list_publicly", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let mut tx = t.app.store.begin().await.unwrap();
+    let u = wspolnota_store::users::by_email(&mut tx, "e@example.pl")
+        .await
+        .unwrap()
+        .unwrap();
+    wspolnota_store::users::confirm_email(&mut tx, u.id, t.app.now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut e = t.login("e@example.pl").await;
+    let r = t
+        .post_form(
+            &mut e,
+            "/organizacje/nowa",
+            &[("name", evil), ("kind", "ngo"), ("city", evil)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let org_page = r.location().split('?').next().unwrap().to_string();
+    let org_id = org_page.rsplit('/').next().unwrap().to_string();
+    let r = t
+        .post_form(
+            &mut e,
+            "/wspolnoty/koalicja/podpisz",
+            &[("on_behalf", &org_id)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t
+        .post_form(
+            &mut e,
+            "/wspolnoty/koalicja/podpisz",
+            &[("on_behalf", "self")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let mut a = t.login("admin@example.pl").await;
+    t.post_form(
+        &mut a,
+        "/wspolnoty/koalicja/dokument",
+        &[("title", evil), ("text", evil)],
+    )
+    .await;
+    let pages = [
+        "/wspolnoty/koalicja",
+        "/wspolnoty/koalicja/sojusznicy",
+        "/wspolnoty/koalicja/dokument",
+        "/organizacje",
+        &org_page,
+        "/konto/profil",
+    ];
+    let visits = pages.iter().flat_map(|p| [(*p, 0), (*p, 1)]).chain([
+        ("/wspolnoty/koalicja/dziennik", 1),
+        ("/wspolnoty/koalicja/admin", 1),
+    ]);
+    for (path, who) in visits {
+        {
+            let client = if who == 0 { &mut e } else { &mut a };
+            let r = t.get(client, path).await;
+            assert_eq!(r.status, StatusCode::OK, "{path}");
+            assert!(!r.body.contains("<script>alert"), "{path} runs a script");
+            assert!(
+                !r.body.contains("<img src=x onerror") && !r.body.contains("onerror=\"alert"),
+                "{path} has an event handler"
+            );
+        }
+    }
+    let r = t.get(&mut a, "/wspolnoty/koalicja/sojusznicy").await;
+    let at = r.body.find("alert(1)").unwrap_or(0);
+    assert!(
+        r.body.contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
+        "shown as text: {}",
+        &r.body[at.saturating_sub(40)..at + 40]
+    );
+}
+
+async fn unknown_slugs_and_ids(backend: Backend) {
+    let t = TestApp::new(backend).await;
+    t.user("u@example.pl", "U", false).await;
+    let mut c = t.login("u@example.pl").await;
+    for path in [
+        "/wspolnoty/nie-ma",
+        "/wspolnoty/nie-ma/sojusznicy",
+        "/wspolnoty/nie-ma/dokument",
+        "/organizacje/999999",
+        "/zupelnie/nic",
+    ] {
+        let r = t.get(&mut c, path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(r.body.contains("Nie znaleziono"));
+    }
+    let r = t.get(&mut c, "/organizacje/abc").await;
+    assert!(r.status.is_client_error());
+    for path in [
+        "/api/v1/spaces/nie-ma",
+        "/api/v1/spaces/nie-ma/allies",
+        "/api/v1/organisations/999999",
+        "/api/v1/organisations/abc",
+        "/api/v1/nic",
+    ] {
+        let r = t.get(&mut c, path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(r.json()["error"], "not_found");
+    }
+    let r = t
+        .post_form(
+            &mut c,
+            "/wspolnoty/nie-ma/podpisz",
+            &[("on_behalf", "self")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = t
+        .post_json(&mut c, "/api/v1/spaces/nie-ma/signatures", "{}")
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = t
+        .post_form(&mut c, "/wspolnoty/nie-ma/podpisy/1/wycofaj", &[])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+on_both_backends!(
+    sign_for_an_organisation_and_find_it_among_allies,
+    approval_withdrawal_and_history,
+    signing_for_an_organisation_one_does_not_represent,
+    registry_numbers_and_lengths_are_checked,
+    markup_in_text_fields_is_shown_as_text,
+    unknown_slugs_and_ids,
+);
