@@ -46,3 +46,5 @@ pub fn router(app: Arc<App>) -> Router {
         ))
         .with_state(state)
 }
+
+pub use error::message_id as error_message_id;

@@ -1,0 +1,296 @@
+//! Every route with every role, on both backends: the answer each role gets, and
+//! that no answer shows an e-mail address to someone not allowed to see it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Client, TestApp};
+use wspolnota_app::spaces::NewSpaceForm;
+use wspolnota_domain::access::Subject;
+use wspolnota_domain::org::OrgRole;
+use wspolnota_testkit::{on_both_backends, Backend};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Role {
+    Visitor,
+    Resident,
+    Representative,
+    Member,
+    SpaceAdmin,
+    PlatformAdmin,
+}
+
+const ROLES: [Role; 6] = [
+    Role::Visitor,
+    Role::Resident,
+    Role::Representative,
+    Role::Member,
+    Role::SpaceAdmin,
+    Role::PlatformAdmin,
+];
+
+fn email_of(role: Role) -> Option<&'static str> {
+    match role {
+        Role::Visitor => None,
+        Role::Resident => Some("resident@example.pl"),
+        Role::Representative => Some("rep@example.pl"),
+        Role::Member => Some("member@example.pl"),
+        Role::SpaceAdmin => Some("spaceadmin@example.pl"),
+        Role::PlatformAdmin => Some("platform@example.pl"),
+    }
+}
+
+/// Expected status of a route for each role, in the order of `ROLES`.
+type Row = (&'static str, &'static str, [u16; 6]);
+
+const OK: u16 = 200;
+const SEE: u16 = 303;
+const FORB: u16 = 403;
+
+fn get_routes(org: i64, other_org: i64) -> Vec<(String, [u16; 6])> {
+    let table: Vec<Row> = vec![
+        ("GET", "/", [OK; 6]),
+        ("GET", "/wspolnoty/koalicja", [OK; 6]),
+        ("GET", "/wspolnoty/koalicja/sojusznicy", [OK; 6]),
+        ("GET", "/wspolnoty/koalicja/dokument", [OK; 6]),
+        (
+            "GET",
+            "/wspolnoty/koalicja/admin",
+            [SEE, FORB, FORB, FORB, OK, OK],
+        ),
+        (
+            "GET",
+            "/wspolnoty/koalicja/dziennik",
+            [SEE, FORB, FORB, FORB, OK, OK],
+        ),
+        ("GET", "/organizacje", [OK; 6]),
+        ("GET", "/organizacje/nowa", [SEE, OK, OK, OK, OK, OK]),
+        ("GET", "/organizacje/{org}", [OK; 6]),
+        ("GET", "/organizacje/{other}", [OK; 6]),
+        ("GET", "/admin/skrzynka", [SEE, FORB, FORB, FORB, FORB, OK]),
+        ("GET", "/konto/profil", [SEE, OK, OK, OK, OK, OK]),
+        ("GET", "/konto/logowanie", [OK; 6]),
+        ("GET", "/konto/rejestracja", [OK; 6]),
+        ("GET", "/konto/reset", [OK; 6]),
+        ("GET", "/api/v1/spaces", [OK; 6]),
+        ("GET", "/api/v1/spaces/koalicja", [OK; 6]),
+        ("GET", "/api/v1/spaces/koalicja/allies", [OK; 6]),
+        ("GET", "/api/v1/organisations", [OK; 6]),
+        ("GET", "/api/v1/organisations/{org}", [OK; 6]),
+        ("GET", "/api/v1/me", [401, OK, OK, OK, OK, OK]),
+        ("GET", "/api/v1/openapi.json", [OK; 6]),
+        ("GET", "/healthz", [OK; 6]),
+        ("GET", "/metrics", [OK; 6]),
+    ];
+    table
+        .into_iter()
+        .map(|(_, p, s)| {
+            (
+                p.replace("{org}", &org.to_string())
+                    .replace("{other}", &other_org.to_string()),
+                s,
+            )
+        })
+        .collect()
+}
+
+struct World {
+    t: TestApp,
+    org: i64,
+    other_org: i64,
+    emails: Vec<&'static str>,
+}
+
+async fn world(backend: Backend) -> World {
+    let t = TestApp::new(backend).await;
+    let platform = t.user("platform@example.pl", "Platform Admin", true).await;
+    let space_admin = t.user("spaceadmin@example.pl", "Space Admin", false).await;
+    let member = t.user("member@example.pl", "Member", false).await;
+    let rep = t.user("rep@example.pl", "Representative", false).await;
+    t.user("resident@example.pl", "Resident", false).await;
+    let other = t.user("other@example.pl", "Other Person", false).await;
+    let admin_subject = Subject {
+        user: Some(platform),
+        platform_admin: true,
+        ..Subject::default()
+    };
+    let form = NewSpaceForm {
+        name: "Koalicja".into(),
+        slug: "koalicja".into(),
+        kind: "coalition".into(),
+        description_md: "Opis".into(),
+        document_title: "Deklaracja".into(),
+        document_md: "Tekst".into(),
+        ..NewSpaceForm::default()
+    };
+    let space = t.app.create_space(&admin_subject, form).await.unwrap();
+    // The platform admin who created the space is not its admin for this table.
+    let mut tx = t.app.store.begin().await.unwrap();
+    wspolnota_store::spaces::add_admin(&mut tx, space, space_admin, t.app.now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let m = t.app.subject_of(member).await.unwrap();
+    t.app.sign(&m, space, None).await.unwrap();
+    let org_form = |name: &str| wspolnota_app::orgs::NewOrgForm {
+        name: name.into(),
+        kind: "ngo".into(),
+        ..Default::default()
+    };
+    let org = t
+        .app
+        .create_org(
+            &t.app.subject_of(rep).await.unwrap(),
+            org_form("Fundacja Rep"),
+        )
+        .await
+        .unwrap();
+    let other_org = t
+        .app
+        .create_org(
+            &t.app.subject_of(other).await.unwrap(),
+            org_form("Fundacja Inna"),
+        )
+        .await
+        .unwrap();
+    // Other signs for his organisation, so allies and audit log have content.
+    let o = t.app.subject_of(other).await.unwrap();
+    t.app.sign(&o, space, Some(other_org)).await.unwrap();
+    t.app.sign(&o, space, None).await.unwrap();
+    // Mail in the outbox, with an address in it.
+    t.app
+        .request_password_reset("other@example.pl")
+        .await
+        .unwrap();
+    let _ = OrgRole::Admin;
+    let emails = vec![
+        "platform@example.pl",
+        "spaceadmin@example.pl",
+        "member@example.pl",
+        "rep@example.pl",
+        "resident@example.pl",
+        "other@example.pl",
+    ];
+    World {
+        t,
+        org: org.0,
+        other_org: other_org.0,
+        emails,
+    }
+}
+
+async fn client_for(w: &World, role: Role) -> Client {
+    match email_of(role) {
+        Some(e) => w.t.login(e).await,
+        None => Client::new(),
+    }
+}
+
+async fn every_page_with_every_role(backend: Backend) {
+    let w = world(backend).await;
+    let routes = get_routes(w.org, w.other_org);
+    let mut failures = Vec::new();
+    for (i, role) in ROLES.iter().enumerate() {
+        let mut c = client_for(&w, *role).await;
+        for (path, expected) in &routes {
+            let r = w.t.get(&mut c, path).await;
+            if r.status.as_u16() != expected[i] {
+                failures.push(format!(
+                    "GET {path} as {role:?}: {} (expected {})",
+                    r.status, expected[i]
+                ));
+            }
+            // E-mail addresses: one's own may show; only the platform admin sees others'.
+            for email in &w.emails {
+                let own = email_of(*role) == Some(*email);
+                if r.body.contains(email) && !own && *role != Role::PlatformAdmin {
+                    failures.push(format!("GET {path} as {role:?} shows {email}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+async fn every_action_with_every_role(backend: Backend) {
+    let w = world(backend).await;
+    let org = w.org.to_string();
+    // (path, form fields, expected per role). Each role acts on its own, so order does not matter.
+    let actions: Vec<(String, Vec<(&str, String)>, [u16; 6])> = vec![
+        (
+            "/wspolnoty/koalicja/podpisz".into(),
+            vec![("on_behalf", "self".into())],
+            [SEE, SEE, SEE, 409, SEE, SEE],
+        ),
+        (
+            "/wspolnoty/koalicja/podpisz".into(),
+            vec![("on_behalf", org.clone())],
+            [SEE, FORB, SEE, FORB, FORB, FORB],
+        ),
+        (
+            "/wspolnoty/koalicja/dokument".into(),
+            vec![("title", "Deklaracja".into()), ("text", "Nowa".into())],
+            [SEE, FORB, FORB, FORB, SEE, SEE],
+        ),
+        (
+            format!("/organizacje/{org}/reprezentanci"),
+            vec![
+                ("email", "resident@example.pl".into()),
+                ("role", "representative".into()),
+            ],
+            [SEE, FORB, SEE, FORB, FORB, SEE],
+        ),
+        (
+            "/organizacje/nowa".into(),
+            vec![("name", "Nowa Org".into()), ("kind", "company".into())],
+            [SEE, SEE, SEE, SEE, SEE, SEE],
+        ),
+        (
+            "/konto/profil".into(),
+            vec![("display_name", "Nowe Imię".into())],
+            [SEE, SEE, SEE, SEE, SEE, SEE],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (i, role) in ROLES.iter().enumerate() {
+        let mut c = client_for(&w, *role).await;
+        for (path, fields, expected) in &actions {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let r = w.t.post_form(&mut c, path, &fields).await;
+            let ok = r.status.as_u16() == expected[i]
+                && (*role != Role::Visitor || r.location() == "/konto/logowanie");
+            if !ok {
+                failures.push(format!(
+                    "POST {path} as {role:?}: {} → {} (expected {})",
+                    r.status,
+                    r.location(),
+                    expected[i]
+                ));
+            }
+        }
+        // API writes: 401 for visitors, a JSON error otherwise when refused.
+        let r =
+            w.t.post_json(
+                &mut c,
+                "/api/v1/spaces/koalicja/signatures",
+                &format!(r#"{{"on_behalf_of":{org}}}"#),
+            )
+            .await;
+        let expected = match role {
+            Role::Visitor => StatusCode::UNAUTHORIZED,
+            // The representative signed for it through the form above.
+            Role::Representative => StatusCode::CONFLICT,
+            _ => StatusCode::FORBIDDEN,
+        };
+        if r.status != expected {
+            failures.push(format!(
+                "POST /api/v1/spaces/koalicja/signatures as {role:?}: {} (expected {expected})",
+                r.status
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+on_both_backends!(every_page_with_every_role, every_action_with_every_role);
