@@ -72,6 +72,11 @@ impl App {
         Ok(spaces::list(&mut c).await?)
     }
 
+    pub async fn space(&self, id: SpaceId) -> Result<spaces::Space, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(spaces::by_id(&mut c, id).await?)
+    }
+
     pub async fn space_by_slug(&self, slug: &str) -> Result<spaces::Space, AppError> {
         let mut c = self.store.read().await?;
         spaces::by_slug(&mut c, slug)
@@ -81,11 +86,9 @@ impl App {
 
     pub async fn space_view(&self, slug: &str) -> Result<SpaceView, AppError> {
         let mut c = self.store.read().await?;
-        let space = spaces::by_slug(&mut c, slug)
+        let (space, document, members) = spaces::front_page(&mut c, slug)
             .await?
             .ok_or(AppError::NotFound)?;
-        let document = spaces::current_document(&mut c, space.id).await?;
-        let members = signatures::count_active(&mut c, space.id).await?;
         Ok(SpaceView {
             space,
             document,

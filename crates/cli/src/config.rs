@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub server: Server,
@@ -42,17 +42,6 @@ pub struct Security {
     pub session_days: i64,
     pub login_max_failures: i64,
     pub login_window_minutes: i64,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            server: Server::default(),
-            database: Database::default(),
-            mail: Mail::default(),
-            security: Security::default(),
-        }
-    }
 }
 
 impl Default for Server {

@@ -173,7 +173,7 @@ fn spawn_background_jobs(app: Arc<App>) {
             if let Err(e) = app.send_queued_mail().await {
                 tracing::warn!(error = %e, "mail job failed");
             }
-            if rounds % 360 == 0 {
+            if rounds.is_multiple_of(360) {
                 if let Err(e) = app.delete_expired_sessions().await {
                     tracing::warn!(error = %e, "session clean-up failed");
                 }

@@ -227,15 +227,6 @@ pub async fn allies(c: &mut Conn, space: SpaceId) -> Result<(Vec<Ally>, i64), St
     Ok((allies, unlisted))
 }
 
-pub async fn count_active(c: &mut Conn, space: SpaceId) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM signatures WHERE space_id = $1 AND status = 'active'",
-    )
-    .bind(space.0)
-    .fetch_one(c)
-    .await?)
-}
-
 /// Withdraws every standing signature a person made in their own name (when the
 /// account is deleted); returns the spaces concerned. Signatures for organisations stay.
 pub async fn withdraw_personal(

@@ -195,3 +195,33 @@ pub async fn by_id(c: &mut Conn, id: SpaceId) -> Result<Space, StoreError> {
     let row = sqlx::query(&sql).bind(id.0).fetch_one(c).await?;
     space_from_row(&row)
 }
+
+/// Everything a space's front page shows, in one query: the space, its current
+/// document and the number of active members.
+pub async fn front_page(
+    c: &mut Conn,
+    slug: &str,
+) -> Result<Option<(Space, Option<Document>, i64)>, StoreError> {
+    let sql = "SELECT s.id, s.slug, s.name, s.kind, s.city, s.region, s.description_md, s.requires_approval, \
+         d.id AS doc_id, d.version, d.title, d.body_md, d.text_hash, d.created_at, \
+         (SELECT COUNT(*) FROM signatures g WHERE g.space_id = s.id AND g.status = 'active') AS members \
+         FROM spaces s LEFT JOIN space_documents d ON d.space_id = s.id \
+         AND d.version = (SELECT MAX(version) FROM space_documents m WHERE m.space_id = s.id) \
+         WHERE s.slug = $1";
+    let Some(row) = sqlx::query(sql).bind(slug).fetch_optional(c).await? else {
+        return Ok(None);
+    };
+    let space = space_from_row(&row)?;
+    let document = match row.try_get::<Option<i64>, _>("doc_id")? {
+        Some(id) => Some(Document {
+            id: DocumentId(id),
+            version: row.try_get("version")?,
+            title: row.try_get("title")?,
+            body_md: row.try_get("body_md")?,
+            text_hash: row.try_get("text_hash")?,
+            created_at: Timestamp(row.try_get("created_at")?),
+        }),
+        None => None,
+    };
+    Ok(Some((space, document, row.try_get("members")?)))
+}

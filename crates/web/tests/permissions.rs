@@ -41,6 +41,9 @@ fn email_of(role: Role) -> Option<&'static str> {
     }
 }
 
+/// A form post: path, fields, expected status per role.
+type Action = (String, Vec<(&'static str, String)>, [u16; 6]);
+
 /// Expected status of a route for each role, in the order of `ROLES`.
 type Row = (&'static str, &'static str, [u16; 6]);
 
@@ -69,6 +72,11 @@ fn get_routes(org: i64, other_org: i64) -> Vec<(String, [u16; 6])> {
         ("GET", "/organizacje/{org}", [OK; 6]),
         ("GET", "/organizacje/{other}", [OK; 6]),
         ("GET", "/admin/skrzynka", [SEE, FORB, FORB, FORB, FORB, OK]),
+        (
+            "GET",
+            "/admin/wspolnoty/nowa",
+            [SEE, FORB, FORB, FORB, FORB, OK],
+        ),
         ("GET", "/konto/profil", [SEE, OK, OK, OK, OK, OK]),
         ("GET", "/konto/logowanie", [OK; 6]),
         ("GET", "/konto/rejestracja", [OK; 6]),
@@ -217,7 +225,7 @@ async fn every_action_with_every_role(backend: Backend) {
     let w = world(backend).await;
     let org = w.org.to_string();
     // (path, form fields, expected per role). Each role acts on its own, so order does not matter.
-    let actions: Vec<(String, Vec<(&str, String)>, [u16; 6])> = vec![
+    let actions: Vec<Action> = vec![
         (
             "/wspolnoty/koalicja/podpisz".into(),
             vec![("on_behalf", "self".into())],

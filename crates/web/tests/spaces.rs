@@ -542,7 +542,73 @@ async fn unknown_slugs_and_ids(backend: Backend) {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
+async fn platform_admin_creates_a_space(backend: Backend) {
+    let t = TestApp::new(backend).await;
+    t.user("admin@example.pl", "Admin", true).await;
+    let mut a = t.login("admin@example.pl").await;
+    let fields = [
+        ("name", "Spółdzielnia Rozwojowa Wałbrzych"),
+        ("kind", "development_cooperative"),
+        ("city", "Wałbrzych"),
+        ("document_title", "Statut"),
+        ("document", "## §1\n\nCel."),
+    ];
+    let r = t.post_form(&mut a, "/admin/wspolnoty/nowa", &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(
+        r.location()
+            .starts_with("/wspolnoty/spoldzielnia-rozwojowa-walbrzych"),
+        "slug made from the name"
+    );
+    // The same slug again, a bad slug, an unknown kind, a missing document: refused, nothing written.
+    let spaces = t.count("spaces").await;
+    let r = t.post_form(&mut a, "/admin/wspolnoty/nowa", &fields).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("już zajęty"));
+    let mut bad_slug = fields.to_vec();
+    bad_slug.push(("slug", "Zła Nazwa"));
+    let r = t
+        .post_form(&mut a, "/admin/wspolnoty/nowa", &bad_slug)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t
+        .post_form(
+            &mut a,
+            "/admin/wspolnoty/nowa",
+            &[
+                ("name", "X"),
+                ("kind", "club"),
+                ("document_title", "T"),
+                ("document", "D"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t
+        .post_form(
+            &mut a,
+            "/admin/wspolnoty/nowa",
+            &[
+                ("name", "X"),
+                ("kind", "coalition"),
+                ("document_title", "T"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(t.count("spaces").await, spaces);
+    let mut v = Client::new();
+    let r = t
+        .get(&mut v, "/wspolnoty/spoldzielnia-rozwojowa-walbrzych")
+        .await;
+    assert!(
+        r.body.contains("<h3>§1</h3>"),
+        "document headings sit under the page's"
+    );
+}
+
 on_both_backends!(
+    platform_admin_creates_a_space,
     sign_for_an_organisation_and_find_it_among_allies,
     approval_withdrawal_and_history,
     signing_for_an_organisation_one_does_not_represent,

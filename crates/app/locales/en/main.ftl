@@ -208,3 +208,14 @@ mail-reset-body = Hello { $name },
     { $link }
 
     The link is valid for an hour and works once. If you did not ask for this, ignore this message.
+
+spaces-new = New community
+spaces-new-lead = A community is one institution: a development cooperative, a coalition, a city network or an urban movement. New versions of its founding document (statute or declaration of cooperation) can be published later.
+spaces-create = Create the community
+spaces-created = Community created. You are its admin.
+field-slug = Web address
+field-slug-hint = Lower-case letters, digits and hyphens; leave empty to make one from the name.
+field-region = Region
+field-description = Description (Markdown)
+field-requires-approval = Joining needs the admins' approval
+field-document-title = Title of the founding document

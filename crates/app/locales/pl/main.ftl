@@ -209,3 +209,14 @@ mail-reset-body = Dzień dobry, { $name }!
     { $link }
 
     Link jest ważny godzinę i działa raz. Jeśli to nie Ty prosiłeś o zmianę, zignoruj tę wiadomość.
+
+spaces-new = Nowa wspólnota
+spaces-new-lead = Wspólnota to jedna instytucja: spółdzielnia rozwojowa, koalicja, sieć miast albo ruch miejski. Dokument założycielski (statut albo deklaracja współpracy) można później publikować w nowych wersjach.
+spaces-create = Utwórz wspólnotę
+spaces-created = Wspólnota utworzona. Jesteś jej administratorem.
+field-slug = Adres w sieci
+field-slug-hint = Małe litery, cyfry i łączniki; puste — utworzymy z nazwy.
+field-region = Region
+field-description = Opis (Markdown)
+field-requires-approval = Przystąpienie wymaga zgody administratorów
+field-document-title = Tytuł dokumentu założycielskiego

@@ -1,4 +1,4 @@
-//! Platform administration: the outbox of mails.
+//! Platform administration: the outbox of mails and new spaces.
 
 use super::layout::Page;
 use super::{render, OrPage};
@@ -22,19 +22,7 @@ pub async fn outbox_page(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
 ) -> Result<Response, UiError> {
-    let subject = s
-        .app
-        .subject(ctx.user.as_deref(), None)
-        .await
-        .or_page(&ctx)?;
-    if !can(&subject, Action::ViewOutbox) {
-        let e = if subject.is_logged_in() {
-            wspolnota_app::AppError::Forbidden
-        } else {
-            wspolnota_app::AppError::LoginRequired
-        };
-        return Err(UiError::new(&ctx, e));
-    }
+    require(&s, &ctx, Action::ViewOutbox).await?;
     let mails = s.app.recent_mail(200).await.or_page(&ctx)?;
     Ok(render(
         &ctx,
@@ -43,4 +31,126 @@ pub async fn outbox_page(
             mails,
         },
     ))
+}
+
+#[derive(serde::Deserialize, Default, Clone)]
+pub struct SpaceForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    requires_approval: Option<String>,
+    #[serde(default)]
+    document_title: String,
+    #[serde(default)]
+    document: String,
+}
+
+pub struct KindOption {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "space_new.html")]
+struct NewSpacePage {
+    page: Page,
+    form: SpaceForm,
+    kinds: Vec<KindOption>,
+    errors: super::layout::FormErrors,
+}
+
+fn new_space_page(ctx: &Ctx, form: SpaceForm, errors: super::layout::FormErrors) -> NewSpacePage {
+    let page = Page::new(ctx, ctx.locale.t("spaces-new"));
+    let kinds = wspolnota_domain::space::SpaceKind::ALL
+        .into_iter()
+        .map(|k| KindOption {
+            value: k.as_str(),
+            label: page.t(&format!("kind-{}", k.as_str())),
+            selected: form.kind == k.as_str(),
+        })
+        .collect();
+    NewSpacePage {
+        page,
+        form,
+        kinds,
+        errors,
+    }
+}
+
+async fn require(
+    s: &AppState,
+    ctx: &Ctx,
+    action: Action,
+) -> Result<wspolnota_domain::access::Subject, UiError> {
+    let subject = s
+        .app
+        .subject(ctx.user.as_deref(), None)
+        .await
+        .or_page(ctx)?;
+    if !can(&subject, action) {
+        let e = if subject.is_logged_in() {
+            wspolnota_app::AppError::Forbidden
+        } else {
+            wspolnota_app::AppError::LoginRequired
+        };
+        return Err(UiError::new(ctx, e));
+    }
+    Ok(subject)
+}
+
+pub async fn new_space(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+) -> Result<Response, UiError> {
+    require(&s, &ctx, Action::CreateSpace).await?;
+    Ok(render(
+        &ctx,
+        new_space_page(&ctx, SpaceForm::default(), Default::default()),
+    ))
+}
+
+pub async fn create_space(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    axum::Form(f): axum::Form<SpaceForm>,
+) -> Result<Response, UiError> {
+    let subject = require(&s, &ctx, Action::CreateSpace).await?;
+    let input = wspolnota_app::spaces::NewSpaceForm {
+        name: f.name.clone(),
+        slug: f.slug.clone(),
+        kind: f.kind.clone(),
+        city: f.city.clone(),
+        region: f.region.clone(),
+        description_md: f.description.clone(),
+        requires_approval: f.requires_approval.is_some(),
+        document_title: f.document_title.clone(),
+        document_md: f.document.clone(),
+    };
+    match s.app.create_space(&subject, input).await {
+        Ok(id) => {
+            let space = s.app.space(id).await.or_page(&ctx)?;
+            Ok(super::see_other(
+                &format!("/wspolnoty/{}", space.slug),
+                "spaces-created",
+            ))
+        }
+        Err(e @ (wspolnota_app::AppError::Invalid(_) | wspolnota_app::AppError::Refused(_))) => {
+            let errors = super::layout::FormErrors::from_error(ctx.locale, &e);
+            let mut res = render(&ctx, new_space_page(&ctx, f, errors));
+            *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(res)
+        }
+        Err(e) => Err(UiError::new(&ctx, e)),
+    }
 }

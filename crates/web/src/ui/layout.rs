@@ -32,6 +32,7 @@ const NOTICES: &[&str] = &[
     "space-withdrawn-ok",
     "space-decided-ok",
     "space-published-ok",
+    "spaces-created",
 ];
 
 impl Page {

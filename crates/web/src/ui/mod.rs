@@ -70,6 +70,10 @@ pub fn routes() -> Router<AppState> {
             post(orgs::revoke),
         )
         .route("/admin/skrzynka", get(admin::outbox_page))
+        .route(
+            "/admin/wspolnoty/nowa",
+            get(admin::new_space).post(admin::create_space),
+        )
         .fallback(not_found)
 }
 

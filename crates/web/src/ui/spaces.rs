@@ -9,7 +9,8 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::{Extension, Form};
-use wspolnota_app::markdown::to_safe_html;
+use std::sync::Arc;
+use wspolnota_app::markdown::to_safe_html_nested;
 use wspolnota_app::spaces::{AllyFilter, SpaceView};
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action, Subject};
@@ -38,9 +39,9 @@ struct SpacePage {
     space: Space,
     kind: String,
     members: String,
-    description_html: String,
+    description_html: Arc<str>,
     document_title: String,
-    document_html: String,
+    document_html: Arc<str>,
     document_meta: String,
     document_hash: String,
     sign_lead: String,
@@ -136,7 +137,7 @@ pub async fn space_page(
         match &view.document {
             Some(d) => (
                 d.title.clone(),
-                to_safe_html(&d.body_md),
+                to_safe_html_nested(&d.body_md, 1),
                 page.locale.t_args(
                     "space-document-version",
                     &[
@@ -152,7 +153,7 @@ pub async fn space_page(
     let body = SpacePage {
         kind: ctx.locale.t(&format!("kind-{}", view.space.kind.as_str())),
         members: ctx.locale.t_count("space-members", view.members),
-        description_html: to_safe_html(&view.space.description_md),
+        description_html: to_safe_html_nested(&view.space.description_md, 1),
         document_title,
         document_html,
         document_meta,
@@ -359,7 +360,7 @@ pub struct DocumentVersion {
     pub heading: String,
     pub meta: String,
     pub hash: String,
-    pub html: String,
+    pub html: Arc<str>,
 }
 
 #[derive(Template)]
@@ -390,7 +391,7 @@ pub async fn documents_page(
                 ],
             ),
             hash: d.text_hash.clone(),
-            html: to_safe_html(&d.body_md),
+            html: to_safe_html_nested(&d.body_md, 1),
         })
         .collect();
     Ok(render(
