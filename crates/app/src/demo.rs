@@ -102,9 +102,9 @@ Podpisując tę deklarację współpracy, dołączamy do Koalicji dla Sąsiedztw
 - w życie sąsiedztwa włączane były osoby wykluczone i pomijane;\n\
 - wspólne miejsca były otoczone troską;\n\
 - powstawały nowe miejsca spotkań;\n\
-- problemy rozwiązywać wspólnie;\n\
-- pielęgnować lokalną kulturę;\n\
-- wspierać się nawzajem.\n\n\
+- problemy były rozwiązywane wspólnie;\n\
+- lokalna kultura była pielęgnowana;\n\
+- sąsiedzi wspierali się nawzajem.\n\n\
 ## Jak działamy\n\n\
 - dbamy o dobrą komunikację;\n\
 - uczymy się od siebie nawzajem;\n\

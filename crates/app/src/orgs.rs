@@ -180,4 +180,21 @@ impl App {
         tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
+
+    /// The history of an organisation, for its admins and platform admins.
+    pub async fn org_audit_log(
+        &self,
+        subject: &Subject,
+        org: OrgId,
+    ) -> Result<Vec<wspolnota_store::audit::Logged>, AppError> {
+        if !can(subject, Action::ManageOrganisation { org }) {
+            return Err(if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            });
+        }
+        let mut c = self.store.read().await?;
+        Ok(wspolnota_store::audit::for_org(&mut c, org, 500).await?)
+    }
 }

@@ -58,16 +58,7 @@ pub async fn for_space(
     .fetch_all(c)
     .await?;
     rows.iter()
-        .map(|r| {
-            Ok(Logged {
-                id: r.try_get("id")?,
-                at: Timestamp(r.try_get("at")?),
-                actor_name: r.try_get("display_name")?,
-                action: r.try_get("action")?,
-                before: r.try_get("before_json")?,
-                after: r.try_get("after_json")?,
-            })
-        })
+        .map(logged_from_row)
         .collect::<Result<_, sqlx::Error>>()
         .map_err(Into::into)
 }
@@ -76,4 +67,31 @@ pub async fn count(c: &mut Conn) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
         .fetch_one(c)
         .await?)
+}
+
+/// Entries about an organisation, newest first.
+pub async fn for_org(c: &mut Conn, org: OrgId, limit: i64) -> Result<Vec<Logged>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.at, u.display_name, a.action, a.before_json, a.after_json FROM audit_log a \
+         LEFT JOIN users u ON u.id = a.actor_id WHERE a.org_id = $1 ORDER BY a.id DESC LIMIT $2",
+    )
+    .bind(org.0)
+    .bind(limit)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(logged_from_row)
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}
+
+fn logged_from_row(r: &sqlx::any::AnyRow) -> Result<Logged, sqlx::Error> {
+    Ok(Logged {
+        id: r.try_get("id")?,
+        at: Timestamp(r.try_get("at")?),
+        actor_name: r.try_get("display_name")?,
+        action: r.try_get("action")?,
+        before: r.try_get("before_json")?,
+        after: r.try_get("after_json")?,
+    })
 }

@@ -92,6 +92,28 @@ async fn sign_for_an_organisation_and_find_it_among_allies(backend: Backend) {
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     assert_eq!(r.json()["status"], "active");
     assert_eq!(r.json()["document_version"], 1);
+    let own = r.json()["id"].as_i64().unwrap();
+    // Nobody else may withdraw it; she may, once; then she may sign again.
+    t.user("obcy@example.pl", "Obcy", false).await;
+    let mut stranger = t.login("obcy@example.pl").await;
+    let path = format!("/api/v1/spaces/koalicja/signatures/{own}");
+    assert_eq!(
+        t.delete(&mut stranger, &path).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(t.delete(&mut c, &path).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(t.delete(&mut c, &path).await.status, StatusCode::CONFLICT);
+    let r = t
+        .post_json(&mut c, "/api/v1/spaces/koalicja/signatures", "{}")
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CREATED,
+        "signs again after withdrawing"
+    );
+    let r = t.get(&mut c, "/api/v1/spaces/koalicja/documents").await;
+    assert_eq!(r.json().as_array().unwrap().len(), 1);
+    assert_eq!(r.json()[0]["text_hash"].as_str().unwrap().len(), 64);
     // The public list of allies, filterable by kind.
     let mut v = Client::new();
     let r = t.get(&mut v, "/wspolnoty/koalicja/sojusznicy").await;
@@ -123,7 +145,8 @@ async fn sign_for_an_organisation_and_find_it_among_allies(backend: Backend) {
     let mut a = t.login("admin@example.pl").await;
     let r = t.get(&mut a, "/wspolnoty/koalicja/dziennik").await;
     assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.body.matches("signature.created").count(), 2);
+    assert_eq!(r.body.matches("signature.created").count(), 3);
+    assert_eq!(r.body.matches("signature.withdrawn").count(), 1);
 }
 
 async fn approval_withdrawal_and_history(backend: Backend) {

@@ -10,7 +10,7 @@ use crate::error::ApiError;
 use crate::{AppState, Ctx};
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use utoipa::OpenApi;
 use wspolnota_app::AppError;
@@ -42,6 +42,8 @@ pub fn routes() -> Router<AppState> {
         .route("/spaces/{slug}", get(spaces::get_space))
         .route("/spaces/{slug}/allies", get(spaces::allies))
         .route("/spaces/{slug}/signatures", post(spaces::sign))
+        .route("/spaces/{slug}/signatures/{id}", delete(spaces::withdraw))
+        .route("/spaces/{slug}/documents", get(spaces::documents))
         .route("/organisations", get(orgs::list).post(orgs::create))
         .route("/organisations/{id}", get(orgs::get_org))
         .route("/me", get(orgs::me))

@@ -201,3 +201,50 @@ pub async fn sign(
     };
     Ok((StatusCode::CREATED, Json(dto)).into_response())
 }
+
+#[utoipa::path(delete, path = "/api/v1/spaces/{slug}/signatures/{id}", tag = "spaces",
+    params(("slug" = String, Path, description = "The space's slug"), ("id" = i64, Path, description = "The signature's id")),
+    responses((status = 204, description = "Withdrawn; the signature stays in history as withdrawn"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn withdraw(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let id: i64 = id
+        .parse()
+        .map_err(|_| ApiError::new(ctx.locale, wspolnota_app::AppError::NotFound))?;
+    let space = s.app.space_by_slug(&slug).await.or_api(&ctx)?;
+    let subject = s
+        .app
+        .subject(ctx.user.as_deref(), Some(space.id))
+        .await
+        .or_api(&ctx)?;
+    s.app
+        .withdraw_signature(&subject, space.id, wspolnota_domain::ids::SignatureId(id))
+        .await
+        .or_api(&ctx)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/spaces/{slug}/documents", tag = "spaces",
+    params(("slug" = String, Path, description = "The space's slug")),
+    responses((status = 200, description = "Every version of the founding document, newest first", body = [DocumentDto]), (status = 404, body = ErrorBody)))]
+pub async fn documents(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<DocumentDto>>, ApiError> {
+    let space = s.app.space_by_slug(&slug).await.or_api(&ctx)?;
+    let docs = s.app.documents(space.id).await.or_api(&ctx)?;
+    Ok(Json(
+        docs.into_iter()
+            .map(|d| DocumentDto {
+                version: d.version,
+                title: d.title,
+                text_markdown: d.body_md,
+                text_hash: d.text_hash,
+                published_at: d.created_at.0,
+            })
+            .collect(),
+    ))
+}

@@ -111,3 +111,28 @@ impl<T> OrPage<T> for Result<T, AppError> {
         self.map_err(|e| UiError::new(ctx, e))
     }
 }
+
+/// One line of an audit log as shown on a page.
+pub struct AuditRow {
+    pub when: String,
+    pub who: String,
+    pub what: String,
+    pub before: String,
+    pub after: String,
+}
+
+pub(crate) fn audit_rows(
+    page: &layout::Page,
+    entries: Vec<wspolnota_store::audit::Logged>,
+) -> Vec<AuditRow> {
+    entries
+        .into_iter()
+        .map(|e| AuditRow {
+            when: page.datetime(e.at.0),
+            who: e.actor_name.unwrap_or_default(),
+            what: e.action,
+            before: e.before.unwrap_or_default(),
+            after: e.after.unwrap_or_default(),
+        })
+        .collect()
+}

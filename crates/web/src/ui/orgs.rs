@@ -164,6 +164,7 @@ struct OrgPage {
     reps: Vec<RepLine>,
     can_manage: bool,
     errors: FormErrors,
+    rows: Vec<super::AuditRow>,
 }
 
 async fn org_view(
@@ -180,6 +181,15 @@ async fn org_view(
         .await
         .or_page(ctx)?;
     let page = Page::new(ctx, org.name.clone()).with_notice(notice);
+    let can_manage = can(&subject, Action::ManageOrganisation { org: org.id });
+    let rows = if can_manage {
+        super::audit_rows(
+            &page,
+            s.app.org_audit_log(&subject, org.id).await.or_page(ctx)?,
+        )
+    } else {
+        Vec::new()
+    };
     let mut numbers = Vec::new();
     for (label, value) in [
         ("field-krs", &org.krs),
@@ -203,7 +213,8 @@ async fn org_view(
                 role: page.t(&format!("role-{}", r.role.as_str())),
             })
             .collect(),
-        can_manage: can(&subject, Action::ManageOrganisation { org: org.id }),
+        can_manage,
+        rows,
         errors,
         name: org.name,
         page,

@@ -515,20 +515,12 @@ pub async fn publish(
     }
 }
 
-pub struct AuditRow {
-    pub when: String,
-    pub who: String,
-    pub what: String,
-    pub before: String,
-    pub after: String,
-}
-
 #[derive(Template)]
 #[template(path = "audit.html")]
 struct AuditPage {
     page: Page,
     space: Space,
-    rows: Vec<AuditRow>,
+    rows: Vec<super::AuditRow>,
 }
 
 pub async fn audit_page(
@@ -547,16 +539,7 @@ pub async fn audit_page(
         ctx.locale
             .t_args("audit-title", &[("space", view.space.name.clone())]),
     );
-    let rows = entries
-        .into_iter()
-        .map(|e| AuditRow {
-            when: page.datetime(e.at.0),
-            who: e.actor_name.unwrap_or_default(),
-            what: e.action,
-            before: e.before.unwrap_or_default(),
-            after: e.after.unwrap_or_default(),
-        })
-        .collect();
+    let rows = super::audit_rows(&page, entries);
     Ok(render(
         &ctx,
         AuditPage {

@@ -162,6 +162,15 @@ impl TestApp {
         self.send(client, req).await
     }
 
+    pub async fn delete(&self, client: &mut Client, path: &str) -> Resp {
+        let req = Request::delete(path)
+            .header(header::COOKIE, client.cookie_header())
+            .header("x-csrf-token", client.csrf())
+            .body(Body::empty())
+            .unwrap();
+        self.send(client, req).await
+    }
+
     pub async fn post_json(&self, client: &mut Client, path: &str, json: &str) -> Resp {
         let req = Request::post(path)
             .header(header::COOKIE, client.cookie_header())
