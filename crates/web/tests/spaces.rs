@@ -534,8 +534,14 @@ async fn unknown_slugs_and_ids(backend: Backend) {
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
         assert!(r.body.contains("Nie znaleziono"));
     }
-    let r = t.get(&mut c, "/organizacje/abc").await;
-    assert!(r.status.is_client_error());
+    for path in ["/organizacje/abc", "/organizacje/99999999999999999999"] {
+        let r = t.get(&mut c, path).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let r = t
+        .post_form(&mut c, "/wspolnoty/nie-ma/podpisy/abc/wycofaj", &[])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
     for path in [
         "/api/v1/spaces/nie-ma",
         "/api/v1/spaces/nie-ma/allies",

@@ -5,6 +5,7 @@ use super::{render, see_other, Notice, OrPage};
 use crate::error::UiError;
 use crate::{AppState, Ctx};
 use askama::Template;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -225,9 +226,10 @@ async fn org_view(
 pub async fn org_page(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
+    path: Result<Path<i64>, PathRejection>,
     Query(n): Query<Notice>,
 ) -> Result<Response, UiError> {
+    let Path(id) = path.map_err(|_| UiError::new(&ctx, AppError::NotFound))?;
     org_view(&s, &ctx, id, n.ok.as_deref(), FormErrors::default()).await
 }
 
@@ -242,9 +244,10 @@ pub struct GrantForm {
 pub async fn grant(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path(id): Path<i64>,
+    path: Result<Path<i64>, PathRejection>,
     Form(f): Form<GrantForm>,
 ) -> Result<Response, UiError> {
+    let Path(id) = path.map_err(|_| UiError::new(&ctx, AppError::NotFound))?;
     let subject = s
         .app
         .subject(ctx.user.as_deref(), None)
@@ -272,8 +275,9 @@ pub async fn grant(
 pub async fn revoke(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path((id, user)): Path<(i64, i64)>,
+    path: Result<Path<(i64, i64)>, PathRejection>,
 ) -> Result<Response, UiError> {
+    let Path((id, user)) = path.map_err(|_| UiError::new(&ctx, AppError::NotFound))?;
     let subject = s
         .app
         .subject(ctx.user.as_deref(), None)

@@ -6,6 +6,7 @@ use super::{render, see_other, Notice, OrPage};
 use crate::error::UiError;
 use crate::{AppState, Ctx};
 use askama::Template;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::{Extension, Form};
@@ -206,8 +207,9 @@ pub async fn sign(
 pub async fn withdraw(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path((slug, id)): Path<(String, i64)>,
+    path: Result<Path<(String, i64)>, PathRejection>,
 ) -> Result<Response, UiError> {
+    let Path((slug, id)) = path.map_err(|_| UiError::new(&ctx, AppError::NotFound))?;
     let (view, subject) = load(&s, &ctx, &slug).await?;
     s.app
         .withdraw_signature(&subject, view.space.id, SignatureId(id))
@@ -227,9 +229,10 @@ pub struct DecideForm {
 pub async fn decide(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Path((slug, id)): Path<(String, i64)>,
+    path: Result<Path<(String, i64)>, PathRejection>,
     Form(f): Form<DecideForm>,
 ) -> Result<Response, UiError> {
+    let Path((slug, id)) = path.map_err(|_| UiError::new(&ctx, AppError::NotFound))?;
     let (view, subject) = load(&s, &ctx, &slug).await?;
     let approve = match f.decision.as_str() {
         "approve" => true,
