@@ -44,6 +44,22 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             context::BODY_LIMIT,
         ))
+        // A request that takes longer than this is stuck; answer 408 and free the worker.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(30),
+        ))
+        // One span per request (method, path, status, latency) at DEBUG, so the
+        // default INFO level costs nothing on the hot path.
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(
+                    tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::DEBUG),
+                )
+                .on_response(
+                    tower_http::trace::DefaultOnResponse::new().level(tracing::Level::DEBUG),
+                ),
+        )
         .with_state(state)
 }
 
