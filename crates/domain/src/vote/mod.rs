@@ -1,0 +1,1 @@
+//! Votes and decisions of assemblies, coalitions and networks.
