@@ -169,14 +169,9 @@ fn money_floor(x: &BigRational) -> Money {
     Money(q.to_i64().unwrap_or(i64::MAX))
 }
 
+/// Exact amounts are shown rounded down to the grosz.
 fn money_text(x: &BigRational) -> String {
-    let m = money_floor(x);
-    let exact = (x.numer() % x.denom()).is_zero();
-    if exact {
-        m.to_human()
-    } else {
-        format!("{} (rounded down)", m.to_human())
-    }
+    money_floor(x).to_human()
 }
 
 fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: bool) -> Outcome {
