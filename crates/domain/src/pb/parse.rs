@@ -227,13 +227,12 @@ pub fn parse_str_with(text: &str, opts: ParseOptions) -> Result<PbInstance, Pars
     let mut ballots: Vec<Ballot> = Vec::new();
     let mut voter_ids: HashSet<String> = HashSet::new();
     let mut seen = [false; 3];
-    let mut last_line = 0usize;
+    let mut last_nonblank = 0usize;
     let mut costs_cache: Vec<Money> = Vec::new();
     let mut violations: Vec<ParseError> = Vec::new();
 
     for (idx, raw) in text.split('\n').enumerate() {
         let line_no = idx + 1;
-        last_line = line_no;
         if raw.len() > MAX_LINE_BYTES {
             return Err(err(
                 line_no,
@@ -247,6 +246,7 @@ pub fn parse_str_with(text: &str, opts: ParseOptions) -> Result<PbInstance, Pars
         if line.trim().is_empty() {
             continue;
         }
+        last_nonblank = line_no;
         if let Some(s) = section_of(line) {
             let expected = match section {
                 Section::None => Section::Meta,
@@ -472,7 +472,7 @@ pub fn parse_str_with(text: &str, opts: ParseOptions) -> Result<PbInstance, Pars
             Section::None => {}
         }
     }
-    let end = last_line.max(1);
+    let end = last_nonblank.max(1);
     if need_header {
         return Err(err(end, ParseErrorKind::MissingHeader(section.name())));
     }

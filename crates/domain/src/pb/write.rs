@@ -1,6 +1,19 @@
 //! Writer for the pabulib `.pb` format. `parse_str(&write(&x)) == Ok(x)` for every parsed `x`.
 
 use super::instance::PbInstance;
+use super::money::Money;
+
+/// Whether two comma-separated lists hold the same items (ignoring blanks around items).
+fn same_list(a: &str, b: &str) -> bool {
+    let items = |s: &str| -> Vec<String> {
+        s.split(',')
+            .map(|x| x.trim())
+            .filter(|x| !x.is_empty())
+            .map(|x| x.strip_suffix(".0").unwrap_or(x).to_string())
+            .collect()
+    };
+    items(a) == items(b)
+}
 
 /// Quotes a field when reading it back unquoted would change it. Line breaks cannot be
 /// represented in the format and are written as spaces.
@@ -54,7 +67,11 @@ pub fn write(inst: &PbInstance) -> String {
     row(&mut out, ["key", "value"]);
     let budget = inst.budget.to_plain();
     for (k, v) in &inst.meta {
-        let v = if k == "budget" { budget.as_str() } else { v };
+        let v = if k == "budget" && Money::parse(v) != Ok(inst.budget) {
+            budget.as_str()
+        } else {
+            v
+        };
         row(&mut out, [k.as_str(), v]);
     }
     out.push_str("PROJECTS\n");
@@ -70,7 +87,10 @@ pub fn write(inst: &PbInstance) -> String {
             fields[c] = &p.id;
         }
         if let Some(c) = costc {
-            fields[c] = &cost;
+            // keep the text as written when it still says the same amount ("50.5", "50,50")
+            if Money::parse(fields[c]) != Ok(p.cost) {
+                fields[c] = &cost;
+            }
         }
         if let Some(c) = namec {
             fields[c] = &p.name;
@@ -106,10 +126,14 @@ pub fn write(inst: &PbInstance) -> String {
             fields[c] = &b.voter_id;
         }
         if let Some(c) = vvote {
-            fields[c] = &vote;
+            if !same_list(fields[c], &vote) {
+                fields[c] = &vote;
+            }
         }
         if let Some(c) = vpoints {
-            fields[c] = &points;
+            if !same_list(fields[c], &points) {
+                fields[c] = &points;
+            }
         }
         row(&mut out, fields);
     }
