@@ -159,7 +159,35 @@ struct Engine<'a> {
     zero_class: Option<u32>,
     group_class: Vec<u32>,
     scratch: Vec<u64>,
+    /// Old class -> new class while paying for a project (`u32::MAX` = none).
+    remap: Vec<u32>,
 }
+
+/// A small fast hasher for integer keys (FxHash-style multiply-rotate).
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// `n / d` as an `f64` with full relative precision (no overflow for huge operands).
 fn ratio_f64(n: &BigInt, d: &BigInt) -> f64 {
@@ -226,6 +254,7 @@ impl<'a> Engine<'a> {
             zero_class: zero.then_some(0),
             group_class: vec![0; prof.weights.len()],
             scratch: vec![0],
+            remap: vec![u32::MAX],
         }
     }
 
@@ -247,6 +276,7 @@ impl<'a> Engine<'a> {
             self.approx.push(approx);
             self.refs.push(0);
             self.scratch.push(0);
+            self.remap.push(u32::MAX);
             (self.num.len() - 1) as u32
         };
         if zero {
@@ -275,7 +305,7 @@ impl<'a> Engine<'a> {
                 self.scratch[e.class as usize] = 0;
             }
         } else {
-            let mut m: HashMap<(u32, u64), u64> = HashMap::new();
+            let mut m: FastMap<(u32, u64), u64> = FastMap::default();
             for &(g, u) in sup {
                 *m.entry((self.group_class[g as usize], u)).or_insert(0) +=
                     self.prof.weights[g as usize];
@@ -492,21 +522,26 @@ fn buy(
             }
         }
     }
+    let dues: Vec<BigInt> = us
+        .iter()
+        .map(|&u| &best.rest * big(u) * &scale / &util)
+        .collect();
     let mut paid = BigInt::zero();
     let mut max_pay = BigInt::zero();
     let mut payers = 0u64;
     let mut exhausted = 0u64;
-    let mut remap: HashMap<(u32, u64), u32> = HashMap::new();
+    let uniform = us.len() == 1;
+    let mut remap: FastMap<(u32, u64), u32> = FastMap::default();
     for e in entries {
         // payment in units of 1/den (after scaling): rest*u*scale/util
-        let due = &best.rest * big(e.u) * &scale / &util;
-        let have = eng.num[e.class as usize].clone();
+        let k = us.binary_search(&e.u).unwrap_or(0);
+        let due = &dues[k];
+        let have = &eng.num[e.class as usize];
         let (pay, left) = if due >= have {
             exhausted += e.w;
-            (have, BigInt::zero())
+            (have.clone(), BigInt::zero())
         } else {
-            let left = &have - &due;
-            (due, left)
+            (due.clone(), have - due)
         };
         if !pay.is_zero() {
             payers += e.w;
@@ -516,21 +551,32 @@ fn buy(
             max_pay = pay;
         }
         let nc = eng.new_class(left);
-        remap.insert((e.class, e.u), nc);
+        if uniform {
+            eng.remap[e.class as usize] = nc;
+        } else {
+            remap.insert((e.class, e.u), nc);
+        }
     }
     for &(g, u) in &eng.prof.supporters[q as usize] {
         let c = eng.group_class[g as usize];
-        if let Some(&nc) = remap.get(&(c, u)) {
-            if nc != c {
-                let w = 1;
-                eng.group_class[g as usize] = nc;
-                eng.refs[nc as usize] += w;
-                eng.refs[c as usize] -= w;
-                if eng.refs[c as usize] == 0 && Some(c) != eng.zero_class {
-                    eng.free_list.push(c);
-                    eng.num[c as usize] = BigInt::zero();
-                }
+        let nc = if uniform {
+            eng.remap[c as usize]
+        } else {
+            remap.get(&(c, u)).copied().unwrap_or(u32::MAX)
+        };
+        if nc != c && nc != u32::MAX {
+            eng.group_class[g as usize] = nc;
+            eng.refs[nc as usize] += 1;
+            eng.refs[c as usize] -= 1;
+            if eng.refs[c as usize] == 0 && Some(c) != eng.zero_class {
+                eng.free_list.push(c);
+                eng.num[c as usize] = BigInt::zero();
             }
+        }
+    }
+    if uniform {
+        for e in entries {
+            eng.remap[e.class as usize] = u32::MAX;
         }
     }
     Purchase {
