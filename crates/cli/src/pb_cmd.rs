@@ -15,8 +15,8 @@ pub enum PbCommand {
         /// The .pb file.
         file: PathBuf,
         /// greedy, greedy-no-skip, greedy-threshold, greedy-card, mes-cost, mes-card,
-        /// mes-cost-add1, greedy-borda / mes-borda (ordinal files), or `file` for the rule
-        /// written in the file's META.
+        /// mes-cost-add1, mes-cost-add1-budget, greedy-borda / mes-borda (ordinal files), or
+        /// `file` for the rule written in the file's META.
         #[arg(long)]
         rule: String,
         /// Print one JSON object instead of text.

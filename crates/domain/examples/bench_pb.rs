@@ -39,6 +39,7 @@ fn rules_for(inst: &PbInstance) -> Vec<(Rule, &'static str)> {
         (Rule::MesCost, "mes_cost"),
         (Rule::MesCard, "mes_card"),
         (Rule::MesCostAdd1, "mes_cost_add1_greedy"),
+        (Rule::MesCostAdd1Budget, ""),
     ];
     if inst.limits.min_project_score_threshold.is_none() {
         v.retain(|(r, _)| *r != Rule::GreedyThreshold);

@@ -67,21 +67,24 @@ pub fn count(inst: &PbInstance, rule: Rule) -> Result<Outcome, RuleError> {
             true,
             None,
         )),
-        Rule::MesCost => Ok(mes_outcome(inst, rule, Satisfaction::Cost, false)),
-        Rule::MesCard => Ok(mes_outcome(inst, rule, Satisfaction::Card, false)),
-        Rule::MesCostAdd1 => Ok(mes_outcome(inst, rule, Satisfaction::Cost, true)),
+        Rule::MesCost => Ok(mes_outcome(inst, rule, Satisfaction::Cost, None)),
+        Rule::MesCard => Ok(mes_outcome(inst, rule, Satisfaction::Card, None)),
+        Rule::MesCostAdd1 => Ok(mes_outcome(inst, rule, Satisfaction::Cost, Some(true))),
+        Rule::MesCostAdd1Budget => Ok(mes_outcome(inst, rule, Satisfaction::Cost, Some(false))),
     }
 }
 
 /// The rule the city used, from META `rule`: `greedy`, `greedy-no-skip`, `greedy-threshold`
 /// (a META `min_project_score_threshold` is applied by every greedy variant, as the cities
-/// did), `equalshares…` (MES with Add1 completion).
+/// did), `equalshares…` (MES with equalshares.net's Add1 completion, `mes-cost-add1-budget`).
 pub fn count_file_rule(inst: &PbInstance) -> Result<Outcome, RuleError> {
     let r = inst.file_rule().ok_or(RuleError::NoFileRule)?.trim();
     let t = inst.limits.min_project_score_threshold;
     let lower = r.to_ascii_lowercase();
     if lower.starts_with("equalshares") || lower.starts_with("mes") {
-        return count(inst, Rule::MesCostAdd1);
+        // equalshares.net's Add1 (used by Wieliczka) raises the shares until the next raise
+        // would overspend, even past an exhaustive outcome
+        return count(inst, Rule::MesCostAdd1Budget);
     }
     let rule = match lower.as_str() {
         "greedy" => Rule::Greedy,
@@ -174,13 +177,14 @@ fn money_text(x: &BigRational) -> String {
     money_floor(x).to_human()
 }
 
-fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: bool) -> Outcome {
+/// `add1`: `None` for plain MES; `Some(stop_when_exhaustive)` for the Add1 completion.
+fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bool>) -> Outcome {
     let prof = mes_profile(inst, sat);
     let costs: Vec<i64> = inst.projects.iter().map(|p| p.cost.0).collect();
     let rank = id_ranks(inst);
     let mut notes = Vec::new();
-    let (run, share): (MesRun, BigRational) = if add1 {
-        let a = run_add1(&prof, &costs, &rank, inst.budget.0);
+    let (run, share): (MesRun, BigRational) = if let Some(stop_exhaustive) = add1 {
+        let a = run_add1(&prof, &costs, &rank, inst.budget.0, stop_exhaustive);
         notes.push(format!(
             "Add1 completion: equal share raised {} times by 1 zł to {} per voter ({} runs of MES)",
             a.increments,
@@ -202,7 +206,7 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: bool) -> 
         );
         (run, share)
     };
-    if !add1 {
+    if add1.is_none() {
         notes.push(format!("equal share per voter: {}", money_text(&share)));
     }
     let mut expl: Vec<Option<Explanation>> = vec![None; inst.projects.len()];
@@ -294,8 +298,8 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: bool) -> 
         });
     }
     let mut selected = run.selected();
-    let first_stage = add1.then(|| selected.clone());
-    if add1 {
+    let first_stage = add1.map(|_| selected.clone());
+    if add1.is_some() {
         let totals = inst.point_totals();
         let mut gexpl: Vec<Option<Explanation>> = vec![None; inst.projects.len()];
         let params = GreedyParams {

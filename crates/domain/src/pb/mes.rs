@@ -601,8 +601,16 @@ pub(crate) struct Add1Run {
 }
 
 /// MES with Add1: raise each voter's share by 1 zł (100 grosze) as long as the outcome stays
-/// within the budget and is not yet exhaustive (pabutools `voter_budget_increment=1`).
-pub(crate) fn run_add1(prof: &MesProfile, costs: &[i64], rank: &[u32], budget: i64) -> Add1Run {
+/// within the budget, keeping the last outcome within it. With `stop_when_exhaustive` the
+/// raising also stops at the first exhaustive outcome (pabutools `voter_budget_increment=1`);
+/// without it, it goes on until the next raise would overspend (equalshares.net).
+pub(crate) fn run_add1(
+    prof: &MesProfile,
+    costs: &[i64],
+    rank: &[u32],
+    budget: i64,
+    stop_when_exhaustive: bool,
+) -> Add1Run {
     let voters = prof.voters.max(1);
     let den = BigInt::from(voters);
     let mut share = BigRational::new(BigInt::from(budget), BigInt::from(voters));
@@ -610,7 +618,9 @@ pub(crate) fn run_add1(prof: &MesProfile, costs: &[i64], rank: &[u32], budget: i
     let mut prev: Option<(MesRun, BigRational, u64)> = None;
     let mut inc = 0u64;
     let mut runs = 0u64;
-    let max_cost = costs.iter().copied().max().unwrap_or(0).max(budget);
+    // once one voter's share covers every project together, more money changes nothing
+    let all_costs: i64 = costs.iter().copied().filter(|&c| c > 0).sum();
+    let saturation = BigRational::from_integer(BigInt::from(all_costs.max(budget)));
     loop {
         let share_num = BigInt::from(budget) + BigInt::from(inc) * BigInt::from(100u8) * &den;
         let run = run_mes(prof, costs, rank, &share_num, &den);
@@ -642,9 +652,9 @@ pub(crate) fn run_add1(prof: &MesProfile, costs: &[i64], rank: &[u32], budget: i
             .considered
             .iter()
             .all(|&p| chosen[p as usize] || total + costs[p as usize] > budget);
-        // once a single voter's share covers every project, more money changes nothing
-        let saturated = share > BigRational::from_integer(BigInt::from(max_cost));
-        if exhaustive || saturated {
+        let everything = run.considered.iter().all(|&p| chosen[p as usize]);
+        let saturated = share > saturation;
+        if (stop_when_exhaustive && exhaustive) || everything || saturated {
             return Add1Run {
                 run,
                 share,

@@ -19,13 +19,17 @@ pub enum Rule {
     MesCost,
     /// Method of Equal Shares, cardinality satisfaction.
     MesCard,
-    /// Method of Equal Shares (cost) with Add1 completion, then greedy.
+    /// Method of Equal Shares (cost) with Add1 completion as in pabutools (stop at the first
+    /// exhaustive outcome), then greedy.
     MesCostAdd1,
+    /// Method of Equal Shares (cost) with Add1 completion as on equalshares.net (raise the
+    /// shares until the next raise would overspend), then greedy. Reproduces Wieliczka 2023.
+    MesCostAdd1Budget,
 }
 
 impl Rule {
     /// All rules, in the order the command line lists them.
-    pub const ALL: [Rule; 7] = [
+    pub const ALL: [Rule; 8] = [
         Rule::Greedy,
         Rule::GreedyNoSkip,
         Rule::GreedyThreshold,
@@ -33,6 +37,7 @@ impl Rule {
         Rule::MesCost,
         Rule::MesCard,
         Rule::MesCostAdd1,
+        Rule::MesCostAdd1Budget,
     ];
 
     /// The command-line name.
@@ -45,6 +50,7 @@ impl Rule {
             Rule::MesCost => "mes-cost",
             Rule::MesCard => "mes-card",
             Rule::MesCostAdd1 => "mes-cost-add1",
+            Rule::MesCostAdd1Budget => "mes-cost-add1-budget",
         }
     }
 
@@ -59,6 +65,7 @@ impl Rule {
             "mes-cost" | "mes" => Rule::MesCost,
             "mes-card" | "mes-borda" => Rule::MesCard,
             "mes-cost-add1" | "mes-add1" => Rule::MesCostAdd1,
+            "mes-cost-add1-budget" | "equalshares" => Rule::MesCostAdd1Budget,
             _ => return None,
         })
     }
