@@ -242,3 +242,21 @@ fn the_two_add1_completions_on_wieliczka() {
         city_style.notes
     );
 }
+
+/// Praga-Północ 2022 is tie-sensitive for greedy: projects 24 and 930 both have 554 votes;
+/// the tie goes to the smaller id as a string ("24" < "930"), as pabutools and the city did,
+/// and the tie is reported.
+#[test]
+fn greedy_reports_the_praga_tie() {
+    let inst = load("Poland_Warszawa_2022_Praga-Polnoc.pb");
+    let out = count(&inst, Rule::Greedy).unwrap();
+    assert_eq!(out.ties.len(), 1);
+    let ids: Vec<&str> = out.ties[0]
+        .projects
+        .iter()
+        .map(|&p| inst.projects[p as usize].id.as_str())
+        .collect();
+    assert_eq!(ids, ["24", "930"]);
+    assert!(out.winner_ids(&inst).contains(&"24".to_string()));
+    assert!(!out.winner_ids(&inst).contains(&"930".to_string()));
+}
