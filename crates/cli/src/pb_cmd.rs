@@ -226,7 +226,12 @@ fn run_check(file: &Path, strict: bool) -> Result<()> {
     println!(
         "projects: {} (total cost {})",
         inst.projects.len(),
-        Money(inst.projects.iter().map(|p| p.cost.grosze()).sum())
+        Money(
+            inst.projects
+                .iter()
+                .map(|p| p.cost.grosze())
+                .fold(0i64, i64::saturating_add)
+        )
     );
     println!("voters: {}", group_thousands(inst.ballots.len() as u64));
     let ballots_with_votes = inst
@@ -291,7 +296,7 @@ fn run_check(file: &Path, strict: bool) -> Result<()> {
             .iter()
             .filter(|p| sel.contains(&p.id))
             .map(|p| p.cost.grosze())
-            .sum();
+            .fold(0i64, i64::saturating_add);
         println!(
             "selected by the city: {} projects, {}",
             sel.len(),

@@ -196,3 +196,26 @@ proptest! {
         }
     }
 }
+
+/// A budget far beyond what MES can spend would make Add1 raise the shares almost forever;
+/// the raises are capped and the cap is reported.
+#[test]
+fn add1_terminates_on_an_absurd_budget() {
+    let mut text = String::from(
+        "META\nkey;value\nbudget;1000000000100\nvote_type;approval\n\
+         PROJECTS\nproject_id;cost\nbig;1000000000000\nsmall;10\nVOTES\nvoter_id;vote\n1;big\n",
+    );
+    for v in 2..1000 {
+        text.push_str(&format!("{v};small\n"));
+    }
+    let inst = parse_str(&text).unwrap();
+    let t = std::time::Instant::now();
+    let out = wspolnota_domain::pb::count(&inst, wspolnota_domain::pb::Rule::MesCostAdd1).unwrap();
+    assert!(out.total_cost <= out.budget);
+    assert!(
+        out.notes.iter().any(|n| n.contains("limit")),
+        "{:?}",
+        out.notes
+    );
+    assert!(t.elapsed().as_secs() < 60);
+}

@@ -111,7 +111,7 @@ fn finish(
     let total: i64 = selected
         .iter()
         .map(|&p| inst.projects[p as usize].cost.0)
-        .sum();
+        .fold(0i64, i64::saturating_add);
     let explanations = explanations
         .into_iter()
         .enumerate()
@@ -191,6 +191,12 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
             money_text(&a.share),
             a.runs
         ));
+        if a.increments >= super::mes::MAX_ADD1_RAISES {
+            notes.push(format!(
+                "Add1 stopped at its limit of {} raises",
+                super::mes::MAX_ADD1_RAISES
+            ));
+        }
         (a.run, a.share)
     } else {
         let share = BigRational::new(

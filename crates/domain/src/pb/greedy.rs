@@ -105,7 +105,7 @@ pub(crate) fn greedy_pass(
     let mut spent: i64 = 0;
     for &p in initial {
         in_initial[p as usize] = true;
-        spent += inst.projects[p as usize].cost.0;
+        spent = spent.saturating_add(inst.projects[p as usize].cost.0);
     }
     let (one, many) = score_unit(inst.vote_type);
     let mut cands: Vec<u32> = Vec::with_capacity(n);
@@ -139,7 +139,7 @@ pub(crate) fn greedy_pass(
             .then_with(|| rank[a as usize].cmp(&rank[b as usize]))
     });
     let budget = inst.budget.0;
-    let mut remaining = budget - spent;
+    let mut remaining = budget.saturating_sub(spent);
     let mut added = Vec::new();
     let mut funded = vec![false; n];
     let mut stopped_at: Option<u32> = None;

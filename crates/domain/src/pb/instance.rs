@@ -187,7 +187,8 @@ impl PbInstance {
         let mut v = vec![0i64; self.projects.len()];
         for b in &self.ballots {
             for (k, &p) in b.projects.iter().enumerate() {
-                v[p as usize] += ballot_points(self.vote_type, b, k);
+                let x = &mut v[p as usize];
+                *x = x.saturating_add(ballot_points(self.vote_type, b, k));
             }
         }
         v

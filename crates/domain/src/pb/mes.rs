@@ -589,6 +589,10 @@ fn buy(
     }
 }
 
+/// Most raises of the equal share tried by Add1 (a guard against files whose budget is
+/// astronomically larger than what MES can spend; never reached by real data).
+pub(crate) const MAX_ADD1_RAISES: u64 = 100_000;
+
 /// Result of MES with Add1 completion (before the greedy completion).
 pub(crate) struct Add1Run {
     pub run: MesRun,
@@ -619,15 +623,16 @@ pub(crate) fn run_add1(
     let mut inc = 0u64;
     let mut runs = 0u64;
     // once one voter's share covers every project together, more money changes nothing
-    let all_costs: i64 = costs.iter().copied().filter(|&c| c > 0).sum();
-    let saturation = BigRational::from_integer(BigInt::from(all_costs.max(budget)));
+    let all_costs: i128 = costs.iter().map(|&c| i128::from(c.max(0))).sum();
+    let saturation = BigRational::from_integer(BigInt::from(all_costs.max(i128::from(budget))));
     loop {
         let share_num = BigInt::from(budget) + BigInt::from(inc) * BigInt::from(100u8) * &den;
         let run = run_mes(prof, costs, rank, &share_num, &den);
         runs += 1;
         let sel = run.selected();
-        let total: i64 = sel.iter().map(|&p| costs[p as usize]).sum();
-        if total > budget {
+        let total: i128 = sel.iter().map(|&p| i128::from(costs[p as usize])).sum();
+        let budget_w = i128::from(budget);
+        if total > budget_w {
             if let Some((r, s, i)) = prev {
                 return Add1Run {
                     run: r,
@@ -651,9 +656,9 @@ pub(crate) fn run_add1(
         let exhaustive = run
             .considered
             .iter()
-            .all(|&p| chosen[p as usize] || total + costs[p as usize] > budget);
+            .all(|&p| chosen[p as usize] || total + i128::from(costs[p as usize]) > budget_w);
         let everything = run.considered.iter().all(|&p| chosen[p as usize]);
-        let saturated = share > saturation;
+        let saturated = share > saturation || inc >= MAX_ADD1_RAISES;
         if (stop_when_exhaustive && exhaustive) || everything || saturated {
             return Add1Run {
                 run,
