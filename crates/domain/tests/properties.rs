@@ -17,7 +17,13 @@ struct Pb {
 
 fn pb_strategy() -> impl Strategy<Value = Pb> {
     (
-        prop_oneof![Just("approval"), Just("cumulative"), Just("ordinal")],
+        prop_oneof![
+            Just("approval"),
+            Just("choose-1"),
+            Just("cumulative"),
+            Just("scoring"),
+            Just("ordinal")
+        ],
         1usize..7,
         0i64..40_000,
     )
@@ -53,7 +59,8 @@ fn render(p: &Pb, order: &[usize]) -> String {
     for (i, c) in p.costs.iter().enumerate() {
         s.push_str(&format!("p{i};{};Project {i}\n", money(*c)));
     }
-    if p.vote_type == "cumulative" {
+    let points = matches!(p.vote_type, "cumulative" | "scoring");
+    if points {
         s.push_str("VOTES\nvoter_id;vote;points\n");
     } else {
         s.push_str("VOTES\nvoter_id;vote\n");
@@ -61,7 +68,7 @@ fn render(p: &Pb, order: &[usize]) -> String {
     for &v in order {
         let b = &p.ballots[v];
         let ids: Vec<String> = b.iter().map(|(i, _)| format!("p{i}")).collect();
-        if p.vote_type == "cumulative" {
+        if points {
             let pts: Vec<String> = b.iter().map(|(_, x)| x.to_string()).collect();
             s.push_str(&format!("v{v};{};{}\n", ids.join(","), pts.join(",")));
         } else {
