@@ -7,8 +7,10 @@ pub mod clock;
 pub mod error;
 pub mod ids;
 pub mod org;
+pub mod pb;
 pub mod registry_numbers;
 pub mod space;
 pub mod text;
+pub mod vote;
 
 pub use error::DomainError;

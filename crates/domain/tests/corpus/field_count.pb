@@ -1,0 +1,14 @@
+META
+key;value
+description;test
+budget;100
+vote_type;approval
+max_length;2
+PROJECTS
+project_id;cost;name
+1;60;A
+2;50;B
+3;40;C
+VOTES
+voter_id;vote
+v1;1;extra

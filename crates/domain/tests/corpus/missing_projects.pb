@@ -1,0 +1,9 @@
+META
+key;value
+description;test
+budget;100
+vote_type;approval
+max_length;2
+VOTES
+voter_id;vote
+v1;1

@@ -1,0 +1,14 @@
+META
+key;value
+description;test
+budget;100
+vote_type;approval
+max_length;2
+PROJECTS
+project_id;cost;name
+1;-60;A
+VOTES
+voter_id;vote
+v1;1
+v2;1
+v3;1

@@ -1,0 +1,10 @@
+META
+key;value
+description;test
+budget;100
+vote_type;approval
+max_length;2
+PROJECTS
+project_id;cost;name
+VOTES
+voter_id;vote

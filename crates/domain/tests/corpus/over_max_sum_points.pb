@@ -1,0 +1,13 @@
+META
+key;value
+budget;100
+vote_type;cumulative
+max_sum_points;3
+PROJECTS
+project_id;cost;name
+1;60;A
+2;50;B
+3;40;C
+VOTES
+voter_id;vote;points
+v1;1,2;3,1

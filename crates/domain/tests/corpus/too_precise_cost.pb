@@ -1,0 +1,9 @@
+META
+key;value
+description;test
+budget;100
+vote_type;approval
+max_length;2
+PROJECTS
+project_id;cost;name
+1;60.001;A

@@ -1,0 +1,14 @@
+META
+key;value
+budget;100
+vote_type;lottery
+PROJECTS
+project_id;cost;name
+1;60;A
+2;50;B
+3;40;C
+VOTES
+voter_id;vote
+v1;1,3
+v2;1
+v3;2,3
