@@ -2,6 +2,7 @@
 //! counts participatory budgets and prints a sample configuration.
 
 mod config;
+mod pb_cmd;
 mod serve;
 
 use clap::{Args, Parser, Subcommand};
@@ -30,6 +31,9 @@ enum Command {
     /// Configuration helpers.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Participatory budgets: count a pabulib `.pb` file with a rule, or check one.
+    #[command(subcommand)]
+    Pb(pb_cmd::PbCommand),
 }
 
 #[derive(Subcommand)]
@@ -110,6 +114,7 @@ fn main() -> std::process::ExitCode {
             print!("{}", config::EXAMPLE);
             Ok(())
         }
+        Command::Pb(cmd) => pb_cmd::run(cmd),
         Command::Serve(args) => runtime().and_then(|rt| rt.block_on(serve::serve(args))),
         Command::Migrate(db) => runtime().and_then(|rt| rt.block_on(serve::migrate(db))),
         Command::Backup(args) => {
