@@ -7,6 +7,40 @@ use wspolnota_domain::pb::{
     self, count, count_file_rule, group_thousands, Money, Outcome, PbInstance, Rule,
 };
 
+// Output is gathered in a buffer and written once at the end, so that a reader who
+// closes the pipe early (`wspolnota pb count … | head`) ends the command quietly
+// instead of making `println!` panic on a broken pipe.
+thread_local! {
+    static OUT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+macro_rules! println {
+    () => {
+        OUT.with(|o| o.borrow_mut().push('\n'))
+    };
+    ($($arg:tt)*) => {{
+        let line = format!($($arg)*);
+        OUT.with(|o| {
+            let mut o = o.borrow_mut();
+            o.push_str(&line);
+            o.push('\n');
+        })
+    }};
+}
+
+fn flush_output() -> Result<()> {
+    use std::io::Write as _;
+    let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Participatory-budget commands.
 #[derive(Debug, clap::Subcommand)]
 pub enum PbCommand {
@@ -38,7 +72,7 @@ pub enum PbCommand {
 
 /// Runs a `pb` subcommand.
 pub fn run(cmd: PbCommand) -> Result<()> {
-    match cmd {
+    let result = match cmd {
         PbCommand::Count {
             file,
             rule,
@@ -46,7 +80,9 @@ pub fn run(cmd: PbCommand) -> Result<()> {
             explain,
         } => run_count(&file, &rule, json, explain.as_deref()),
         PbCommand::Check { file, strict } => run_check(&file, strict),
-    }
+    };
+    flush_output()?;
+    result
 }
 
 fn load(file: &Path, strict: bool) -> Result<PbInstance> {

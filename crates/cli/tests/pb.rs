@@ -111,3 +111,21 @@ fn a_broken_file_names_its_line() {
     assert!(!out.status.success());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    let mut child = Command::new(BIN)
+        .args(["pb", "count"])
+        .arg(pabulib("Poland_Warszawa_2019_Anin.pb"))
+        .args(["--rule", "greedy"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close our end of the pipe before the command writes, as `| head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{err}");
+}
