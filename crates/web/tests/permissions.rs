@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use common::{Client, TestApp};
 use wspolnota_app::spaces::NewSpaceForm;
 use wspolnota_domain::access::Subject;
-use wspolnota_domain::org::OrgRole;
 use wspolnota_testkit::{on_both_backends, Backend};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,6 +106,11 @@ struct World {
     t: TestApp,
     org: i64,
     other_org: i64,
+    other_user: i64,
+    /// The member's own signature in the coalition.
+    member_signature: i64,
+    /// A signature awaiting approval in a second space, which the space admin does not run.
+    pending_elsewhere: i64,
     emails: Vec<&'static str>,
 }
 
@@ -140,7 +144,17 @@ async fn world(backend: Backend) -> World {
         .unwrap();
     tx.commit().await.unwrap();
     let m = t.app.subject_of(member).await.unwrap();
-    t.app.sign(&m, space, None).await.unwrap();
+    let member_signature = t.app.sign(&m, space, None).await.unwrap().id.0;
+    let network = NewSpaceForm {
+        name: "Sieć".into(),
+        slug: "siec".into(),
+        kind: "city_network".into(),
+        requires_approval: true,
+        document_title: "Porozumienie".into(),
+        document_md: "Tekst".into(),
+        ..NewSpaceForm::default()
+    };
+    let network = t.app.create_space(&admin_subject, network).await.unwrap();
     let org_form = |name: &str| wspolnota_app::orgs::NewOrgForm {
         name: name.into(),
         kind: "ngo".into(),
@@ -166,12 +180,18 @@ async fn world(backend: Backend) -> World {
     let o = t.app.subject_of(other).await.unwrap();
     t.app.sign(&o, space, Some(other_org)).await.unwrap();
     t.app.sign(&o, space, None).await.unwrap();
+    let pending_elsewhere = t.app.sign(&o, network, None).await.unwrap().id.0;
+    // Other also represents the representative's organisation, so revoking can be tried.
+    let rep_subject = t.app.subject_of(rep).await.unwrap();
+    t.app
+        .grant_representative(&rep_subject, org, "other@example.pl", "representative")
+        .await
+        .unwrap();
     // Mail in the outbox, with an address in it.
     t.app
         .request_password_reset("other@example.pl")
         .await
         .unwrap();
-    let _ = OrgRole::Admin;
     let emails = vec![
         "platform@example.pl",
         "spaceadmin@example.pl",
@@ -184,6 +204,9 @@ async fn world(backend: Backend) -> World {
         t,
         org: org.0,
         other_org: other_org.0,
+        other_user: other.0,
+        member_signature,
+        pending_elsewhere,
         emails,
     }
 }
@@ -222,53 +245,91 @@ async fn every_page_with_every_role(backend: Backend) {
 }
 
 async fn every_action_with_every_role(backend: Backend) {
-    let w = world(backend).await;
-    let org = w.org.to_string();
-    // (path, form fields, expected per role). Each role acts on its own, so order does not matter.
-    let actions: Vec<Action> = vec![
-        (
-            "/wspolnoty/koalicja/podpisz".into(),
-            vec![("on_behalf", "self".into())],
-            [SEE, SEE, SEE, 409, SEE, SEE],
-        ),
-        (
-            "/wspolnoty/koalicja/podpisz".into(),
-            vec![("on_behalf", org.clone())],
-            [SEE, FORB, SEE, FORB, FORB, FORB],
-        ),
-        (
-            "/wspolnoty/koalicja/dokument".into(),
-            vec![("title", "Deklaracja".into()), ("text", "Nowa".into())],
-            [SEE, FORB, FORB, FORB, SEE, SEE],
-        ),
-        (
-            format!("/organizacje/{org}/reprezentanci"),
-            vec![
-                ("email", "resident@example.pl".into()),
-                ("role", "representative".into()),
-            ],
-            [SEE, FORB, SEE, FORB, FORB, SEE],
-        ),
-        (
-            "/organizacje/nowa".into(),
-            vec![("name", "Nowa Org".into()), ("kind", "company".into())],
-            [SEE, SEE, SEE, SEE, SEE, SEE],
-        ),
-        (
-            "/konto/profil".into(),
-            vec![("display_name", "Nowe Imię".into())],
-            [SEE, SEE, SEE, SEE, SEE, SEE],
-        ),
-    ];
     let mut failures = Vec::new();
     for (i, role) in ROLES.iter().enumerate() {
+        // A fresh world for each role, so that one role's action never changes another's answer.
+        let w = world(backend).await;
+        let org = w.org.to_string();
+        let actions: Vec<Action> = vec![
+            (
+                "/wspolnoty/koalicja/podpisz".into(),
+                vec![("on_behalf", "self".into())],
+                [SEE, SEE, SEE, 409, SEE, SEE],
+            ),
+            (
+                "/wspolnoty/koalicja/podpisz".into(),
+                vec![("on_behalf", org.clone())],
+                [SEE, FORB, SEE, FORB, FORB, FORB],
+            ),
+            (
+                "/wspolnoty/koalicja/dokument".into(),
+                vec![("title", "Deklaracja".into()), ("text", "Nowa".into())],
+                [SEE, FORB, FORB, FORB, SEE, SEE],
+            ),
+            (
+                format!("/wspolnoty/koalicja/podpisy/{}/wycofaj", w.member_signature),
+                vec![],
+                [SEE, FORB, FORB, SEE, SEE, SEE],
+            ),
+            (
+                format!("/wspolnoty/siec/podpisy/{}/decyzja", w.pending_elsewhere),
+                vec![("decision", "approve".into())],
+                [SEE, FORB, FORB, FORB, FORB, SEE],
+            ),
+            (
+                format!("/organizacje/{org}/reprezentanci"),
+                vec![
+                    ("email", "resident@example.pl".into()),
+                    ("role", "representative".into()),
+                ],
+                [SEE, FORB, SEE, FORB, FORB, SEE],
+            ),
+            (
+                format!("/organizacje/{org}/reprezentanci/{}/odbierz", w.other_user),
+                vec![],
+                [SEE, FORB, SEE, FORB, FORB, SEE],
+            ),
+            (
+                "/organizacje/nowa".into(),
+                vec![("name", "Nowa Org".into()), ("kind", "company".into())],
+                [SEE; 6],
+            ),
+            (
+                "/konto/profil".into(),
+                vec![("display_name", "Nowe Imię".into())],
+                [SEE; 6],
+            ),
+            (
+                "/admin/wspolnoty/nowa".into(),
+                vec![
+                    ("name", "Sieć Druga".into()),
+                    ("kind", "city_network".into()),
+                    ("document_title", "Porozumienie".into()),
+                    ("document", "Tekst".into()),
+                ],
+                [SEE, FORB, FORB, FORB, FORB, SEE],
+            ),
+            (
+                "/konto/usun".into(),
+                vec![("password", "nie-to-haslo".into())],
+                [SEE, 422, 422, 422, 422, 422],
+            ),
+            (
+                "/jezyk".into(),
+                vec![("lang", "en".into()), ("back", "/".into())],
+                [SEE; 6],
+            ),
+            ("/konto/wyloguj".into(), vec![], [SEE; 6]),
+        ];
         let mut c = client_for(&w, *role).await;
         for (path, fields, expected) in &actions {
             let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let r = w.t.post_form(&mut c, path, &fields).await;
-            let ok = r.status.as_u16() == expected[i]
-                && (*role != Role::Visitor || r.location() == "/konto/logowanie");
-            if !ok {
+            let to_login = r.location() == "/konto/logowanie";
+            // A visitor is always sent to the login form, except where visitors may act.
+            let visitor_ok =
+                *role != Role::Visitor || to_login || path == "/jezyk" || path == "/konto/wyloguj";
+            if r.status.as_u16() != expected[i] || !visitor_ok {
                 failures.push(format!(
                     "POST {path} as {role:?}: {} → {} (expected {})",
                     r.status,
@@ -277,7 +338,10 @@ async fn every_action_with_every_role(backend: Backend) {
                 ));
             }
         }
-        // API writes: 401 for visitors, a JSON error otherwise when refused.
+        // API writes, in a fresh world again: 401 for visitors, a JSON error otherwise when refused.
+        let w = world(backend).await;
+        let org = w.org.to_string();
+        let mut c = client_for(&w, *role).await;
         let r =
             w.t.post_json(
                 &mut c,
@@ -287,13 +351,29 @@ async fn every_action_with_every_role(backend: Backend) {
             .await;
         let expected = match role {
             Role::Visitor => StatusCode::UNAUTHORIZED,
-            // The representative signed for it through the form above.
-            Role::Representative => StatusCode::CONFLICT,
+            Role::Representative => StatusCode::CREATED,
             _ => StatusCode::FORBIDDEN,
         };
         if r.status != expected {
             failures.push(format!(
                 "POST /api/v1/spaces/koalicja/signatures as {role:?}: {} (expected {expected})",
+                r.status
+            ));
+        }
+        let r =
+            w.t.delete(
+                &mut c,
+                &format!("/api/v1/spaces/koalicja/signatures/{}", w.member_signature),
+            )
+            .await;
+        let expected = match role {
+            Role::Visitor => StatusCode::UNAUTHORIZED,
+            Role::Member | Role::SpaceAdmin | Role::PlatformAdmin => StatusCode::NO_CONTENT,
+            _ => StatusCode::FORBIDDEN,
+        };
+        if r.status != expected {
+            failures.push(format!(
+                "DELETE member's signature as {role:?}: {} (expected {expected})",
                 r.status
             ));
         }
