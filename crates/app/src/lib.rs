@@ -23,6 +23,21 @@ use wspolnota_domain::clock::{Clock, Timestamp};
 use wspolnota_domain::ids::{SpaceId, UserId};
 use wspolnota_store::{orgs as org_store, signatures, spaces as space_store, users, Store};
 
+/// Asks the permission policy; a refusal is `LoginRequired` for visitors (so the
+/// page can offer the login form) and `Forbidden` for everyone else.
+pub fn authorise(
+    subject: &Subject,
+    action: wspolnota_domain::access::Action,
+) -> Result<(), AppError> {
+    if wspolnota_domain::access::can(subject, action) {
+        Ok(())
+    } else if subject.is_logged_in() {
+        Err(AppError::Forbidden)
+    } else {
+        Err(AppError::LoginRequired)
+    }
+}
+
 /// Cost settings of argon2id. Production uses the defaults of the argon2 crate
 /// (19 MiB, 2 passes); tests may lower them to keep the suite quick.
 #[derive(Debug, Clone, Copy)]

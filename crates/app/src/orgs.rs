@@ -106,13 +106,7 @@ impl App {
         email: &str,
         role: &str,
     ) -> Result<UserId, AppError> {
-        if !can(subject, Action::ManageOrganisation { org }) {
-            return Err(if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            });
-        }
+        crate::authorise(subject, Action::ManageOrganisation { org })?;
         let role = OrgRole::parse(role)?;
         let email = text::email(email)?;
         let now = self.now();
@@ -146,13 +140,7 @@ impl App {
         org: OrgId,
         person: UserId,
     ) -> Result<(), AppError> {
-        if !can(subject, Action::ManageOrganisation { org }) {
-            return Err(if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            });
-        }
+        crate::authorise(subject, Action::ManageOrganisation { org })?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let reps = orgs::representatives(&mut tx, org).await?;
@@ -187,13 +175,7 @@ impl App {
         subject: &Subject,
         org: OrgId,
     ) -> Result<Vec<wspolnota_store::audit::Logged>, AppError> {
-        if !can(subject, Action::ManageOrganisation { org }) {
-            return Err(if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            });
-        }
+        crate::authorise(subject, Action::ManageOrganisation { org })?;
         let mut c = self.store.read().await?;
         Ok(wspolnota_store::audit::for_org(&mut c, org, 500).await?)
     }

@@ -204,13 +204,7 @@ impl App {
         title: &str,
         body: &str,
     ) -> Result<spaces::Document, AppError> {
-        if !can(subject, Action::EditSpace) {
-            return Err(if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            });
-        }
+        crate::authorise(subject, Action::EditSpace)?;
         let title = text::required("document_title", title, text::NAME_MAX)?;
         let body = text::required("document", body, text::DOCUMENT_MAX)?;
         let now = self.now();
@@ -314,13 +308,7 @@ impl App {
         id: SignatureId,
         approve: bool,
     ) -> Result<(), AppError> {
-        if !can(subject, Action::DecideMembership) {
-            return Err(if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            });
-        }
+        crate::authorise(subject, Action::DecideMembership)?;
         let actor = subject.user.ok_or(AppError::LoginRequired)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
@@ -425,13 +413,7 @@ impl App {
         subject: &Subject,
         space: SpaceId,
     ) -> Result<Vec<signatures::Signature>, AppError> {
-        if !can(subject, Action::DecideMembership) {
-            return Err(if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            });
-        }
+        crate::authorise(subject, Action::DecideMembership)?;
         let mut c = self.store.read().await?;
         Ok(signatures::with_status(&mut c, space, MembershipStatus::Pending).await?)
     }
@@ -441,13 +423,7 @@ impl App {
         subject: &Subject,
         space: SpaceId,
     ) -> Result<Vec<audit_store::Logged>, AppError> {
-        if !can(subject, Action::ViewAuditLog) {
-            return Err(if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            });
-        }
+        crate::authorise(subject, Action::ViewAuditLog)?;
         let mut c = self.store.read().await?;
         Ok(audit_store::for_space(&mut c, space, 500).await?)
     }

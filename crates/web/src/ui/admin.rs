@@ -8,7 +8,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use axum::Extension;
-use wspolnota_domain::access::{can, Action};
+use wspolnota_domain::access::Action;
 use wspolnota_store::outbox::Mail;
 
 #[derive(Template)]
@@ -98,14 +98,7 @@ async fn require(
         .subject(ctx.user.as_deref(), None)
         .await
         .or_page(ctx)?;
-    if !can(&subject, action) {
-        let e = if subject.is_logged_in() {
-            wspolnota_app::AppError::Forbidden
-        } else {
-            wspolnota_app::AppError::LoginRequired
-        };
-        return Err(UiError::new(ctx, e));
-    }
+    wspolnota_app::authorise(&subject, action).or_page(ctx)?;
     Ok(subject)
 }
 
