@@ -6,6 +6,7 @@
 
 pub mod accounts;
 mod audit;
+pub mod budget;
 pub mod demo;
 mod error;
 pub mod i18n;

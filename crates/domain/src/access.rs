@@ -20,6 +20,8 @@ pub struct Subject {
     pub space_member: bool,
     /// Organisations the person may act for, with the role held.
     pub org_roles: Vec<(OrgId, OrgRole)>,
+    /// Assigned to verify the proposals of the participatory-budget round in question.
+    pub budget_official: bool,
 }
 
 impl Subject {
@@ -100,6 +102,17 @@ pub enum Action {
     },
     /// Read the outbox of mails not sent through SMTP.
     ViewOutbox,
+    /// Set up a participatory-budget round: pools, calendar, officials; advance its
+    /// phases; compute its results.
+    ManageBudget,
+    /// Verify proposals and decide appeals in a round.
+    VerifyProposals,
+    /// Submit or support a proposal, or vote, as a resident.
+    TakePartInBudget,
+    /// Edit or withdraw a proposal written by `author`.
+    EditProposal {
+        author: Option<UserId>,
+    },
 }
 
 /// Decides whether `subject` may perform `action`.
@@ -127,6 +140,12 @@ pub fn can(subject: &Subject, action: Action) -> bool {
         }
         Action::ViewEmail { of } => subject.platform_admin || subject.user == Some(of),
         Action::ViewOutbox => subject.platform_admin,
+        Action::ManageBudget => subject.platform_admin || subject.space_admin,
+        Action::VerifyProposals => {
+            subject.platform_admin || subject.space_admin || subject.budget_official
+        }
+        Action::TakePartInBudget => logged_in,
+        Action::EditProposal { author } => logged_in && author.is_some() && author == subject.user,
     }
 }
 
@@ -245,6 +264,38 @@ mod tests {
         assert!(can(&admin, Action::EditSpace));
         assert!(!can(&admin, Action::CreateSpace));
         assert!(!can(&admin, Action::ViewOutbox));
+    }
+
+    #[test]
+    fn participatory_budget_roles() {
+        let resident = resident(1);
+        assert!(can(&resident, Action::TakePartInBudget));
+        assert!(!can(&Subject::visitor(), Action::TakePartInBudget));
+        assert!(!can(&resident, Action::VerifyProposals));
+        let official = Subject {
+            budget_official: true,
+            ..resident.clone()
+        };
+        assert!(can(&official, Action::VerifyProposals));
+        assert!(!can(&official, Action::ManageBudget));
+        assert!(can(
+            &resident,
+            Action::EditProposal {
+                author: Some(UserId(1))
+            }
+        ));
+        assert!(!can(
+            &resident,
+            Action::EditProposal {
+                author: Some(UserId(2))
+            }
+        ));
+        assert!(!can(&resident, Action::EditProposal { author: None }));
+        let admin = Subject {
+            space_admin: true,
+            ..resident
+        };
+        assert!(can(&admin, Action::ManageBudget) && can(&admin, Action::VerifyProposals));
     }
 
     #[test]

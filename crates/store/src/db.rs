@@ -183,6 +183,16 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "signatures",
         "audit_log",
         "outbox",
+        "budget_rounds",
+        "budget_pools",
+        "budget_officials",
+        "proposals",
+        "proposal_cost_items",
+        "proposal_supports",
+        "budget_residents",
+        "budget_voters",
+        "budget_ballots",
+        "budget_results",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));

@@ -6,6 +6,7 @@
 //! backends share. Each backend has its own migration tree with the same file names.
 
 pub mod audit;
+pub mod budget;
 mod db;
 mod error;
 pub mod orgs;

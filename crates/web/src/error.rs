@@ -28,7 +28,10 @@ pub fn status_of(e: &AppError) -> StatusCode {
             | "space.slug_taken"
             | "signature.not_pending"
             | "signature.not_standing"
-            | "org.last_admin" => StatusCode::CONFLICT,
+            | "org.last_admin"
+            | "budget.already_voted"
+            | "budget.already_supported"
+            | "budget.proposal_wrong_state" => StatusCode::CONFLICT,
             "token.invalid" | "token.expired" | "token.used" | "request.malformed" => {
                 StatusCode::BAD_REQUEST
             }

@@ -1,0 +1,936 @@
+//! Participatory-budget rounds: set-up, proposals, verification and appeals,
+//! voting with receipts, and results counted by the counting engine from the very
+//! `.pb` file the round publishes.
+
+use crate::{audit, authorise, tokens, App, AppError};
+use serde_json::json;
+use wspolnota_domain::access::{Action, Subject};
+use wspolnota_domain::budget::{
+    cost_total, decode_ballot, encode_ballot, validate_ballot, BallotKind, Calendar, Choice,
+    CountingRule, LineItem, Phase, ProposalStatus,
+};
+use wspolnota_domain::clock::Timestamp;
+use wspolnota_domain::ids::SpaceId;
+use wspolnota_domain::pb::{self, Money};
+use wspolnota_domain::text;
+use wspolnota_store::budget::{self as store, Pool, Proposal, Round, StoredResult};
+use wspolnota_store::{users, StoreError};
+
+/// The settings of a new round.
+#[derive(Debug, Clone)]
+pub struct NewRound {
+    pub title: String,
+    pub calendar: Calendar,
+    pub supports_required: i64,
+    pub appeal_days: i64,
+    pub allow_ballot_change: bool,
+}
+
+/// What a resident writes in a proposal.
+#[derive(Debug, Clone, Default)]
+pub struct ProposalForm {
+    pub pool_id: i64,
+    pub title: String,
+    pub description_md: String,
+    pub place: String,
+    pub items: Vec<LineItem>,
+}
+
+/// A verification decision.
+#[derive(Debug, Clone, Default)]
+pub struct VerificationForm {
+    pub accepted: bool,
+    pub reason: String,
+    /// A changed cost, in grosze; `None` keeps the author's estimate.
+    pub verified_cost: Option<Money>,
+    pub cost_justification: String,
+}
+
+/// The results of one pool, as computed and stored.
+#[derive(Debug, Clone)]
+pub struct PoolResult {
+    pub pool: Pool,
+    pub result: Option<StoredResult>,
+    pub voters: i64,
+}
+
+fn refused(code: &'static str) -> AppError {
+    AppError::Refused(code)
+}
+
+fn voter_key(user: wspolnota_domain::ids::UserId) -> String {
+    format!("user:{}", user.0)
+}
+
+impl App {
+    pub async fn round(&self, id: i64) -> Result<Round, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::round(&mut c, id).await?)
+    }
+
+    pub async fn rounds(&self, space: SpaceId) -> Result<Vec<Round>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::rounds_of_space(&mut c, space).await?)
+    }
+
+    pub async fn pools(&self, round: i64) -> Result<Vec<Pool>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::pools(&mut c, round).await?)
+    }
+
+    pub async fn proposals(&self, round: i64) -> Result<Vec<Proposal>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::proposals_of_round(&mut c, round).await?)
+    }
+
+    pub async fn proposal(&self, id: i64) -> Result<Proposal, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::proposal(&mut c, id).await?)
+    }
+
+    /// The phase a round is in now.
+    pub fn phase(&self, round: &Round) -> Phase {
+        round.calendar.phase(self.now(), round.advanced_to)
+    }
+
+    /// The facts the policy needs about `user` in a round: admin of its space, official of the round.
+    pub async fn round_subject(
+        &self,
+        user: Option<&users::User>,
+        round: &Round,
+    ) -> Result<Subject, AppError> {
+        let mut subject = self.subject(user, Some(round.space_id)).await?;
+        if let Some(u) = subject.user {
+            let mut c = self.store.read().await?;
+            subject.budget_official = store::is_official(&mut c, round.id, u).await?;
+        }
+        Ok(subject)
+    }
+
+    pub async fn create_round(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        form: NewRound,
+    ) -> Result<i64, AppError> {
+        authorise(subject, Action::ManageBudget)?;
+        let title = text::required("title", &form.title, text::NAME_MAX)?;
+        if form.supports_required < 0 || form.appeal_days < 1 || form.appeal_days > 90 {
+            return Err(refused("budget.bad_settings"));
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let new = store::NewRound {
+            space_id: space,
+            title: &title,
+            calendar: form.calendar,
+            supports_required: form.supports_required,
+            appeal_days: form.appeal_days,
+            allow_ballot_change: form.allow_ballot_change,
+        };
+        let id = store::insert_round(&mut tx, &new, now).await?;
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(space),
+                org: None,
+                action: "budget.round_created",
+                before: None,
+                after: Some(json!({"round": id, "title": title})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(id)
+    }
+
+    /// Adds a pool while the round is being prepared or takes proposals.
+    pub async fn add_pool(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        name: &str,
+        budget: Money,
+        ballot: BallotKind,
+        rule: CountingRule,
+    ) -> Result<i64, AppError> {
+        authorise(subject, Action::ManageBudget)?;
+        if self.phase(round) > Phase::Submission {
+            return Err(refused("budget.wrong_phase"));
+        }
+        let name = text::required("name", name, text::NAME_MAX)?;
+        if budget.grosze() <= 0 {
+            return Err(refused("budget.pool_budget"));
+        }
+        ballot.check().map_err(|e| refused(e.code()))?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let id = store::insert_pool(&mut tx, round.id, &name, budget, &ballot, rule).await?;
+        let after = json!({"pool": id, "name": name, "budget_grosze": budget.grosze(), "ballot": ballot.code(), "rule": rule.code()});
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.pool_added",
+                before: None,
+                after: Some(after),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(id)
+    }
+
+    pub async fn add_official(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        email: &str,
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::ManageBudget)?;
+        let email = text::email(email)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let person = users::by_email(&mut tx, &email)
+            .await?
+            .ok_or(refused("org.unknown_person"))?;
+        store::add_official(&mut tx, round.id, person.id).await?;
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.official_added",
+                before: None,
+                after: Some(json!({"round": round.id, "user": person.id.0})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// Moves the round to a later phase ahead of its calendar; logged.
+    pub async fn advance_round(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        to: Phase,
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::ManageBudget)?;
+        let from = self.phase(round);
+        let to = round
+            .calendar
+            .advance(self.now(), round.advanced_to, to)
+            .map_err(|e| refused(e.code()))?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        store::set_advanced_to(&mut tx, round.id, to).await?;
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.phase_advanced",
+                before: Some(json!({"round": round.id, "phase": from.as_str()})),
+                after: Some(json!({"round": round.id, "phase": to.as_str()})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    fn checked_proposal(
+        &self,
+        round: &Round,
+        pools: &[Pool],
+        form: &ProposalForm,
+    ) -> Result<(String, String, Option<String>, Money), AppError> {
+        if !pools
+            .iter()
+            .any(|p| p.id == form.pool_id && p.round_id == round.id)
+        {
+            return Err(refused("budget.unknown_pool"));
+        }
+        let title = text::required("title", &form.title, text::NAME_MAX)?;
+        let description =
+            text::required("description", &form.description_md, text::DESCRIPTION_MAX)?;
+        let place = text::optional("place", &form.place, text::NAME_MAX)?;
+        for item in &form.items {
+            text::required("item_label", &item.label, text::NAME_MAX)?;
+        }
+        let cost = cost_total(&form.items).map_err(|e| refused(e.code()))?;
+        Ok((title, description, place, cost))
+    }
+
+    /// A resident submits a proposal while submission is open.
+    pub async fn submit_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        form: ProposalForm,
+    ) -> Result<i64, AppError> {
+        authorise(subject, Action::TakePartInBudget)?;
+        let author = subject.user.ok_or(AppError::LoginRequired)?;
+        if self.phase(round) != Phase::Submission {
+            return Err(refused("budget.wrong_phase"));
+        }
+        let pools = self.pools(round.id).await?;
+        let (title, description, place, cost) = self.checked_proposal(round, &pools, &form)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let new = store::NewProposal {
+            round_id: round.id,
+            pool_id: form.pool_id,
+            author,
+            title: &title,
+            description_md: &description,
+            place: place.as_deref(),
+            items: &form.items,
+            cost,
+        };
+        let id = store::insert_proposal(&mut tx, &new, now).await?;
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: Some(author),
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.proposal_submitted",
+                before: None,
+                after: Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(id)
+    }
+
+    /// The author edits a proposal until submission closes.
+    pub async fn edit_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        form: ProposalForm,
+    ) -> Result<(), AppError> {
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        authorise(
+            subject,
+            Action::EditProposal {
+                author: current.author_id,
+            },
+        )?;
+        if self.phase(round) != Phase::Submission || current.status != ProposalStatus::Submitted {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        let pools = self.pools(round.id).await?;
+        let (title, description, place, cost) = self.checked_proposal(round, &pools, &form)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let author = current.author_id.ok_or(AppError::Forbidden)?;
+        let new = store::NewProposal {
+            round_id: round.id,
+            pool_id: form.pool_id,
+            author,
+            title: &title,
+            description_md: &description,
+            place: place.as_deref(),
+            items: &form.items,
+            cost,
+        };
+        store::update_proposal(&mut tx, id, &new, now).await?;
+        audit::record(
+            &mut tx,
+            audit::Change { actor: subject.user, space: Some(round.space_id), org: None, action: "budget.proposal_edited", before: Some(json!({"proposal": id, "title": current.title, "cost_grosze": current.cost.grosze()})), after: Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()})) },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// The author withdraws a proposal before voting starts.
+    pub async fn withdraw_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+    ) -> Result<(), AppError> {
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        authorise(
+            subject,
+            Action::EditProposal {
+                author: current.author_id,
+            },
+        )?;
+        if self.phase(round) >= Phase::Voting || current.status == ProposalStatus::Withdrawn {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if !store::set_status(&mut tx, id, current.status, ProposalStatus::Withdrawn, now).await? {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.proposal_withdrawn",
+                before: Some(json!({"proposal": id, "status": current.status.as_str()})),
+                after: Some(json!({"proposal": id, "status": "withdrawn"})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// A resident adds a supporting signature while submission is open.
+    pub async fn support_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::TakePartInBudget)?;
+        let user = subject.user.ok_or(AppError::LoginRequired)?;
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        if self.phase(round) != Phase::Submission || current.status != ProposalStatus::Submitted {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        let mut tx = self.store.begin().await?;
+        if !store::support(&mut tx, id, user).await? {
+            return Err(refused("budget.already_supported"));
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// An official marks a proposal positive or negative (with a reason), and may change
+    /// its cost (with a justification). Proposals short of the required supporting
+    /// signatures cannot be accepted.
+    pub async fn verify_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        form: VerificationForm,
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::VerifyProposals)?;
+        let actor = subject.user.ok_or(AppError::LoginRequired)?;
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        if self.phase(round) != Phase::Verification || current.status != ProposalStatus::Submitted {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        let reason = text::optional("reason", &form.reason, text::DESCRIPTION_MAX)?;
+        if !form.accepted && reason.is_none() {
+            return Err(AppError::Invalid(wspolnota_domain::DomainError::Required {
+                field: "reason",
+            }));
+        }
+        if form.accepted && current.supports < round.supports_required {
+            return Err(refused("budget.not_enough_supports"));
+        }
+        let justification = text::optional(
+            "cost_justification",
+            &form.cost_justification,
+            text::DESCRIPTION_MAX,
+        )?;
+        let verified_cost = form.verified_cost.filter(|c| *c != current.cost);
+        if let Some(c) = verified_cost {
+            if c.grosze() <= 0 {
+                return Err(refused("budget.cost_not_positive"));
+            }
+            if justification.is_none() {
+                return Err(AppError::Invalid(wspolnota_domain::DomainError::Required {
+                    field: "cost_justification",
+                }));
+            }
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let v = store::Verification {
+            accepted: form.accepted,
+            reason: reason.as_deref(),
+            verified_cost,
+            cost_justification: justification.as_deref(),
+        };
+        if !store::verify(&mut tx, id, &v, actor, now).await? {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        let after = json!({"proposal": id, "accepted": form.accepted, "reason": reason, "verified_cost_grosze": verified_cost.map(|c| c.grosze()), "cost_justification": justification});
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: Some(actor),
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.proposal_verified",
+                before: Some(json!({"proposal": id, "status": "submitted"})),
+                after: Some(after),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// The author appeals a negative verification, within the round's appeal days and
+    /// before voting starts.
+    pub async fn appeal_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        appeal: &str,
+    ) -> Result<(), AppError> {
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        authorise(
+            subject,
+            Action::EditProposal {
+                author: current.author_id,
+            },
+        )?;
+        let text = text::required("appeal", appeal, text::DESCRIPTION_MAX)?;
+        if current.status != ProposalStatus::Rejected
+            || current.appeal_text.is_some()
+            || self.phase(round) >= Phase::Voting
+        {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        let deadline = current
+            .verified_at
+            .map(|t| t.plus_seconds(round.appeal_days * 86_400));
+        if deadline.is_none_or(|d| self.now() > d) {
+            return Err(refused("budget.appeal_too_late"));
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if !store::appeal(&mut tx, id, &text, now).await? {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.appeal_lodged",
+                before: None,
+                after: Some(json!({"proposal": id, "appeal": text})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// Decides an appeal: upheld puts the proposal on the ballot. The decision is public.
+    pub async fn decide_appeal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        upheld: bool,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::VerifyProposals)?;
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        let reason = text::required("reason", reason, text::DESCRIPTION_MAX)?;
+        if current.status != ProposalStatus::Appealed || self.phase(round) >= Phase::Voting {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if !store::decide_appeal(&mut tx, id, upheld, &reason, now).await? {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.appeal_decided",
+                before: Some(json!({"proposal": id, "status": "appealed"})),
+                after: Some(json!({"proposal": id, "upheld": upheld, "reason": reason})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// A voter declares living in the city, by address; enough to vote by account.
+    pub async fn declare_residence(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        address: &str,
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::TakePartInBudget)?;
+        let user = subject.user.ok_or(AppError::LoginRequired)?;
+        let address = text::required("address", address, text::NAME_MAX)?;
+        let mut tx = self.store.begin().await?;
+        store::declare_resident(&mut tx, round.id, user, &address).await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    async fn ballot_for_pool(
+        &self,
+        round: &Round,
+        pool_id: i64,
+        picked: &[Choice],
+    ) -> Result<(Pool, String), AppError> {
+        if self.phase(round) != Phase::Voting {
+            return Err(refused("budget.voting_closed"));
+        }
+        let mut c = self.store.read().await?;
+        let pool = store::pool(&mut c, pool_id).await?;
+        if pool.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        let on_ballot: Vec<i64> = store::proposals_of_round(&mut c, round.id)
+            .await?
+            .into_iter()
+            .filter(|p| p.pool_id == pool.id && p.status.on_ballot())
+            .map(|p| p.id)
+            .collect();
+        let ballot =
+            validate_ballot(&pool.ballot, picked, &on_ballot).map_err(|e| refused(e.code()))?;
+        Ok((pool, encode_ballot(&ballot)))
+    }
+
+    /// Casts a ballot in a pool and returns its receipt code. Who voted and what was
+    /// voted are written to separate tables with nothing to join them; only the hash of
+    /// the receipt is stored with the ballot, so only the voter can point at it.
+    pub async fn cast_ballot(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        pool_id: i64,
+        picked: &[Choice],
+    ) -> Result<String, AppError> {
+        authorise(subject, Action::TakePartInBudget)?;
+        let user = subject.user.ok_or(AppError::LoginRequired)?;
+        let (pool, choices) = self.ballot_for_pool(round, pool_id, picked).await?;
+        let mut tx = self.store.begin().await?;
+        if store::resident_address(&mut tx, round.id, user)
+            .await?
+            .is_none()
+        {
+            return Err(refused("budget.not_a_resident"));
+        }
+        match store::record_voter(&mut tx, pool.id, &voter_key(user)).await {
+            Ok(()) => {}
+            Err(StoreError::Conflict(_)) => return Err(refused("budget.already_voted")),
+            Err(e) => return Err(e.into()),
+        }
+        let receipt = tokens::new_secret()[..20].to_string();
+        store::insert_ballot(
+            &mut tx,
+            &tokens::new_secret(),
+            pool.id,
+            &tokens::hash(&receipt),
+            &choices,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(receipt)
+    }
+
+    /// Replaces a ballot while voting is open, if the round allows it. The voter proves
+    /// which ballot is theirs with its receipt code, since nothing else links them.
+    pub async fn change_ballot(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        pool_id: i64,
+        receipt: &str,
+        picked: &[Choice],
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::TakePartInBudget)?;
+        let user = subject.user.ok_or(AppError::LoginRequired)?;
+        if !round.allow_ballot_change {
+            return Err(refused("budget.change_not_allowed"));
+        }
+        let (pool, choices) = self.ballot_for_pool(round, pool_id, picked).await?;
+        let mut tx = self.store.begin().await?;
+        if !store::has_voted(&mut tx, pool.id, &voter_key(user)).await? {
+            return Err(refused("budget.unknown_receipt"));
+        }
+        if !store::replace_ballot(&mut tx, pool.id, &tokens::hash(receipt.trim()), &choices).await?
+        {
+            return Err(refused("budget.unknown_receipt"));
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// The pool's ballots as a pabulib file: the proposals on the ballot (with their
+    /// final costs) and the anonymised ballots with their receipt hashes. The count
+    /// is made from this very text, so anyone who recounts it gets the same result.
+    pub async fn pool_pabulib(&self, round: &Round, pool: &Pool) -> Result<String, AppError> {
+        let mut c = self.store.read().await?;
+        let proposals: Vec<Proposal> = store::proposals_of_round(&mut c, round.id)
+            .await?
+            .into_iter()
+            .filter(|p| p.pool_id == pool.id && p.status.on_ballot())
+            .collect();
+        let ballots = store::ballots(&mut c, pool.id).await?;
+        let space = wspolnota_store::spaces::by_id(&mut c, round.space_id).await?;
+        Ok(pabulib_text(&space.name, round, pool, &proposals, &ballots))
+    }
+
+    /// Counts every pool of a round in the results phase and stores the outcome.
+    /// Results are recomputed only by this explicit action; each computation is kept.
+    pub async fn compute_results(
+        &self,
+        subject: &Subject,
+        round: &Round,
+    ) -> Result<Vec<PoolResult>, AppError> {
+        authorise(subject, Action::ManageBudget)?;
+        let actor = subject.user.ok_or(AppError::LoginRequired)?;
+        if self.phase(round) != Phase::Results {
+            return Err(refused("budget.wrong_phase"));
+        }
+        let pools = self.pools(round.id).await?;
+        let now = self.now();
+        let mut stored = Vec::new();
+        for pool in &pools {
+            let text = self.pool_pabulib(round, pool).await?;
+            stored.push(count_pool(pool, &text, now)?);
+        }
+        let mut tx = self.store.begin().await?;
+        for r in &stored {
+            store::insert_result(&mut tx, r, actor).await?;
+            audit::record(
+                &mut tx,
+                audit::Change { actor: Some(actor), space: Some(round.space_id), org: None, action: "budget.results_computed", before: None, after: Some(json!({"pool": r.pool_id, "rule": r.rule, "ballots": r.ballots, "winners": r.winners})) },
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+        self.results(round).await
+    }
+
+    /// The latest stored results of every pool.
+    pub async fn results(&self, round: &Round) -> Result<Vec<PoolResult>, AppError> {
+        let mut c = self.store.read().await?;
+        let mut out = Vec::new();
+        for pool in store::pools(&mut c, round.id).await? {
+            let result = store::latest_result(&mut c, pool.id).await?;
+            let voters = store::count_voters(&mut c, pool.id).await?;
+            out.push(PoolResult {
+                pool,
+                result,
+                voters,
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn pb_field(s: &str) -> String {
+    // Quote fields that hold the separator or quotes, as pabulib files do.
+    if s.contains(';') || s.contains('"') || s.contains('\n') {
+        format!("\"{}\"", s.replace('"', "\"\"").replace('\n', " "))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Writes a pool as a pabulib file.
+fn pabulib_text(
+    space_name: &str,
+    round: &Round,
+    pool: &Pool,
+    proposals: &[Proposal],
+    ballots: &[(String, String)],
+) -> String {
+    let vote_type = pool.ballot.pabulib_vote_type();
+    let rule = match pool.rule {
+        CountingRule::Greedy { min_votes: 0 } => "greedy",
+        CountingRule::Greedy { .. } => "greedy-threshold",
+        CountingRule::EqualShares => "equalshares/add1",
+    };
+    let mut meta = vec![
+        (
+            "description".to_string(),
+            format!("{} — {} — {}", space_name, round.title, pool.name),
+        ),
+        ("country".into(), "Poland".into()),
+        ("unit".into(), space_name.to_string()),
+        ("instance".into(), round.title.clone()),
+        ("subunit".into(), pool.name.clone()),
+        ("num_projects".into(), proposals.len().to_string()),
+        ("num_votes".into(), ballots.len().to_string()),
+        ("budget".into(), pool.budget.to_plain()),
+        ("vote_type".into(), vote_type.as_str().to_string()),
+        ("rule".into(), rule.into()),
+    ];
+    match &pool.ballot {
+        BallotKind::Approval { max, min } => {
+            meta.push(("min_length".into(), min.max(&1).to_string()));
+            meta.push(("max_length".into(), max.to_string()));
+        }
+        BallotKind::ChooseOne => {
+            meta.push(("min_length".into(), "1".into()));
+            meta.push(("max_length".into(), "1".into()));
+        }
+        BallotKind::Points { total } => meta.push(("max_sum_points".into(), total.to_string())),
+        BallotKind::Ranked { points } => {
+            meta.push(("max_length".into(), points.len().to_string()));
+            meta.push((
+                "max_sum_points".into(),
+                points.iter().sum::<u32>().to_string(),
+            ));
+        }
+    }
+    if let CountingRule::Greedy { min_votes } = pool.rule {
+        if min_votes > 0 {
+            meta.push(("min_project_score_threshold".into(), min_votes.to_string()));
+        }
+    }
+    let mut out = String::from("META\nkey;value\n");
+    for (k, v) in &meta {
+        out.push_str(&format!("{};{}\n", k, pb_field(v)));
+    }
+    out.push_str("PROJECTS\nproject_id;cost;name\n");
+    for p in proposals {
+        out.push_str(&format!(
+            "{};{};{}\n",
+            p.id,
+            p.final_cost().to_plain(),
+            pb_field(&p.title)
+        ));
+    }
+    let with_points = vote_type.has_points();
+    out.push_str(if with_points {
+        "VOTES\nvoter_id;vote;points;receipt_hash\n"
+    } else {
+        "VOTES\nvoter_id;vote;receipt_hash\n"
+    });
+    for (i, (receipt, choices)) in ballots.iter().enumerate() {
+        let choices = decode_ballot(choices).unwrap_or_default();
+        let vote = choices
+            .iter()
+            .map(|c| c.project.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        if with_points {
+            let points = choices
+                .iter()
+                .map(|c| c.points.to_string())
+                .collect::<Vec<_>>()
+                .join(",");
+            out.push_str(&format!("{};{};{};{}\n", i + 1, vote, points, receipt));
+        } else {
+            out.push_str(&format!("{};{};{}\n", i + 1, vote, receipt));
+        }
+    }
+    out
+}
+
+/// Counts a pool from its pabulib text with its rule.
+fn count_pool(pool: &Pool, text: &str, now: Timestamp) -> Result<StoredResult, AppError> {
+    let inst = pb::parse_str(text)
+        .map_err(|e| AppError::Internal(format!("our own .pb did not parse: {e:?}")))?;
+    let rule = match pool.rule {
+        CountingRule::Greedy { min_votes: 0 } => pb::Rule::Greedy,
+        CountingRule::Greedy { .. } => pb::Rule::GreedyThreshold,
+        CountingRule::EqualShares => pb::Rule::MesCostAdd1,
+    };
+    let winners = if inst.projects.is_empty() {
+        None
+    } else {
+        Some(
+            pb::count(&inst, rule)
+                .map_err(|e| AppError::Internal(format!("counting failed: {e:?}")))?,
+        )
+    };
+    let mut score = vec![0i64; inst.projects.len()];
+    for b in &inst.ballots {
+        for (k, p) in b.projects.iter().enumerate() {
+            if let Some(s) = score.get_mut(*p as usize) {
+                *s += pb::ballot_points(inst.vote_type, b, k);
+            }
+        }
+    }
+    let projects: Vec<serde_json::Value> = inst
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let explanation = winners.as_ref().and_then(|o| o.explanation(i as u32));
+            json!({
+                "id": p.id,
+                "name": p.name,
+                "cost_grosze": p.cost.grosze(),
+                "votes": score[i],
+                "funded": explanation.is_some_and(|e| e.funded),
+                "explanation": explanation.map(|e| e.text.clone()).unwrap_or_default(),
+            })
+        })
+        .collect();
+    let winner_ids = winners
+        .as_ref()
+        .map(|o| o.winner_ids(&inst))
+        .unwrap_or_default();
+    let report = json!({
+        "rule": rule.name(),
+        "budget_grosze": pool.budget.grosze(),
+        "total_cost_grosze": winners.as_ref().map(|o| o.total_cost.grosze()).unwrap_or(0),
+        "ballots": inst.ballots.len(),
+        "projects": projects,
+        "ties": winners.as_ref().map(|o| o.ties.iter().map(|t| t.text.clone()).collect::<Vec<_>>()).unwrap_or_default(),
+        "notes": winners.as_ref().map(|o| o.notes.clone()).unwrap_or_default(),
+    });
+    Ok(StoredResult {
+        id: 0,
+        pool_id: pool.id,
+        computed_at: now,
+        rule: rule.name().to_string(),
+        ballots: inst.ballots.len() as i64,
+        winners: winner_ids.join(","),
+        report_json: report.to_string(),
+    })
+}
