@@ -934,3 +934,31 @@ fn count_pool(pool: &Pool, text: &str, now: Timestamp) -> Result<StoredResult, A
         report_json: report.to_string(),
     })
 }
+
+/// Where a voter stands in a round: the address declared, and the pools voted in.
+#[derive(Debug, Clone, Default)]
+pub struct VoterStatus {
+    pub address: Option<String>,
+    pub voted_in: Vec<i64>,
+}
+
+impl App {
+    pub async fn voter_status(
+        &self,
+        subject: &Subject,
+        round: &Round,
+    ) -> Result<VoterStatus, AppError> {
+        let Some(user) = subject.user else {
+            return Ok(VoterStatus::default());
+        };
+        let mut c = self.store.read().await?;
+        let address = store::resident_address(&mut c, round.id, user).await?;
+        let mut voted_in = Vec::new();
+        for pool in store::pools(&mut c, round.id).await? {
+            if store::has_voted(&mut c, pool.id, &voter_key(user)).await? {
+                voted_in.push(pool.id);
+            }
+        }
+        Ok(VoterStatus { address, voted_in })
+    }
+}

@@ -33,6 +33,20 @@ const NOTICES: &[&str] = &[
     "space-decided-ok",
     "space-published-ok",
     "spaces-created",
+    "budget-round-created",
+    "budget-phase-advanced",
+    "budget-pool-added",
+    "budget-official-added",
+    "budget-proposal-submitted",
+    "budget-supported",
+    "budget-proposal-withdrawn",
+    "budget-proposal-verified",
+    "budget-appeal-lodged",
+    "budget-appeal-decided",
+    "budget-address-saved",
+    "budget-voted",
+    "budget-ballot-changed",
+    "budget-results-computed",
 ];
 
 impl Page {

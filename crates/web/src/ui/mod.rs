@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod budget;
 mod home;
 pub mod layout;
 mod orgs;
@@ -74,6 +75,7 @@ pub fn routes() -> Router<AppState> {
             "/admin/wspolnoty/nowa",
             get(admin::new_space).post(admin::create_space),
         )
+        .merge(budget::routes())
         .fallback(not_found)
 }
 

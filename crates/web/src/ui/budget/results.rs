@@ -1,0 +1,275 @@
+//! Results: per pool the winners, a bar chart, every project's explanation, and the
+//! files anyone can recount.
+
+use super::rounds::rule_text;
+use super::{load, parse_id};
+use crate::error::UiError;
+use crate::ui::layout::Page;
+use crate::ui::{render, see_other, Notice, OrPage};
+use crate::{AppState, Ctx};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use wspolnota_app::AppError;
+use wspolnota_domain::access::{can, Action};
+use wspolnota_domain::budget::Phase;
+use wspolnota_domain::pb::Money;
+
+pub struct ProjectRow {
+    pub id: String,
+    pub name: String,
+    pub cost: String,
+    pub votes: i64,
+    pub funded: bool,
+    pub explanation: String,
+}
+
+pub struct PoolResultView {
+    pub pool_id: i64,
+    pub name: String,
+    pub budget: String,
+    pub spent: String,
+    pub rule: String,
+    pub turnout: String,
+    pub chart: String,
+    pub rows: Vec<ProjectRow>,
+    pub computed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "budget/results.html")]
+struct ResultsPage {
+    page: Page,
+    round_id: i64,
+    round_title: String,
+    pools: Vec<PoolResultView>,
+    published: bool,
+    can_compute: bool,
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A horizontal bar chart of votes, one bar per project, funded bars solid and
+/// labelled, the others hatched: the state is never told by colour alone.
+fn chart(page: &Page, pool: &str, rows: &[ProjectRow]) -> String {
+    let max = rows.iter().map(|r| r.votes).max().unwrap_or(0).max(1);
+    let row_h = 34;
+    let label_w = 0;
+    let width = 640;
+    let height = rows.len() as i64 * row_h + 10;
+    let title = page
+        .locale
+        .t_args("budget-chart-title", &[("pool", pool.to_string())]);
+    let mut svg = format!(
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-{id}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" \
+         xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-{id}\">{title}</title>\
+         <defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+         <rect width=\"8\" height=\"8\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#5a5a5a\" stroke-width=\"3\"/></pattern></defs>",
+        id = escape(&pool.replace(' ', "-")),
+        title = escape(&title),
+    );
+    for (i, r) in rows.iter().enumerate() {
+        let y = i as i64 * row_h + 4;
+        let w = ((r.votes as f64 / max as f64) * 400.0).round().max(2.0) as i64;
+        let fill = if r.funded { "#14412f" } else { "url(#hatch)" };
+        let state = page.t(if r.funded {
+            "budget-funded"
+        } else {
+            "budget-not-funded"
+        });
+        svg.push_str(&format!(
+            "<g><rect x=\"{label_w}\" y=\"{y}\" width=\"{w}\" height=\"22\" fill=\"{fill}\" stroke=\"#14412f\"/>\
+             <text x=\"{tx}\" y=\"{ty}\" font-size=\"13\" fill=\"#1b1b1b\">{votes} · {name} ({state})</text></g>",
+            tx = w + 6,
+            ty = y + 16,
+            votes = r.votes,
+            name = escape(&r.name.chars().take(40).collect::<String>()),
+            state = escape(&state),
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+pub async fn results_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(round): Path<String>,
+    Query(n): Query<Notice>,
+) -> Result<Response, UiError> {
+    let l = load(&s, &ctx, &round).await?;
+    let can_compute = can(&l.subject, Action::ManageBudget) && l.phase == Phase::Results;
+    let published = l.phase == Phase::Results;
+    if !published && !can(&l.subject, Action::ManageBudget) {
+        return Err(UiError::new(&ctx, AppError::Refused("budget.wrong_phase")));
+    }
+    let page = Page::new(
+        &ctx,
+        ctx.locale
+            .t_args("budget-results-title", &[("round", l.round.title.clone())]),
+    )
+    .with_notice(n.ok.as_deref());
+    let mut pools = Vec::new();
+    for r in s.app.results(&l.round).await.or_page(&ctx)? {
+        let report: Option<serde_json::Value> = r
+            .result
+            .as_ref()
+            .and_then(|res| serde_json::from_str(&res.report_json).ok());
+        let mut rows: Vec<ProjectRow> = report
+            .as_ref()
+            .and_then(|rep| rep["projects"].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .map(|p| ProjectRow {
+                id: p["id"].as_str().unwrap_or_default().to_string(),
+                name: p["name"].as_str().unwrap_or_default().to_string(),
+                cost: Money(p["cost_grosze"].as_i64().unwrap_or(0)).to_human(),
+                votes: p["votes"].as_i64().unwrap_or(0),
+                funded: p["funded"].as_bool().unwrap_or(false),
+                explanation: p["explanation"].as_str().unwrap_or_default().to_string(),
+            })
+            .collect();
+        rows.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
+        let spent = report
+            .as_ref()
+            .and_then(|rep| rep["total_cost_grosze"].as_i64())
+            .map(|g| Money(g).to_human())
+            .unwrap_or_default();
+        pools.push(PoolResultView {
+            pool_id: r.pool.id,
+            chart: chart(&page, &r.pool.name, &rows),
+            name: r.pool.name.clone(),
+            budget: r.pool.budget.to_human(),
+            spent,
+            rule: rule_text(&page, r.pool.rule),
+            turnout: page.locale.t_count("budget-turnout", r.voters),
+            computed: r.result.is_some(),
+            rows,
+        });
+    }
+    let body = ResultsPage {
+        round_id: l.round.id,
+        round_title: l.round.title.clone(),
+        pools,
+        published,
+        can_compute,
+        page,
+    };
+    Ok(render(&ctx, body))
+}
+
+pub async fn compute(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(round): Path<String>,
+) -> Result<Response, UiError> {
+    let l = load(&s, &ctx, &round).await?;
+    s.app
+        .compute_results(&l.subject, &l.round)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/budzet/{}/wyniki", l.round.id),
+        "budget-results-computed",
+    ))
+}
+
+async fn published_pool(
+    s: &AppState,
+    ctx: &Ctx,
+    round: &str,
+    pool: &str,
+) -> Result<(super::Loaded, wspolnota_store::budget::Pool), UiError> {
+    let l = load(s, ctx, round).await?;
+    let pool = parse_id(ctx, pool)?;
+    if l.phase != Phase::Results {
+        return Err(UiError::new(ctx, AppError::Refused("budget.wrong_phase")));
+    }
+    let pool = s
+        .app
+        .pools(l.round.id)
+        .await
+        .or_page(ctx)?
+        .into_iter()
+        .find(|p| p.id == pool)
+        .ok_or_else(|| UiError::new(ctx, AppError::NotFound))?;
+    Ok((l, pool))
+}
+
+pub async fn download_pb(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((round, pool)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (l, pool) = published_pool(&s, &ctx, &round, &pool).await?;
+    let text = s.app.pool_pabulib(&l.round, &pool).await.or_page(&ctx)?;
+    let name = format!(
+        "attachment; filename=\"budzet-{}-pula-{}.pb\"",
+        l.round.id, pool.id
+    );
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/plain; charset=utf-8".to_string(),
+            ),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        text,
+    )
+        .into_response())
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub async fn download_csv(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((round, pool)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (l, pool) = published_pool(&s, &ctx, &round, &pool).await?;
+    let results = s.app.results(&l.round).await.or_page(&ctx)?;
+    let report: serde_json::Value = results
+        .iter()
+        .find(|r| r.pool.id == pool.id)
+        .and_then(|r| r.result.as_ref())
+        .and_then(|r| serde_json::from_str(&r.report_json).ok())
+        .unwrap_or_default();
+    let mut csv = String::from("project_id,name,cost,votes,funded,explanation\n");
+    for p in report["projects"].as_array().cloned().unwrap_or_default() {
+        csv.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            csv_field(p["id"].as_str().unwrap_or_default()),
+            csv_field(p["name"].as_str().unwrap_or_default()),
+            Money(p["cost_grosze"].as_i64().unwrap_or(0)).to_plain(),
+            p["votes"].as_i64().unwrap_or(0),
+            p["funded"].as_bool().unwrap_or(false),
+            csv_field(p["explanation"].as_str().unwrap_or_default()),
+        ));
+    }
+    let name = format!(
+        "attachment; filename=\"wyniki-{}-pula-{}.csv\"",
+        l.round.id, pool.id
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        csv,
+    )
+        .into_response())
+}
