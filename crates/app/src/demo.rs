@@ -305,6 +305,7 @@ impl App {
                 }
             }
         }
+        self.load_demo_budgets(&admin_subject, &people).await?;
         // Anna also represents the coalition's neighbourhood group, to show several roles.
         let mut tx = self.store.begin().await?;
         orgs::grant(
@@ -331,5 +332,231 @@ impl App {
     pub async fn subject_of(&self, user: UserId) -> Result<Subject, AppError> {
         let u = self.user(user).await?;
         self.subject(Some(&u), None).await
+    }
+
+    /// Two city spaces: one with a finished round loaded from a real election
+    /// (Warszawa-Wawer, Anin 2019, from pabulib), one with a round open for voting.
+    async fn load_demo_budgets(&self, admin: &Subject, people: &[UserId]) -> Result<(), AppError> {
+        use crate::budget::{NewRound, ProposalForm, VerificationForm};
+        use wspolnota_domain::budget::{
+            BallotKind, Calendar, Choice, CountingRule, LineItem, Phase,
+        };
+        use wspolnota_domain::pb::Money;
+
+        let city = |name: &str, slug: &str, city: &str, region: &str, description: &str| {
+            crate::spaces::NewSpaceForm {
+            name: name.into(),
+            slug: slug.into(),
+            kind: "city".into(),
+            city: city.into(),
+            region: region.into(),
+            description_md: description.into(),
+            requires_approval: false,
+            document_title: "Regulamin budżetu obywatelskiego".into(),
+            document_md: "Budżet obywatelski jest równy i bezpośredni. Głosować mogą mieszkańcy miasta; wystarczy imię, nazwisko i adres.\n".into(),
+        }
+        };
+        let wawer = self
+            .create_space(
+                admin,
+                city(
+                    "Warszawa-Wawer: budżet obywatelski",
+                    "warszawa-wawer",
+                    "Warszawa",
+                    "mazowieckie",
+                    "Archiwum prawdziwej edycji: Anin 2019 (dane z otwartego zbioru pabulib). Każdy może przeliczyć wynik.",
+                ),
+            )
+            .await?;
+        self.import_finished_round(
+            admin,
+            wawer,
+            "Budżet obywatelski 2019 — Anin",
+            include_str!("../demo/Poland_Warszawa_2019_Anin.pb"),
+        )
+        .await?;
+
+        let konin = self
+            .create_space(admin, city("Miasto Konin", "konin", "Konin", "wielkopolskie", "Budżet obywatelski Konina: mieszkańcy zgłaszają projekty i decydują, które miasto zrealizuje."))
+            .await?;
+        self.make_space_admin(konin, people[5]).await?;
+        let now = self.now();
+        let day = 86_400;
+        let calendar = Calendar::new(
+            now.plus_seconds(-day),
+            now.plus_seconds(10 * day),
+            now.plus_seconds(20 * day),
+            now.plus_seconds(25 * day),
+            now.plus_seconds(40 * day),
+        )
+        .map_err(|e| AppError::Refused(e.code()))?;
+        let round_id = self
+            .create_round(
+                admin,
+                konin,
+                NewRound {
+                    title: "Budżet obywatelski Konina 2027".into(),
+                    calendar,
+                    supports_required: 0,
+                    appeal_days: 7,
+                    allow_ballot_change: true,
+                },
+            )
+            .await?;
+        let round = self.round(round_id).await?;
+        let city_pool = self
+            .add_pool(
+                admin,
+                &round,
+                "Ogólnomiejska",
+                Money::from_zloty(1_500_000),
+                BallotKind::Approval { max: 3, min: 1 },
+                CountingRule::Greedy { min_votes: 0 },
+            )
+            .await?;
+        let district_pool = self
+            .add_pool(
+                admin,
+                &round,
+                "Osiedle Zatorze",
+                Money::from_zloty(200_000),
+                BallotKind::Points { total: 5 },
+                CountingRule::EqualShares,
+            )
+            .await?;
+        let official = people[13];
+        let official_email = self.user(official).await?.email.unwrap_or_default();
+        self.add_official(admin, &round, &official_email).await?;
+        let proposals: [(usize, i64, &str, &[(&str, i64)]); 9] = [
+            (
+                5,
+                city_pool,
+                "Zielone podwórka przy Kolejowej",
+                &[
+                    ("nasadzenia i mała architektura", 320_000),
+                    ("projekt i nadzór", 100_000),
+                ],
+            ),
+            (
+                6,
+                city_pool,
+                "Rowerowe połączenie Starówka–Czarków",
+                &[("droga rowerowa 1,8 km", 700_000), ("oznakowanie", 80_000)],
+            ),
+            (
+                13,
+                city_pool,
+                "Naprawialnia: punkt napraw i wymiany",
+                &[
+                    ("wyposażenie warsztatu", 120_000),
+                    ("prowadzenie przez rok", 60_000),
+                ],
+            ),
+            (
+                21,
+                city_pool,
+                "Cyfrowe kompetencje dla seniorów",
+                &[("zajęcia w bibliotekach", 65_000), ("sprzęt", 30_000)],
+            ),
+            (
+                2,
+                city_pool,
+                "Integracyjny plac zabaw w Parku Chopina",
+                &[("urządzenia", 480_000), ("nawierzchnia", 130_000)],
+            ),
+            (
+                6,
+                district_pool,
+                "Łąka kwietna przy szkole",
+                &[("przygotowanie gruntu i nasiona", 45_000)],
+            ),
+            (
+                21,
+                district_pool,
+                "Ławki i cień na Zatorzu",
+                &[("ławki", 35_000), ("drzewa", 25_000)],
+            ),
+            (
+                13,
+                district_pool,
+                "Sąsiedzka lodówka społeczna",
+                &[("lodówka i wiata", 25_000)],
+            ),
+            (
+                5,
+                district_pool,
+                "Mural o historii kopalni",
+                &[("projekt i wykonanie", 80_000)],
+            ),
+        ];
+        let mut ids = Vec::new();
+        for (author, pool, title, lines) in proposals {
+            let subject = self.subject_of(people[author]).await?;
+            let form = ProposalForm {
+                pool_id: pool,
+                title: title.into(),
+                description_md: format!("{title}: projekt zgłoszony przez mieszkańców Konina."),
+                place: "Konin".into(),
+                items: lines
+                    .iter()
+                    .map(|(label, zl)| LineItem {
+                        label: (*label).into(),
+                        amount: Money::from_zloty(*zl),
+                    })
+                    .collect(),
+            };
+            ids.push(self.submit_proposal(&subject, &round, form).await?);
+        }
+        self.advance_round(admin, &round, Phase::Verification)
+            .await?;
+        let round = self.round(round_id).await?;
+        let official_subject = self
+            .round_subject(Some(&self.user(official).await?), &round)
+            .await?;
+        for id in &ids {
+            self.verify_proposal(
+                &official_subject,
+                &round,
+                *id,
+                VerificationForm {
+                    accepted: true,
+                    ..VerificationForm::default()
+                },
+            )
+            .await?;
+        }
+        self.advance_round(admin, &round, Phase::Voting).await?;
+        let round = self.round(round_id).await?;
+        // A few residents of Konin have voted already; Ewa Wiśniewska has not, so she can try.
+        let tick = |v: &[usize]| {
+            v.iter()
+                .map(|i| Choice {
+                    project: ids[*i],
+                    points: 1,
+                })
+                .collect::<Vec<_>>()
+        };
+        let pts = |v: &[(usize, u32)]| {
+            v.iter()
+                .map(|(i, n)| Choice {
+                    project: ids[*i],
+                    points: *n,
+                })
+                .collect::<Vec<_>>()
+        };
+        for (voter, city_ballot, district_ballot) in [
+            (5, tick(&[0, 2, 3]), pts(&[(5, 3), (6, 2)])),
+            (6, tick(&[1, 2]), pts(&[(6, 5)])),
+            (13, tick(&[2, 3, 4]), pts(&[(7, 2), (5, 3)])),
+            (21, tick(&[0, 4]), pts(&[(8, 5)])),
+        ] {
+            let subject = self.subject_of(people[voter]).await?;
+            self.declare_residence(&subject, &round, "Konin").await?;
+            self.cast_ballot(&subject, &round, city_pool, &city_ballot)
+                .await?;
+            self.cast_ballot(&subject, &round, district_pool, &district_ballot)
+                .await?;
+        }
+        Ok(())
     }
 }

@@ -120,4 +120,6 @@ pub const ALL_CODES: &[&str] = &[
     "budget.already_voted",
     "budget.change_not_allowed",
     "budget.unknown_receipt",
+    "budget.import_unreadable",
+    "budget.import_unsupported",
 ];

@@ -12,14 +12,17 @@ pub enum SpaceKind {
     Coalition,
     CityNetwork,
     Movement,
+    /// A municipality's own space: consultations and its participatory budget.
+    City,
 }
 
 impl SpaceKind {
-    pub const ALL: [SpaceKind; 4] = [
+    pub const ALL: [SpaceKind; 5] = [
         SpaceKind::DevelopmentCooperative,
         SpaceKind::Coalition,
         SpaceKind::CityNetwork,
         SpaceKind::Movement,
+        SpaceKind::City,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -28,6 +31,7 @@ impl SpaceKind {
             SpaceKind::Coalition => "coalition",
             SpaceKind::CityNetwork => "city_network",
             SpaceKind::Movement => "movement",
+            SpaceKind::City => "city",
         }
     }
 
@@ -41,7 +45,7 @@ impl SpaceKind {
     /// A cooperative is founded on a statute; the others on a declaration of cooperation.
     pub fn founding_document(self) -> FoundingDocument {
         match self {
-            SpaceKind::DevelopmentCooperative => FoundingDocument::Statute,
+            SpaceKind::DevelopmentCooperative | SpaceKind::City => FoundingDocument::Statute,
             _ => FoundingDocument::Declaration,
         }
     }

@@ -20,6 +20,7 @@ home-spaces = Communities on the platform
 kind-development_cooperative = Development cooperative
 kind-coalition = Coalition
 kind-city_network = City network
+kind-city = City
 kind-movement = Urban movement / congress
 
 org-kind-municipality = Municipality
@@ -372,3 +373,5 @@ budget-not-funded = not funded
 budget-download-pb = Download the ballots (.pb, to recount with any tool)
 budget-download-csv = Download the results (CSV)
 nav-budget = Participatory budget
+error-budget-import_unreadable = The .pb file cannot be read.
+error-budget-import_unsupported = This kind of vote cannot be imported.

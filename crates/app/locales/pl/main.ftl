@@ -20,6 +20,7 @@ home-spaces = Wspólnoty na platformie
 kind-development_cooperative = Spółdzielnia rozwojowa
 kind-coalition = Koalicja
 kind-city_network = Sieć miast
+kind-city = Miasto
 kind-movement = Ruch miejski / kongres
 
 org-kind-municipality = Gmina
@@ -375,3 +376,5 @@ budget-not-funded = niewybrany
 budget-download-pb = Pobierz głosy (.pb, do przeliczenia dowolnym narzędziem)
 budget-download-csv = Pobierz wyniki (CSV)
 nav-budget = Budżet obywatelski
+error-budget-import_unreadable = Plik .pb nie daje się odczytać.
+error-budget-import_unsupported = Tego rodzaju głosowania nie da się zaimportować.
