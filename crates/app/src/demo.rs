@@ -115,6 +115,9 @@ Podpisując tę deklarację współpracy, dołączamy do Koalicji dla Sąsiedztw
 - szanujemy różnorodność;\n\
 - **miasto to my**.\n";
 
+/// A demo proposal: author (index into the people), pool, title, cost lines in złoty.
+type DemoProposal = (usize, i64, &'static str, &'static [(&'static str, i64)]);
+
 struct DemoSpace {
     slug: &'static str,
     name: &'static str,
@@ -427,7 +430,7 @@ impl App {
         let official = people[13];
         let official_email = self.user(official).await?.email.unwrap_or_default();
         self.add_official(admin, &round, &official_email).await?;
-        let proposals: [(usize, i64, &str, &[(&str, i64)]); 9] = [
+        let proposals: [DemoProposal; 9] = [
             (
                 5,
                 city_pool,
