@@ -56,41 +56,36 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A horizontal bar chart of votes, one bar per project, funded bars solid and
-/// labelled, the others hatched: the state is never told by colour alone.
-fn chart(page: &Page, pool: &str, rows: &[ProjectRow]) -> String {
+/// A horizontal bar chart of votes: for each project a label line (name, votes,
+/// funded or not) and a bar below it, funded bars solid and the others hatched, so the
+/// state is never told by colour alone. Labels sit above the bars, never clipped.
+fn chart(page: &Page, pool_id: i64, pool: &str, rows: &[ProjectRow]) -> String {
     let max = rows.iter().map(|r| r.votes).max().unwrap_or(0).max(1);
-    let row_h = 34;
-    let label_w = 0;
+    let row_h = 46;
     let width = 640;
-    let height = rows.len() as i64 * row_h + 10;
-    let title = page
-        .locale
-        .t_args("budget-chart-title", &[("pool", pool.to_string())]);
+    let height = rows.len() as i64 * row_h + 6;
+    let title = page.locale.t_args("budget-chart-title", &[("pool", pool.to_string())]);
     let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-{id}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" \
-         xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-{id}\">{title}</title>\
-         <defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+        "<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-{pool_id}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" \
+         xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-{pool_id}\">{title}</title>\
+         <defs><pattern id=\"hatch-{pool_id}\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
          <rect width=\"8\" height=\"8\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#5a5a5a\" stroke-width=\"3\"/></pattern></defs>",
-        id = escape(&pool.replace(' ', "-")),
         title = escape(&title),
     );
     for (i, r) in rows.iter().enumerate() {
         let y = i as i64 * row_h + 4;
-        let w = ((r.votes as f64 / max as f64) * 400.0).round().max(2.0) as i64;
-        let fill = if r.funded { "#14412f" } else { "url(#hatch)" };
-        let state = page.t(if r.funded {
-            "budget-funded"
-        } else {
-            "budget-not-funded"
-        });
+        let w = ((r.votes as f64 / max as f64) * (width as f64 - 4.0)).round().max(2.0) as i64;
+        let fill = if r.funded { "#14412f".to_string() } else { format!("url(#hatch-{pool_id})") };
+        let state = page.t(if r.funded { "budget-funded" } else { "budget-not-funded" });
+        let name: String = r.name.chars().take(60).collect();
+        let ellipsis = if r.name.chars().count() > 60 { "…" } else { "" };
         svg.push_str(&format!(
-            "<g><rect x=\"{label_w}\" y=\"{y}\" width=\"{w}\" height=\"22\" fill=\"{fill}\" stroke=\"#14412f\"/>\
-             <text x=\"{tx}\" y=\"{ty}\" font-size=\"13\" fill=\"#1b1b1b\">{votes} · {name} ({state})</text></g>",
-            tx = w + 6,
-            ty = y + 16,
+            "<g><text x=\"0\" y=\"{ty}\" font-size=\"14\" fill=\"#1b1b1b\">{name}{ellipsis} — {votes} ({state})</text>\
+             <rect x=\"1\" y=\"{by}\" width=\"{w}\" height=\"18\" fill=\"{fill}\" stroke=\"#14412f\"/></g>",
+            ty = y + 14,
+            by = y + 20,
             votes = r.votes,
-            name = escape(&r.name.chars().take(40).collect::<String>()),
+            name = escape(&name),
             state = escape(&state),
         ));
     }
@@ -144,7 +139,7 @@ pub async fn results_page(
             .unwrap_or_default();
         pools.push(PoolResultView {
             pool_id: r.pool.id,
-            chart: chart(&page, &r.pool.name, &rows),
+            chart: chart(&page, r.pool.id, &r.pool.name, &rows),
             name: r.pool.name.clone(),
             budget: r.pool.budget.to_human(),
             spent,
