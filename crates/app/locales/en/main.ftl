@@ -375,3 +375,4 @@ budget-download-csv = Download the results (CSV)
 nav-budget = Participatory budget
 error-budget-import_unreadable = The .pb file cannot be read.
 error-budget-import_unsupported = This kind of vote cannot be imported.
+budget-table = Results table

@@ -378,3 +378,4 @@ budget-download-csv = Pobierz wyniki (CSV)
 nav-budget = Budżet obywatelski
 error-budget-import_unreadable = Plik .pb nie daje się odczytać.
 error-budget-import_unsupported = Tego rodzaju głosowania nie da się zaimportować.
+budget-table = Tabela wyników

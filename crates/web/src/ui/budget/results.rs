@@ -64,7 +64,9 @@ fn chart(page: &Page, pool_id: i64, pool: &str, rows: &[ProjectRow]) -> String {
     let row_h = 46;
     let width = 640;
     let height = rows.len() as i64 * row_h + 6;
-    let title = page.locale.t_args("budget-chart-title", &[("pool", pool.to_string())]);
+    let title = page
+        .locale
+        .t_args("budget-chart-title", &[("pool", pool.to_string())]);
     let mut svg = format!(
         "<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-{pool_id}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" \
          xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-{pool_id}\">{title}</title>\
@@ -74,11 +76,25 @@ fn chart(page: &Page, pool_id: i64, pool: &str, rows: &[ProjectRow]) -> String {
     );
     for (i, r) in rows.iter().enumerate() {
         let y = i as i64 * row_h + 4;
-        let w = ((r.votes as f64 / max as f64) * (width as f64 - 4.0)).round().max(2.0) as i64;
-        let fill = if r.funded { "#14412f".to_string() } else { format!("url(#hatch-{pool_id})") };
-        let state = page.t(if r.funded { "budget-funded" } else { "budget-not-funded" });
+        let w = ((r.votes as f64 / max as f64) * (width as f64 - 4.0))
+            .round()
+            .max(2.0) as i64;
+        let fill = if r.funded {
+            "#14412f".to_string()
+        } else {
+            format!("url(#hatch-{pool_id})")
+        };
+        let state = page.t(if r.funded {
+            "budget-funded"
+        } else {
+            "budget-not-funded"
+        });
         let name: String = r.name.chars().take(60).collect();
-        let ellipsis = if r.name.chars().count() > 60 { "…" } else { "" };
+        let ellipsis = if r.name.chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
         svg.push_str(&format!(
             "<g><text x=\"0\" y=\"{ty}\" font-size=\"14\" fill=\"#1b1b1b\">{name}{ellipsis} — {votes} ({state})</text>\
              <rect x=\"1\" y=\"{by}\" width=\"{w}\" height=\"18\" fill=\"{fill}\" stroke=\"#14412f\"/></g>",
