@@ -3,6 +3,7 @@
 //! State-changing calls need the `X-CSRF-Token` header (the value of the
 //! `wsp_csrf` cookie), like every form of the site.
 
+mod budget;
 mod orgs;
 mod spaces;
 
@@ -10,7 +11,7 @@ use crate::error::ApiError;
 use crate::{AppState, Ctx};
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use utoipa::OpenApi;
 use wspolnota_app::AppError;
@@ -20,17 +21,25 @@ use wspolnota_app::AppError;
     info(
         title = "Wspólnota API",
         version = "1",
-        description = "Spaces, organisations and declarations of Wspólnota."
+        description = "Spaces, organisations, declarations and participatory budgets of Wspólnota."
     ),
     paths(
         spaces::list,
         spaces::get_space,
         spaces::allies,
         spaces::sign,
+        spaces::withdraw,
+        spaces::documents,
         orgs::list,
         orgs::get_org,
         orgs::create,
-        orgs::me
+        orgs::me,
+        budget::get_round,
+        budget::proposals,
+        budget::submit,
+        budget::residence,
+        budget::ballot,
+        budget::results
     ),
     components(schemas(crate::error::ErrorBody))
 )]
@@ -47,6 +56,17 @@ pub fn routes() -> Router<AppState> {
         .route("/organisations", get(orgs::list).post(orgs::create))
         .route("/organisations/{id}", get(orgs::get_org))
         .route("/me", get(orgs::me))
+        .route("/budget/rounds/{id}", get(budget::get_round))
+        .route(
+            "/budget/rounds/{id}/proposals",
+            get(budget::proposals).post(budget::submit),
+        )
+        .route("/budget/rounds/{id}/residence", put(budget::residence))
+        .route(
+            "/budget/rounds/{id}/pools/{pool}/ballots",
+            post(budget::ballot),
+        )
+        .route("/budget/rounds/{id}/results", get(budget::results))
         .route("/openapi.json", get(openapi))
         .fallback(not_found)
 }

@@ -1,0 +1,420 @@
+//! `/api/v1/budget`: participatory-budget rounds, proposals, ballots and results,
+//! under the same rules as the pages.
+
+use super::{JsonBody, OrApi};
+use crate::error::{ApiError, ErrorBody};
+use crate::{AppState, Ctx};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use wspolnota_app::budget::ProposalForm;
+use wspolnota_app::AppError;
+use wspolnota_domain::budget::{BallotKind, Choice, CountingRule, LineItem};
+use wspolnota_domain::pb::Money;
+use wspolnota_store::budget::{Pool, Proposal, Round};
+
+fn id(ctx: &Ctx, text: &str) -> Result<i64, ApiError> {
+    text.parse()
+        .map_err(|_| ApiError::new(ctx.locale, AppError::NotFound))
+}
+
+async fn round(
+    s: &AppState,
+    ctx: &Ctx,
+    text: &str,
+) -> Result<(Round, wspolnota_domain::access::Subject), ApiError> {
+    let round = s.app.round(id(ctx, text)?).await.or_api(ctx)?;
+    let subject = s
+        .app
+        .round_subject(ctx.user.as_deref(), &round)
+        .await
+        .or_api(ctx)?;
+    Ok((round, subject))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PoolDto {
+    pub id: i64,
+    pub name: String,
+    pub budget_grosze: i64,
+    /// `approval`, `choose-1`, `points` or `ranked`.
+    pub ballot: String,
+    /// Approval: most projects; points: points to spread; ranked: number of ranks.
+    pub ballot_max: u32,
+    pub ballot_min: u32,
+    /// Ranked ballots: the points of each rank.
+    pub ranked_points: Vec<u32>,
+    /// `greedy` or `mes-cost-add1`.
+    pub rule: String,
+    pub min_votes: u32,
+}
+
+impl From<Pool> for PoolDto {
+    fn from(p: Pool) -> Self {
+        let (ballot_max, ballot_min, ranked_points) = match &p.ballot {
+            BallotKind::Approval { max, min } => (*max, *min, vec![]),
+            BallotKind::ChooseOne => (1, 1, vec![]),
+            BallotKind::Points { total } => (*total, 0, vec![]),
+            BallotKind::Ranked { points } => (points.len() as u32, 0, points.clone()),
+        };
+        let min_votes = match p.rule {
+            CountingRule::Greedy { min_votes } => min_votes,
+            CountingRule::EqualShares => 0,
+        };
+        PoolDto {
+            id: p.id,
+            name: p.name,
+            budget_grosze: p.budget.grosze(),
+            ballot: p.ballot.code().into(),
+            ballot_max,
+            ballot_min,
+            ranked_points,
+            rule: p.rule.code().into(),
+            min_votes,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RoundDto {
+    pub id: i64,
+    pub title: String,
+    /// `preparation`, `submission`, `verification`, `appeals`, `voting` or `results`.
+    pub phase: String,
+    /// Start of each phase, Unix seconds.
+    pub submission_at: i64,
+    pub verification_at: i64,
+    pub appeals_at: i64,
+    pub voting_at: i64,
+    pub results_at: i64,
+    pub supports_required: i64,
+    pub appeal_days: i64,
+    pub allow_ballot_change: bool,
+    pub pools: Vec<PoolDto>,
+}
+
+#[utoipa::path(get, path = "/api/v1/budget/rounds/{id}", tag = "budget",
+    params(("id" = i64, Path, description = "The round's id")),
+    responses((status = 200, body = RoundDto), (status = 404, body = ErrorBody)))]
+pub async fn get_round(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(rid): Path<String>,
+) -> Result<Json<RoundDto>, ApiError> {
+    let (r, _) = round(&s, &ctx, &rid).await?;
+    let pools = s.app.pools(r.id).await.or_api(&ctx)?;
+    Ok(Json(RoundDto {
+        id: r.id,
+        title: r.title.clone(),
+        phase: s.app.phase(&r).as_str().into(),
+        submission_at: r.calendar.submission.0,
+        verification_at: r.calendar.verification.0,
+        appeals_at: r.calendar.appeals.0,
+        voting_at: r.calendar.voting.0,
+        results_at: r.calendar.results.0,
+        supports_required: r.supports_required,
+        appeal_days: r.appeal_days,
+        allow_ballot_change: r.allow_ballot_change,
+        pools: pools.into_iter().map(PoolDto::from).collect(),
+    }))
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct LineItemDto {
+    pub label: String,
+    pub amount_grosze: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProposalDto {
+    pub id: i64,
+    pub pool_id: i64,
+    pub title: String,
+    pub description_markdown: String,
+    pub place: Option<String>,
+    /// `submitted`, `withdrawn`, `accepted` (on the ballot), `rejected` or `appealed`.
+    pub status: String,
+    /// The author's estimate: the sum of `items`.
+    pub cost_grosze: i64,
+    /// The cost after verification, when it was changed.
+    pub verified_cost_grosze: Option<i64>,
+    pub cost_justification: Option<String>,
+    pub verification_reason: Option<String>,
+    pub appeal: Option<String>,
+    pub appeal_upheld: Option<bool>,
+    pub appeal_reason: Option<String>,
+    pub supports: i64,
+    pub items: Vec<LineItemDto>,
+}
+
+impl From<Proposal> for ProposalDto {
+    fn from(p: Proposal) -> Self {
+        ProposalDto {
+            id: p.id,
+            pool_id: p.pool_id,
+            title: p.title,
+            description_markdown: p.description_md,
+            place: p.place,
+            status: p.status.as_str().into(),
+            cost_grosze: p.cost.grosze(),
+            verified_cost_grosze: p.verified_cost.map(Money::grosze),
+            cost_justification: p.cost_justification,
+            verification_reason: p.verification_reason,
+            appeal: p.appeal_text,
+            appeal_upheld: p.appeal_upheld,
+            appeal_reason: p.appeal_reason,
+            supports: p.supports,
+            items: p
+                .items
+                .into_iter()
+                .map(|i| LineItemDto {
+                    label: i.label,
+                    amount_grosze: i.amount.grosze(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/budget/rounds/{id}/proposals", tag = "budget",
+    params(("id" = i64, Path, description = "The round's id")),
+    responses((status = 200, body = [ProposalDto]), (status = 404, body = ErrorBody)))]
+pub async fn proposals(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(rid): Path<String>,
+) -> Result<Json<Vec<ProposalDto>>, ApiError> {
+    let (r, _) = round(&s, &ctx, &rid).await?;
+    let mut out = Vec::new();
+    for p in s.app.proposals(r.id).await.or_api(&ctx)? {
+        // With their cost lines.
+        out.push(ProposalDto::from(s.app.proposal(p.id).await.or_api(&ctx)?));
+    }
+    Ok(Json(out))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewProposalRequest {
+    pub pool_id: i64,
+    pub title: String,
+    pub description_markdown: String,
+    #[serde(default)]
+    pub place: String,
+    pub items: Vec<LineItemDto>,
+}
+
+#[utoipa::path(post, path = "/api/v1/budget/rounds/{id}/proposals", tag = "budget",
+    params(("id" = i64, Path, description = "The round's id")), request_body = NewProposalRequest,
+    responses((status = 201, body = ProposalDto), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn submit(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(rid): Path<String>,
+    JsonBody(req): JsonBody<NewProposalRequest>,
+) -> Result<Response, ApiError> {
+    let (r, subject) = round(&s, &ctx, &rid).await?;
+    let form = ProposalForm {
+        pool_id: req.pool_id,
+        title: req.title,
+        description_md: req.description_markdown,
+        place: req.place,
+        items: req
+            .items
+            .into_iter()
+            .map(|i| LineItem {
+                label: i.label,
+                amount: Money(i.amount_grosze),
+            })
+            .collect(),
+    };
+    let pid = s
+        .app
+        .submit_proposal(&subject, &r, form)
+        .await
+        .or_api(&ctx)?;
+    let p = s.app.proposal(pid).await.or_api(&ctx)?;
+    Ok((StatusCode::CREATED, Json(ProposalDto::from(p))).into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ResidenceRequest {
+    pub address: String,
+}
+
+#[utoipa::path(put, path = "/api/v1/budget/rounds/{id}/residence", tag = "budget",
+    params(("id" = i64, Path, description = "The round's id")), request_body = ResidenceRequest,
+    responses((status = 204, description = "Address recorded"), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn residence(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(rid): Path<String>,
+    JsonBody(req): JsonBody<ResidenceRequest>,
+) -> Result<Response, ApiError> {
+    let (r, subject) = round(&s, &ctx, &rid).await?;
+    s.app
+        .declare_residence(&subject, &r, &req.address)
+        .await
+        .or_api(&ctx)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ChoiceDto {
+    /// A proposal on the pool's ballot.
+    pub project: i64,
+    /// Points for `points` ballots; ignored for ticks; for ranked ballots the order of the list is the ranking.
+    #[serde(default)]
+    pub points: u32,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct BallotRequest {
+    pub choices: Vec<ChoiceDto>,
+    /// To change a ballot already cast (where the round allows it): its receipt code.
+    #[serde(default)]
+    pub receipt: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReceiptDto {
+    /// Shown once; only its hash is stored, published with the anonymised ballots.
+    pub receipt: Option<String>,
+    pub changed: bool,
+}
+
+#[utoipa::path(post, path = "/api/v1/budget/rounds/{id}/pools/{pool}/ballots", tag = "budget",
+    params(("id" = i64, Path, description = "The round's id"), ("pool" = i64, Path, description = "The pool's id")),
+    request_body = BallotRequest,
+    responses((status = 201, body = ReceiptDto), (status = 401, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn ballot(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((rid, pool)): Path<(String, String)>,
+    JsonBody(req): JsonBody<BallotRequest>,
+) -> Result<Response, ApiError> {
+    let (r, subject) = round(&s, &ctx, &rid).await?;
+    let pool = id(&ctx, &pool)?;
+    let picked: Vec<Choice> = req
+        .choices
+        .iter()
+        .map(|c| Choice {
+            project: c.project,
+            points: c.points,
+        })
+        .collect();
+    match req.receipt.filter(|r| !r.trim().is_empty()) {
+        Some(receipt) => {
+            s.app
+                .change_ballot(&subject, &r, pool, &receipt, &picked)
+                .await
+                .or_api(&ctx)?;
+            Ok((
+                StatusCode::OK,
+                Json(ReceiptDto {
+                    receipt: None,
+                    changed: true,
+                }),
+            )
+                .into_response())
+        }
+        None => {
+            let receipt = s
+                .app
+                .cast_ballot(&subject, &r, pool, &picked)
+                .await
+                .or_api(&ctx)?;
+            Ok((
+                StatusCode::CREATED,
+                Json(ReceiptDto {
+                    receipt: Some(receipt),
+                    changed: false,
+                }),
+            )
+                .into_response())
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProjectResultDto {
+    /// The proposal's id, as in the published .pb file.
+    pub id: String,
+    pub name: String,
+    pub cost_grosze: i64,
+    pub votes: i64,
+    pub funded: bool,
+    /// Why it won or lost.
+    pub explanation: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PoolResultDto {
+    pub pool_id: i64,
+    pub name: String,
+    pub rule: String,
+    pub budget_grosze: i64,
+    pub total_cost_grosze: i64,
+    pub voters: i64,
+    pub ballots: i64,
+    pub winners: Vec<String>,
+    pub projects: Vec<ProjectResultDto>,
+    /// Where anyone downloads the anonymised ballots to recount them.
+    pub pabulib_url: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/budget/rounds/{id}/results", tag = "budget",
+    params(("id" = i64, Path, description = "The round's id")),
+    responses((status = 200, body = [PoolResultDto]), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn results(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(rid): Path<String>,
+) -> Result<Json<Vec<PoolResultDto>>, ApiError> {
+    let (r, _) = round(&s, &ctx, &rid).await?;
+    if s.app.phase(&r) != wspolnota_domain::budget::Phase::Results {
+        return Err(ApiError::new(
+            ctx.locale,
+            AppError::Refused("budget.wrong_phase"),
+        ));
+    }
+    let mut out = Vec::new();
+    for pr in s.app.results(&r).await.or_api(&ctx)? {
+        let Some(res) = pr.result else { continue };
+        let report: serde_json::Value = serde_json::from_str(&res.report_json).unwrap_or_default();
+        let projects = report["projects"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|p| ProjectResultDto {
+                id: p["id"].as_str().unwrap_or_default().into(),
+                name: p["name"].as_str().unwrap_or_default().into(),
+                cost_grosze: p["cost_grosze"].as_i64().unwrap_or(0),
+                votes: p["votes"].as_i64().unwrap_or(0),
+                funded: p["funded"].as_bool().unwrap_or(false),
+                explanation: p["explanation"].as_str().unwrap_or_default().into(),
+            })
+            .collect();
+        out.push(PoolResultDto {
+            pool_id: pr.pool.id,
+            name: pr.pool.name.clone(),
+            rule: res.rule.clone(),
+            budget_grosze: pr.pool.budget.grosze(),
+            total_cost_grosze: report["total_cost_grosze"].as_i64().unwrap_or(0),
+            voters: pr.voters,
+            ballots: res.ballots,
+            winners: res
+                .winners
+                .split(',')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+            projects,
+            pabulib_url: format!("/budzet/{}/pule/{}/glosy.pb", r.id, pr.pool.id),
+        });
+    }
+    Ok(Json(out))
+}
