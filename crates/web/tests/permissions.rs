@@ -50,7 +50,7 @@ const OK: u16 = 200;
 const SEE: u16 = 303;
 const FORB: u16 = 403;
 
-fn get_routes(org: i64, other_org: i64) -> Vec<(String, [u16; 6])> {
+fn get_routes(org: i64, other_org: i64, round: i64) -> Vec<(String, [u16; 6])> {
     let table: Vec<Row> = vec![
         ("GET", "/", [OK; 6]),
         ("GET", "/wspolnoty/koalicja", [OK; 6]),
@@ -89,13 +89,29 @@ fn get_routes(org: i64, other_org: i64) -> Vec<(String, [u16; 6])> {
         ("GET", "/api/v1/openapi.json", [OK; 6]),
         ("GET", "/healthz", [OK; 6]),
         ("GET", "/metrics", [OK; 6]),
+        ("GET", "/wspolnoty/koalicja/budzet", [OK; 6]),
+        ("GET", "/budzet/{round}", [OK; 6]),
+        (
+            "GET",
+            "/budzet/{round}/projekty/nowy",
+            [SEE, OK, OK, OK, OK, OK],
+        ),
+        ("GET", "/budzet/{round}/glosowanie", [OK; 6]),
+        (
+            "GET",
+            "/budzet/{round}/wyniki",
+            [422, 422, 422, 422, OK, OK],
+        ),
+        ("GET", "/api/v1/budget/rounds/{round}", [OK; 6]),
+        ("GET", "/api/v1/budget/rounds/{round}/proposals", [OK; 6]),
     ];
     table
         .into_iter()
         .map(|(_, p, s)| {
             (
                 p.replace("{org}", &org.to_string())
-                    .replace("{other}", &other_org.to_string()),
+                    .replace("{other}", &other_org.to_string())
+                    .replace("{round}", &round.to_string()),
                 s,
             )
         })
@@ -111,6 +127,8 @@ struct World {
     member_signature: i64,
     /// A signature awaiting approval in a second space, which the space admin does not run.
     pending_elsewhere: i64,
+    /// A participatory-budget round of the coalition, open for proposals.
+    round: i64,
     emails: Vec<&'static str>,
 }
 
@@ -192,6 +210,27 @@ async fn world(backend: Backend) -> World {
         .request_password_reset("other@example.pl")
         .await
         .unwrap();
+    let now = t.app.now().0;
+    let calendar = wspolnota_domain::budget::Calendar::new(
+        wspolnota_domain::clock::Timestamp(now - 10),
+        wspolnota_domain::clock::Timestamp(now + 100),
+        wspolnota_domain::clock::Timestamp(now + 200),
+        wspolnota_domain::clock::Timestamp(now + 300),
+        wspolnota_domain::clock::Timestamp(now + 400),
+    )
+    .unwrap();
+    let round_form = wspolnota_app::budget::NewRound {
+        title: "BO".into(),
+        calendar,
+        supports_required: 0,
+        appeal_days: 7,
+        allow_ballot_change: false,
+    };
+    let round = t
+        .app
+        .create_round(&admin_subject, space, round_form)
+        .await
+        .unwrap();
     let emails = vec![
         "platform@example.pl",
         "spaceadmin@example.pl",
@@ -207,6 +246,7 @@ async fn world(backend: Backend) -> World {
         other_user: other.0,
         member_signature,
         pending_elsewhere,
+        round,
         emails,
     }
 }
@@ -220,7 +260,7 @@ async fn client_for(w: &World, role: Role) -> Client {
 
 async fn every_page_with_every_role(backend: Backend) {
     let w = world(backend).await;
-    let routes = get_routes(w.org, w.other_org);
+    let routes = get_routes(w.org, w.other_org, w.round);
     let mut failures = Vec::new();
     for (i, role) in ROLES.iter().enumerate() {
         let mut c = client_for(&w, *role).await;
