@@ -58,6 +58,32 @@ fn refused(code: &'static str) -> AppError {
     AppError::Refused(code)
 }
 
+/// Letters and digits that cannot be mistaken for one another on paper.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTVWXYZ23456789";
+
+/// A printed voting code: twelve characters in three groups, about 59 bits.
+fn new_code() -> String {
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    let chars: Vec<char> = (0..12)
+        .map(|_| CODE_ALPHABET[rng.gen_range(0..CODE_ALPHABET.len())] as char)
+        .collect();
+    format!(
+        "{}-{}-{}",
+        chars[..4].iter().collect::<String>(),
+        chars[4..8].iter().collect::<String>(),
+        chars[8..].iter().collect::<String>()
+    )
+}
+
+/// A code as typed: case, spaces and hyphens do not matter.
+fn normalise_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
 fn voter_key(user: wspolnota_domain::ids::UserId) -> String {
     format!("user:{}", user.0)
 }
@@ -292,7 +318,7 @@ impl App {
         let new = store::NewProposal {
             round_id: round.id,
             pool_id: form.pool_id,
-            author,
+            author: Some(author),
             title: &title,
             description_md: &description,
             place: place.as_deref(),
@@ -342,7 +368,7 @@ impl App {
         let (title, description, place, cost) = self.checked_proposal(round, &pools, &form)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
-        let author = current.author_id.ok_or(AppError::Forbidden)?;
+        let author = Some(current.author_id.ok_or(AppError::Forbidden)?);
         let new = store::NewProposal {
             round_id: round.id,
             pool_id: form.pool_id,
@@ -650,15 +676,49 @@ impl App {
     ) -> Result<String, AppError> {
         authorise(subject, Action::TakePartInBudget)?;
         let user = subject.user.ok_or(AppError::LoginRequired)?;
+        self.write_ballot(round, pool_id, &voter_key(user), Some(user), picked)
+            .await
+    }
+
+    /// Casts a ballot with a printed single-use code instead of an account. A code
+    /// votes once in each pool of its round.
+    pub async fn cast_ballot_with_code(
+        &self,
+        round: &Round,
+        pool_id: i64,
+        code: &str,
+        picked: &[Choice],
+    ) -> Result<String, AppError> {
+        let hash = tokens::hash(&normalise_code(code));
+        {
+            let mut c = self.store.read().await?;
+            if !store::code_exists(&mut c, round.id, &hash).await? {
+                return Err(refused("budget.unknown_code"));
+            }
+        }
+        self.write_ballot(round, pool_id, &format!("code:{hash}"), None, picked)
+            .await
+    }
+
+    async fn write_ballot(
+        &self,
+        round: &Round,
+        pool_id: i64,
+        voter: &str,
+        resident: Option<wspolnota_domain::ids::UserId>,
+        picked: &[Choice],
+    ) -> Result<String, AppError> {
         let (pool, choices) = self.ballot_for_pool(round, pool_id, picked).await?;
         let mut tx = self.store.begin().await?;
-        if store::resident_address(&mut tx, round.id, user)
-            .await?
-            .is_none()
-        {
-            return Err(refused("budget.not_a_resident"));
+        if let Some(user) = resident {
+            if store::resident_address(&mut tx, round.id, user)
+                .await?
+                .is_none()
+            {
+                return Err(refused("budget.not_a_resident"));
+            }
         }
-        match store::record_voter(&mut tx, pool.id, &voter_key(user)).await {
+        match store::record_voter(&mut tx, pool.id, voter).await {
             Ok(()) => {}
             Err(StoreError::Conflict(_)) => return Err(refused("budget.already_voted")),
             Err(e) => return Err(e.into()),
@@ -674,6 +734,55 @@ impl App {
         .await?;
         tx.commit().await.map_err(StoreError::from)?;
         Ok(receipt)
+    }
+
+    /// Issues `count` single-use voting codes for residents without accounts, to be
+    /// printed. Only their hashes are kept, so lost codes cannot be printed again.
+    pub async fn issue_voting_codes(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        count: usize,
+    ) -> Result<Vec<String>, AppError> {
+        authorise(subject, Action::ManageBudget)?;
+        if count == 0 || count > 1_000_000 {
+            return Err(refused("budget.bad_settings"));
+        }
+        let codes: Vec<String> = (0..count).map(|_| new_code()).collect();
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        for code in &codes {
+            store::insert_code(&mut tx, round.id, &tokens::hash(&normalise_code(code))).await?;
+        }
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.codes_issued",
+                before: None,
+                after: Some(json!({"round": round.id, "count": count})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(codes)
+    }
+
+    /// How many ballots and how many voters a pool has.
+    pub async fn tally(&self, pool: i64) -> Result<(usize, i64), AppError> {
+        let mut c = self.store.read().await?;
+        let ballots = store::receipt_hashes(&mut c, pool).await?.len();
+        let voters = store::count_voters(&mut c, pool).await?;
+        Ok((ballots, voters))
+    }
+
+    /// The receipt hashes stored for a pool: anyone holding a receipt can check theirs is there.
+    pub async fn receipt_hashes(&self, pool: i64) -> Result<Vec<String>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::receipt_hashes(&mut c, pool).await?)
     }
 
     /// Replaces a ballot while voting is open, if the round allows it. The voter proves
@@ -727,7 +836,8 @@ impl App {
         round: &Round,
     ) -> Result<Vec<PoolResult>, AppError> {
         authorise(subject, Action::ManageBudget)?;
-        let actor = subject.user.ok_or(AppError::LoginRequired)?;
+        // None when the operator runs it from the command line.
+        let actor = subject.user;
         if self.phase(round) != Phase::Results {
             return Err(refused("budget.wrong_phase"));
         }
@@ -743,7 +853,7 @@ impl App {
             store::insert_result(&mut tx, r, actor).await?;
             audit::record(
                 &mut tx,
-                audit::Change { actor: Some(actor), space: Some(round.space_id), org: None, action: "budget.results_computed", before: None, after: Some(json!({"pool": r.pool_id, "rule": r.rule, "ballots": r.ballots, "winners": r.winners})) },
+                audit::Change { actor, space: Some(round.space_id), org: None, action: "budget.results_computed", before: None, after: Some(json!({"pool": r.pool_id, "rule": r.rule, "ballots": r.ballots, "winners": r.winners})) },
                 now,
             )
             .await?;
@@ -975,7 +1085,7 @@ impl App {
         pb_text: &str,
     ) -> Result<i64, AppError> {
         authorise(subject, Action::ManageBudget)?;
-        let actor = subject.user.ok_or(AppError::LoginRequired)?;
+        let actor = subject.user;
         let inst = pb::parse_str(pb_text).map_err(|_| refused("budget.import_unreadable"))?;
         let n = inst.projects.len() as u32;
         let ballot = match inst.vote_type {
@@ -1072,7 +1182,7 @@ impl App {
         audit::record(
             &mut tx,
             audit::Change {
-                actor: Some(actor),
+                actor,
                 space: Some(space),
                 org: None,
                 action: "budget.round_imported",

@@ -120,6 +120,7 @@ pub const ALL_CODES: &[&str] = &[
     "budget.already_voted",
     "budget.change_not_allowed",
     "budget.unknown_receipt",
+    "budget.unknown_code",
     "budget.import_unreadable",
     "budget.import_unsupported",
 ];

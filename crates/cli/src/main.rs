@@ -1,6 +1,7 @@
 //! `wspolnota`: the one binary. Serves the site and API, migrates, backs up,
 //! counts participatory budgets and prints a sample configuration.
 
+mod budget_cmd;
 mod config;
 mod pb_cmd;
 mod serve;
@@ -31,6 +32,9 @@ enum Command {
     /// Configuration helpers.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Participatory-budget rounds: voting codes, receipt audits.
+    #[command(subcommand)]
+    Budget(budget_cmd::BudgetCommand),
     /// Participatory budgets: count a pabulib `.pb` file with a rule, or check one.
     #[command(subcommand)]
     Pb(pb_cmd::PbCommand),
@@ -43,7 +47,7 @@ enum ConfigCommand {
 }
 
 /// Where the database is.
-#[derive(Args, Clone)]
+#[derive(Args, Clone, Debug)]
 pub struct DbArgs {
     /// Configuration file (TOML); see `wspolnota config example`.
     #[arg(long, short, env = "WSPOLNOTA_CONFIG")]
@@ -57,7 +61,7 @@ pub struct DbArgs {
 }
 
 impl DbArgs {
-    fn config(&self) -> anyhow::Result<Config> {
+    pub fn config(&self) -> anyhow::Result<Config> {
         let mut c = Config::load(self.config.as_deref())?;
         if let Some(url) = &self.database_url {
             c.database.url = Some(url.clone());
@@ -115,6 +119,7 @@ fn main() -> std::process::ExitCode {
             Ok(())
         }
         Command::Pb(cmd) => pb_cmd::run(cmd),
+        Command::Budget(cmd) => runtime().and_then(|rt| rt.block_on(budget_cmd::run(cmd))),
         Command::Serve(args) => runtime().and_then(|rt| rt.block_on(serve::serve(args))),
         Command::Migrate(db) => runtime().and_then(|rt| rt.block_on(serve::migrate(db))),
         Command::Backup(args) => {

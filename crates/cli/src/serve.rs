@@ -11,7 +11,7 @@ use wspolnota_app::{App, AppConfig, SmtpConfig};
 use wspolnota_domain::clock::{Clock, Timestamp};
 use wspolnota_store::Store;
 
-struct SystemClock;
+pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> Timestamp {
@@ -53,7 +53,7 @@ fn lock_data_dir(config: &Config) -> anyhow::Result<Option<File>> {
     }
 }
 
-async fn open_store(config: &Config) -> anyhow::Result<Store> {
+pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     let url = config.database_url();
     let store = Store::connect(&url)
         .await

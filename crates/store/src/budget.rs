@@ -305,7 +305,7 @@ fn proposal_from_row(r: &AnyRow) -> Result<Proposal, StoreError> {
 pub struct NewProposal<'a> {
     pub round_id: i64,
     pub pool_id: i64,
-    pub author: UserId,
+    pub author: Option<UserId>,
     pub title: &'a str,
     pub description_md: &'a str,
     pub place: Option<&'a str>,
@@ -341,7 +341,7 @@ pub async fn insert_proposal(
     )
     .bind(p.round_id)
     .bind(p.pool_id)
-    .bind(p.author.0)
+    .bind(p.author.map(|u| u.0))
     .bind(p.title)
     .bind(p.description_md)
     .bind(p.place)
@@ -632,14 +632,18 @@ pub struct StoredResult {
     pub report_json: String,
 }
 
-pub async fn insert_result(c: &mut Conn, r: &StoredResult, by: UserId) -> Result<i64, StoreError> {
+pub async fn insert_result(
+    c: &mut Conn,
+    r: &StoredResult,
+    by: Option<UserId>,
+) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO budget_results (pool_id, computed_at, computed_by, rule, ballots, winners, report_json) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(r.pool_id)
     .bind(r.computed_at.0)
-    .bind(by.0)
+    .bind(by.map(|u| u.0))
     .bind(r.rule.as_str())
     .bind(r.ballots)
     .bind(r.winners.as_str())
@@ -669,4 +673,34 @@ pub async fn latest_result(c: &mut Conn, pool: i64) -> Result<Option<StoredResul
     })
     .transpose()
     .map_err(|e: sqlx::Error| e.into())
+}
+
+pub async fn insert_code(c: &mut Conn, round: i64, code_hash: &str) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO budget_codes (round_id, code_hash) VALUES ($1, $2)")
+        .bind(round)
+        .bind(code_hash)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+pub async fn code_exists(c: &mut Conn, round: i64, code_hash: &str) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM budget_codes WHERE round_id = $1 AND code_hash = $2",
+    )
+    .bind(round)
+    .bind(code_hash)
+    .fetch_one(c)
+    .await?;
+    Ok(n > 0)
+}
+
+/// The receipt hashes stored for a pool, for audits after the count.
+pub async fn receipt_hashes(c: &mut Conn, pool: i64) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT receipt_hash FROM budget_ballots WHERE pool_id = $1 ORDER BY receipt_hash",
+    )
+    .bind(pool)
+    .fetch_all(c)
+    .await?)
 }

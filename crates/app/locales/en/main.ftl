@@ -376,3 +376,6 @@ nav-budget = Participatory budget
 error-budget-import_unreadable = The .pb file cannot be read.
 error-budget-import_unsupported = This kind of vote cannot be imported.
 budget-table = Results table
+error-budget-unknown_code = There is no such voting code in this round.
+budget-code-lead = No account? Vote with the code printed for you by the city hall: enter it at each pool.
+budget-field-code = Voting code (printed)

@@ -379,3 +379,6 @@ nav-budget = Budżet obywatelski
 error-budget-import_unreadable = Plik .pb nie daje się odczytać.
 error-budget-import_unsupported = Tego rodzaju głosowania nie da się zaimportować.
 budget-table = Tabela wyników
+error-budget-unknown_code = Nie ma takiego kodu do głosowania w tej edycji.
+budget-code-lead = Nie masz konta? Zagłosuj kodem z kartki otrzymanej w urzędzie: wpisz go przy każdej puli.
+budget-field-code = Kod do głosowania (z kartki)

@@ -276,6 +276,9 @@ pub struct BallotRequest {
     /// To change a ballot already cast (where the round allows it): its receipt code.
     #[serde(default)]
     pub receipt: Option<String>,
+    /// A printed single-use voting code, for residents without an account; no login needed.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -305,6 +308,21 @@ pub async fn ballot(
             points: c.points,
         })
         .collect();
+    if let Some(code) = req.code.filter(|c| !c.trim().is_empty()) {
+        let receipt = s
+            .app
+            .cast_ballot_with_code(&r, pool, &code, &picked)
+            .await
+            .or_api(&ctx)?;
+        return Ok((
+            StatusCode::CREATED,
+            Json(ReceiptDto {
+                receipt: Some(receipt),
+                changed: false,
+            }),
+        )
+            .into_response());
+    }
     match req.receipt.filter(|r| !r.trim().is_empty()) {
         Some(receipt) => {
             s.app

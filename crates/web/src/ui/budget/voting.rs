@@ -206,20 +206,28 @@ pub async fn cast(
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
     let pool = parse_id(&ctx, &pool)?;
-    let receipt_given = pairs
-        .iter()
-        .find(|(k, _)| k == "receipt")
-        .map(|(_, v)| v.clone())
-        .filter(|v| !v.trim().is_empty());
+    let given = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.trim().is_empty())
+    };
+    let (receipt_given, code_given) = (given("receipt"), given("code"));
     let result = match choices(&pairs) {
         Err(e) => Err(e),
-        Ok(picked) => match &receipt_given {
-            Some(receipt) => s
+        Ok(picked) => match (&code_given, &receipt_given) {
+            (Some(code), _) => s
+                .app
+                .cast_ballot_with_code(&l.round, pool, code, &picked)
+                .await
+                .map(Some),
+            (None, Some(receipt)) => s
                 .app
                 .change_ballot(&l.subject, &l.round, pool, receipt, &picked)
                 .await
                 .map(|()| None),
-            None => s
+            (None, None) => s
                 .app
                 .cast_ballot(&l.subject, &l.round, pool, &picked)
                 .await
