@@ -653,12 +653,7 @@ impl App {
         if pool.round_id != round.id {
             return Err(AppError::NotFound);
         }
-        let on_ballot: Vec<i64> = store::proposals_of_round(&mut c, round.id)
-            .await?
-            .into_iter()
-            .filter(|p| p.pool_id == pool.id && p.status.on_ballot())
-            .map(|p| p.id)
-            .collect();
+        let on_ballot = store::ballot_projects(&mut c, pool.id).await?;
         let ballot =
             validate_ballot(&pool.ballot, picked, &on_ballot).map_err(|e| refused(e.code()))?;
         Ok((pool, encode_ballot(&ballot)))

@@ -704,3 +704,12 @@ pub async fn receipt_hashes(c: &mut Conn, pool: i64) -> Result<Vec<String>, Stor
     .fetch_all(c)
     .await?)
 }
+
+/// The ids of the proposals on a pool's ballot.
+pub async fn ballot_projects(c: &mut Conn, pool: i64) -> Result<Vec<i64>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT id FROM proposals WHERE pool_id = $1 AND status = $2 ORDER BY id")
+        .bind(pool)
+        .bind(ProposalStatus::Accepted.as_str())
+        .fetch_all(c)
+        .await?)
+}
