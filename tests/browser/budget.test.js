@@ -169,6 +169,17 @@ test('a round from set-up to re-countable results', async () => {
   void marekCity;
   await noJs.close();
 
+  // A paper ballot, entered by the official and again by the admin.
+  for (const who of [official, admin]) {
+    await who.goto(`${server.base}${round}/papier`);
+    if (who === official) await audited(official, 'paper ballots');
+    const form = who.locator('section.ballot', { hasText: 'Ogólnomiejska' });
+    await form.getByLabel('Numer karty').fill('K-001');
+    await form.getByLabel(/Rowerownia/).check();
+    await form.getByRole('button', { name: 'Wprowadź kartę' }).click();
+  }
+  await admin.getByText('Oba wpisy się zgadzają: karta policzona.').waitFor();
+
   // Results.
   await admin.goto(`${server.base}${round}`);
   await admin.getByRole('button', { name: /Przejdź do etapu: Wyniki/ }).click();
@@ -177,7 +188,7 @@ test('a round from set-up to re-countable results', async () => {
   await admin.getByText('Wyniki policzone i zapisane.').waitFor();
   await audited(admin, 'results');
   assert.equal(await admin.locator('svg.chart[role="img"]').count(), 2, 'a chart per pool');
-  await admin.getByText('2 głosujących').first().waitFor();
+  await admin.getByText('3 głosujących').first().waitFor();
   await admin.getByRole('cell', { name: 'Skwer przy Kolejowej' }).waitFor();
 
   // Anyone downloads the ballots and recounts them with the command-line tool.

@@ -645,7 +645,20 @@ impl App {
         pool_id: i64,
         picked: &[Choice],
     ) -> Result<(Pool, String), AppError> {
-        if self.phase(round) != Phase::Voting {
+        self.ballot_in_phases(round, pool_id, picked, &[Phase::Voting])
+            .await
+    }
+
+    /// Validates a ballot for a pool while the round is in one of `phases`, and returns
+    /// the pool and the ballot in its stored form.
+    async fn ballot_in_phases(
+        &self,
+        round: &Round,
+        pool_id: i64,
+        picked: &[Choice],
+        phases: &[Phase],
+    ) -> Result<(Pool, String), AppError> {
+        if !phases.contains(&self.phase(round)) {
             return Err(refused("budget.voting_closed"));
         }
         let mut c = self.store.read().await?;
@@ -1191,5 +1204,165 @@ impl App {
         let round = self.round(round).await?;
         self.compute_results(subject, &round).await?;
         Ok(round.id)
+    }
+}
+
+/// What happened to a paper ballot's entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaperOutcome {
+    /// The first of the two entries; the ballot is not counted yet.
+    WaitingForSecondEntry,
+    /// Both entries agree: the ballot is counted.
+    Counted,
+    /// The entries disagree: flagged, not counted until an admin resolves it.
+    Mismatch,
+}
+
+/// Paper ballots are entered while voting runs and until the results are counted.
+const PAPER_PHASES: [Phase; 2] = [Phase::Voting, Phase::Results];
+
+impl App {
+    async fn count_paper_ballot(
+        &self,
+        tx: &mut wspolnota_store::Tx,
+        pool: i64,
+        sheet: &str,
+        choices: &str,
+    ) -> Result<(), AppError> {
+        match store::record_voter(tx, pool, &format!("paper:{sheet}")).await {
+            Ok(()) => {}
+            Err(StoreError::Conflict(_)) => return Err(refused("budget.paper_already_entered")),
+            Err(e) => return Err(e.into()),
+        }
+        // A paper voter holds no receipt; the ballot gets one that nobody knows.
+        store::insert_ballot(
+            tx,
+            &tokens::new_secret(),
+            pool,
+            &tokens::hash(&tokens::new_secret()),
+            choices,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Enters a paper ballot, identified by the number printed on the sheet. Each sheet
+    /// is entered twice by two different staff members; it counts when both agree.
+    pub async fn enter_paper_ballot(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        pool_id: i64,
+        sheet: &str,
+        picked: &[Choice],
+    ) -> Result<PaperOutcome, AppError> {
+        authorise(subject, Action::EnterPaperBallots)?;
+        let staff = subject.user.ok_or(AppError::LoginRequired)?;
+        let sheet = text::required("sheet", sheet, 40)?.to_uppercase();
+        let (pool, choices) = self
+            .ballot_in_phases(round, pool_id, picked, &PAPER_PHASES)
+            .await?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let outcome = match store::paper_sheet(&mut tx, pool.id, &sheet).await? {
+            None => {
+                store::insert_paper_first(&mut tx, pool.id, &sheet, staff, &choices).await?;
+                PaperOutcome::WaitingForSecondEntry
+            }
+            Some(p) if p.status == "pending" => {
+                if p.first_by == Some(staff) {
+                    return Err(refused("budget.paper_same_staff"));
+                }
+                if p.first_choices == choices {
+                    if !store::set_paper_second(
+                        &mut tx, pool.id, &sheet, staff, &choices, "counted",
+                    )
+                    .await?
+                    {
+                        return Err(refused("budget.paper_already_entered"));
+                    }
+                    self.count_paper_ballot(&mut tx, pool.id, &sheet, &choices)
+                        .await?;
+                    PaperOutcome::Counted
+                } else {
+                    if !store::set_paper_second(
+                        &mut tx, pool.id, &sheet, staff, &choices, "mismatch",
+                    )
+                    .await?
+                    {
+                        return Err(refused("budget.paper_already_entered"));
+                    }
+                    PaperOutcome::Mismatch
+                }
+            }
+            Some(_) => return Err(refused("budget.paper_already_entered")),
+        };
+        let after = json!({"pool": pool.id, "sheet": sheet, "outcome": format!("{outcome:?}")});
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: Some(staff),
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.paper_entered",
+                before: None,
+                after: Some(after),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(outcome)
+    }
+
+    /// Settles a sheet whose two entries disagree: an admin reads the paper and enters
+    /// what it says; that ballot is counted.
+    pub async fn resolve_paper_ballot(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        pool_id: i64,
+        sheet: &str,
+        picked: &[Choice],
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::ResolvePaperBallots)?;
+        let admin = subject.user.ok_or(AppError::LoginRequired)?;
+        let sheet = sheet.trim().to_uppercase();
+        let (pool, choices) = self
+            .ballot_in_phases(round, pool_id, picked, &PAPER_PHASES)
+            .await?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if !store::resolve_paper(&mut tx, pool.id, &sheet, admin).await? {
+            return Err(refused("budget.paper_not_mismatch"));
+        }
+        self.count_paper_ballot(&mut tx, pool.id, &sheet, &choices)
+            .await?;
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: Some(admin),
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.paper_resolved",
+                before: None,
+                after: Some(json!({"pool": pool.id, "sheet": sheet})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// The paper sheets of a pool and their state, for the staff.
+    pub async fn paper_sheets(
+        &self,
+        subject: &Subject,
+        pool: i64,
+    ) -> Result<Vec<store::PaperSheet>, AppError> {
+        authorise(subject, Action::EnterPaperBallots)?;
+        let mut c = self.store.read().await?;
+        Ok(store::paper_sheets(&mut c, pool).await?)
     }
 }

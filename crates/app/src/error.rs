@@ -121,6 +121,9 @@ pub const ALL_CODES: &[&str] = &[
     "budget.change_not_allowed",
     "budget.unknown_receipt",
     "budget.unknown_code",
+    "budget.paper_same_staff",
+    "budget.paper_already_entered",
+    "budget.paper_not_mismatch",
     "budget.import_unreadable",
     "budget.import_unsupported",
 ];

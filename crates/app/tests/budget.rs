@@ -877,4 +877,163 @@ async fn phases_and_secrecy(backend: Backend) {
     );
 }
 
-on_both_backends!(a_whole_round, phases_and_secrecy);
+async fn paper_ballots_are_entered_twice(backend: Backend) {
+    use wspolnota_app::budget::PaperOutcome;
+    let w = world(backend).await;
+    let r = w.round().await;
+    w.app
+        .advance_round(&w.admin, &r, Phase::Submission)
+        .await
+        .unwrap();
+    let r = w.round().await;
+    let a = w
+        .app
+        .submit_proposal(&w.residents[0], &r, w.form(w.city_pool, "A", &[10_000_00]))
+        .await
+        .unwrap();
+    let b = w
+        .app
+        .submit_proposal(&w.residents[1], &r, w.form(w.city_pool, "B", &[10_000_00]))
+        .await
+        .unwrap();
+    for id in [a, b] {
+        w.app
+            .support_proposal(&w.residents[2], &r, id)
+            .await
+            .unwrap();
+    }
+    w.app
+        .advance_round(&w.admin, &r, Phase::Verification)
+        .await
+        .unwrap();
+    let r = w.round().await;
+    for id in [a, b] {
+        w.app
+            .verify_proposal(
+                &w.official,
+                &r,
+                id,
+                VerificationForm {
+                    accepted: true,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let tick = |ids: &[i64]| {
+        ids.iter()
+            .map(|p| Choice {
+                project: *p,
+                points: 1,
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        refused(
+            w.app
+                .enter_paper_ballot(&w.official, &r, w.city_pool, "K-1", &tick(&[a]))
+                .await
+        ),
+        "budget.voting_closed"
+    );
+    w.app
+        .advance_round(&w.admin, &r, Phase::Voting)
+        .await
+        .unwrap();
+    let r = w.round().await;
+    // Two staff members: the official and the admin.
+    assert_eq!(
+        refused(
+            w.app
+                .enter_paper_ballot(&w.residents[0], &r, w.city_pool, "K-1", &tick(&[a]))
+                .await
+        ),
+        "auth.forbidden"
+    );
+    assert_eq!(
+        w.app
+            .enter_paper_ballot(&w.official, &r, w.city_pool, "k-1", &tick(&[a]))
+            .await
+            .unwrap(),
+        PaperOutcome::WaitingForSecondEntry
+    );
+    assert_eq!(
+        refused(
+            w.app
+                .enter_paper_ballot(&w.official, &r, w.city_pool, "K-1", &tick(&[a]))
+                .await
+        ),
+        "budget.paper_same_staff"
+    );
+    assert_eq!(
+        w.app
+            .enter_paper_ballot(&w.admin, &r, w.city_pool, "K-1", &tick(&[a]))
+            .await
+            .unwrap(),
+        PaperOutcome::Counted
+    );
+    assert_eq!(
+        refused(
+            w.app
+                .enter_paper_ballot(&w.admin, &r, w.city_pool, "K-1", &tick(&[a]))
+                .await
+        ),
+        "budget.paper_already_entered"
+    );
+    // A mismatch is flagged and not counted until resolved.
+    assert_eq!(
+        w.app
+            .enter_paper_ballot(&w.official, &r, w.city_pool, "K-2", &tick(&[a]))
+            .await
+            .unwrap(),
+        PaperOutcome::WaitingForSecondEntry
+    );
+    assert_eq!(
+        w.app
+            .enter_paper_ballot(&w.admin, &r, w.city_pool, "K-2", &tick(&[b]))
+            .await
+            .unwrap(),
+        PaperOutcome::Mismatch
+    );
+    assert_eq!(w.app.tally(w.city_pool).await.unwrap(), (1, 1));
+    assert_eq!(
+        refused(
+            w.app
+                .resolve_paper_ballot(&w.official, &r, w.city_pool, "K-2", &tick(&[b]))
+                .await
+        ),
+        "auth.forbidden"
+    );
+    assert_eq!(
+        refused(
+            w.app
+                .resolve_paper_ballot(&w.admin, &r, w.city_pool, "K-1", &tick(&[b]))
+                .await
+        ),
+        "budget.paper_not_mismatch"
+    );
+    w.app
+        .resolve_paper_ballot(&w.admin, &r, w.city_pool, "K-2", &tick(&[b]))
+        .await
+        .unwrap();
+    assert_eq!(w.app.tally(w.city_pool).await.unwrap(), (2, 2));
+    let sheets = w.app.paper_sheets(&w.official, w.city_pool).await.unwrap();
+    let states: Vec<&str> = sheets.iter().map(|s| s.status.as_str()).collect();
+    assert_eq!(states, vec!["counted", "resolved"]);
+    // An invalid paper ballot is refused like any other.
+    assert_eq!(
+        refused(
+            w.app
+                .enter_paper_ballot(&w.official, &r, w.city_pool, "K-3", &tick(&[a, b, 999]))
+                .await
+        ),
+        "budget.ballot_unknown_project"
+    );
+}
+
+on_both_backends!(
+    a_whole_round,
+    phases_and_secrecy,
+    paper_ballots_are_entered_twice
+);

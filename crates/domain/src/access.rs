@@ -107,6 +107,10 @@ pub enum Action {
     ManageBudget,
     /// Verify proposals and decide appeals in a round.
     VerifyProposals,
+    /// Enter paper ballots (each is entered twice, by two different people).
+    EnterPaperBallots,
+    /// Settle a paper ballot whose two entries disagree.
+    ResolvePaperBallots,
     /// Submit or support a proposal, or vote, as a resident.
     TakePartInBudget,
     /// Edit or withdraw a proposal written by `author`.
@@ -144,6 +148,10 @@ pub fn can(subject: &Subject, action: Action) -> bool {
         Action::VerifyProposals => {
             subject.platform_admin || subject.space_admin || subject.budget_official
         }
+        Action::EnterPaperBallots => {
+            subject.platform_admin || subject.space_admin || subject.budget_official
+        }
+        Action::ResolvePaperBallots => subject.platform_admin || subject.space_admin,
         Action::TakePartInBudget => logged_in,
         Action::EditProposal { author } => logged_in && author.is_some() && author == subject.user,
     }

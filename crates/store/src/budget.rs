@@ -707,9 +707,112 @@ pub async fn receipt_hashes(c: &mut Conn, pool: i64) -> Result<Vec<String>, Stor
 
 /// The ids of the proposals on a pool's ballot.
 pub async fn ballot_projects(c: &mut Conn, pool: i64) -> Result<Vec<i64>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT id FROM proposals WHERE pool_id = $1 AND status = $2 ORDER BY id")
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM proposals WHERE pool_id = $1 AND status = $2 ORDER BY id",
+    )
+    .bind(pool)
+    .bind(ProposalStatus::Accepted.as_str())
+    .fetch_all(c)
+    .await?)
+}
+
+/// A paper ballot as entered by staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperSheet {
+    pub pool_id: i64,
+    pub sheet: String,
+    pub first_by: Option<UserId>,
+    pub first_choices: String,
+    pub second_by: Option<UserId>,
+    pub second_choices: Option<String>,
+    /// `pending` (entered once), `counted`, `mismatch` or `resolved`.
+    pub status: String,
+}
+
+fn sheet_from_row(r: &AnyRow) -> Result<PaperSheet, sqlx::Error> {
+    Ok(PaperSheet {
+        pool_id: r.try_get("pool_id")?,
+        sheet: r.try_get("sheet")?,
+        first_by: r.try_get::<Option<i64>, _>("first_by")?.map(UserId),
+        first_choices: r.try_get("first_choices")?,
+        second_by: r.try_get::<Option<i64>, _>("second_by")?.map(UserId),
+        second_choices: r.try_get("second_choices")?,
+        status: r.try_get("status")?,
+    })
+}
+
+pub async fn paper_sheet(
+    c: &mut Conn,
+    pool: i64,
+    sheet: &str,
+) -> Result<Option<PaperSheet>, StoreError> {
+    let row = sqlx::query("SELECT pool_id, sheet, first_by, first_choices, second_by, second_choices, status FROM budget_paper WHERE pool_id = $1 AND sheet = $2")
         .bind(pool)
-        .bind(ProposalStatus::Accepted.as_str())
+        .bind(sheet)
+        .fetch_optional(c)
+        .await?;
+    Ok(row.as_ref().map(sheet_from_row).transpose()?)
+}
+
+pub async fn paper_sheets(c: &mut Conn, pool: i64) -> Result<Vec<PaperSheet>, StoreError> {
+    let rows = sqlx::query("SELECT pool_id, sheet, first_by, first_choices, second_by, second_choices, status FROM budget_paper WHERE pool_id = $1 ORDER BY sheet")
+        .bind(pool)
         .fetch_all(c)
-        .await?)
+        .await?;
+    Ok(rows.iter().map(sheet_from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn insert_paper_first(
+    c: &mut Conn,
+    pool: i64,
+    sheet: &str,
+    by: UserId,
+    choices: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO budget_paper (pool_id, sheet, first_by, first_choices, status) VALUES ($1, $2, $3, $4, 'pending')")
+        .bind(pool)
+        .bind(sheet)
+        .bind(by.0)
+        .bind(choices)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Records the second entry and its outcome; false if the sheet was no longer pending.
+pub async fn set_paper_second(
+    c: &mut Conn,
+    pool: i64,
+    sheet: &str,
+    by: UserId,
+    choices: &str,
+    status: &str,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE budget_paper SET second_by = $1, second_choices = $2, status = $3 WHERE pool_id = $4 AND sheet = $5 AND status = 'pending'",
+    )
+    .bind(by.0)
+    .bind(choices)
+    .bind(status)
+    .bind(pool)
+    .bind(sheet)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Marks a mismatched sheet resolved; false if it was not a mismatch any more.
+pub async fn resolve_paper(
+    c: &mut Conn,
+    pool: i64,
+    sheet: &str,
+    by: UserId,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE budget_paper SET status = 'resolved', resolved_by = $1 WHERE pool_id = $2 AND sheet = $3 AND status = 'mismatch'")
+        .bind(by.0)
+        .bind(pool)
+        .bind(sheet)
+        .execute(c)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -194,6 +194,7 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "budget_ballots",
         "budget_results",
         "budget_codes",
+        "budget_paper",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));

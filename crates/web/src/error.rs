@@ -31,7 +31,10 @@ pub fn status_of(e: &AppError) -> StatusCode {
             | "org.last_admin"
             | "budget.already_voted"
             | "budget.already_supported"
-            | "budget.proposal_wrong_state" => StatusCode::CONFLICT,
+            | "budget.proposal_wrong_state"
+            | "budget.paper_already_entered"
+            | "budget.paper_same_staff"
+            | "budget.paper_not_mismatch" => StatusCode::CONFLICT,
             "token.invalid" | "token.expired" | "token.used" | "request.malformed" => {
                 StatusCode::BAD_REQUEST
             }

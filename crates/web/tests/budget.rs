@@ -287,6 +287,57 @@ async fn a_round_through_the_pages(backend: Backend) {
         "no results before the results phase"
     );
 
+    // Paper ballots: entered twice by two different people.
+    let paper = format!("{round}/papier/{pool_id}");
+    let r = t.get(&mut c0, &format!("{round}/papier")).await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "residents do not enter paper ballots"
+    );
+    let r = t
+        .post_form(&mut o, &paper, &[("sheet", "K-7"), ("p", &ids[0])])
+        .await;
+    assert!(
+        r.location().contains("budget-paper-entered-once"),
+        "{}",
+        r.location()
+    );
+    let r = t
+        .post_form(&mut o, &paper, &[("sheet", "K-7"), ("p", &ids[0])])
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "the same person cannot enter it twice"
+    );
+    let r = t
+        .post_form(&mut a, &paper, &[("sheet", "k-7"), ("p", &ids[0])])
+        .await;
+    assert!(r.location().contains("budget-paper-entered-counted"));
+    t.post_form(&mut o, &paper, &[("sheet", "K-8"), ("p", &ids[0])])
+        .await;
+    let r = t
+        .post_form(&mut a, &paper, &[("sheet", "K-8"), ("p", &ids[1])])
+        .await;
+    assert!(r.location().contains("budget-paper-entered-mismatch"));
+    let r = t.get(&mut o, &format!("{round}/papier")).await;
+    assert!(r.body.contains("rozbieżna, niepoliczona"));
+    assert!(
+        !r.body.contains("/rozstrzygnij"),
+        "officials do not settle disagreements"
+    );
+    let r = t.get(&mut a, &format!("{round}/papier")).await;
+    assert!(r.body.contains("/rozstrzygnij"));
+    let r = t
+        .post_form(
+            &mut a,
+            &format!("{paper}/rozstrzygnij"),
+            &[("sheet", "K-8"), ("p", &ids[1])],
+        )
+        .await;
+    assert!(r.location().contains("budget-paper-resolved"));
+
     // Results.
     let r = t
         .post_form(&mut a, &format!("{round}/etap"), &[("phase", "results")])
@@ -303,13 +354,16 @@ async fn a_round_through_the_pages(backend: Backend) {
         "a chart"
     );
     assert!(r.body.contains("wybrany"));
-    assert!(r.body.contains("3 głosujących"));
+    assert!(
+        r.body.contains("5 głosujących"),
+        "three online and two on paper"
+    );
     let r = t
         .get(&mut v, &format!("{round}/pule/{pool_id}/glosy.pb"))
         .await;
     assert_eq!(r.status, StatusCode::OK);
     let inst = pb::parse_str(&r.body).unwrap();
-    assert_eq!(inst.ballots.len(), 3);
+    assert_eq!(inst.ballots.len(), 5);
     assert!(
         r.body.contains(&wspolnota_app::tokens::hash(&receipt)),
         "her receipt is in the file"

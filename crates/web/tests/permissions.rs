@@ -99,6 +99,11 @@ fn get_routes(org: i64, other_org: i64, round: i64) -> Vec<(String, [u16; 6])> {
         ("GET", "/budzet/{round}/glosowanie", [OK; 6]),
         (
             "GET",
+            "/budzet/{round}/papier",
+            [SEE, FORB, FORB, FORB, OK, OK],
+        ),
+        (
+            "GET",
             "/budzet/{round}/wyniki",
             [422, 422, 422, 422, OK, OK],
         ),

@@ -47,6 +47,10 @@ const NOTICES: &[&str] = &[
     "budget-voted",
     "budget-ballot-changed",
     "budget-results-computed",
+    "budget-paper-entered-once",
+    "budget-paper-entered-counted",
+    "budget-paper-entered-mismatch",
+    "budget-paper-resolved",
 ];
 
 impl Page {

@@ -1,6 +1,7 @@
 //! Participatory-budget pages: a space's rounds, a round with its pools and
 //! proposals, proposals and their verification, voting, and results.
 
+mod paper;
 mod proposals;
 mod results;
 mod rounds;
@@ -58,6 +59,12 @@ pub fn routes() -> Router<AppState> {
         .route("/budzet/{round}/glosowanie", get(voting::vote_page))
         .route("/budzet/{round}/adres", post(voting::declare))
         .route("/budzet/{round}/glosowanie/{pool}", post(voting::cast))
+        .route("/budzet/{round}/papier", get(paper::paper_page))
+        .route("/budzet/{round}/papier/{pool}", post(paper::enter))
+        .route(
+            "/budzet/{round}/papier/{pool}/rozstrzygnij",
+            post(paper::resolve),
+        )
         .route(
             "/budzet/{round}/wyniki",
             get(results::results_page).post(results::compute),

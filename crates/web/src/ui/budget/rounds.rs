@@ -229,6 +229,7 @@ struct RoundPage {
     can_submit: bool,
     voting_open: bool,
     results_out: bool,
+    can_paper: bool,
     errors: FormErrors,
 }
 
@@ -327,6 +328,8 @@ async fn round_view(
         can_submit: l.phase == Phase::Submission,
         voting_open: l.phase == Phase::Voting,
         results_out: l.phase == Phase::Results,
+        can_paper: can(&l.subject, Action::EnterPaperBallots)
+            && matches!(l.phase, Phase::Voting | Phase::Results),
         errors,
         page,
     };

@@ -49,22 +49,16 @@ struct VotePage {
     errors: FormErrors,
 }
 
-async fn vote_view(
+/// The ballots of every pool, with the proposals on them.
+pub(crate) async fn ballot_views(
     s: &AppState,
     ctx: &Ctx,
     l: &Loaded,
-    notice: Option<&str>,
-    receipt: Option<(String, String)>,
-    errors: FormErrors,
-) -> Result<Response, UiError> {
-    let page = Page::new(ctx, ctx.locale.t("budget-vote-title")).with_notice(notice);
-    let status = s
-        .app
-        .voter_status(&l.subject, &l.round)
-        .await
-        .or_page(ctx)?;
+    page: &Page,
+    voted_in: &[i64],
+) -> Result<Vec<BallotView>, UiError> {
     let proposals = s.app.proposals(l.round.id).await.or_page(ctx)?;
-    let ballots = s
+    let views = s
         .app
         .pools(l.round.id)
         .await
@@ -74,7 +68,7 @@ async fn vote_view(
             pool_id: pool.id,
             name: pool.name.clone(),
             budget: pool.budget.to_human(),
-            rules: ballot_text(&page, &pool.ballot),
+            rules: ballot_text(page, &pool.ballot),
             kind: pool.ballot.code(),
             points_total: match pool.ballot {
                 BallotKind::Points { total } => total,
@@ -93,9 +87,27 @@ async fn vote_view(
                     cost: p.final_cost().to_human(),
                 })
                 .collect(),
-            voted: status.voted_in.contains(&pool.id),
+            voted: voted_in.contains(&pool.id),
         })
         .collect();
+    Ok(views)
+}
+
+async fn vote_view(
+    s: &AppState,
+    ctx: &Ctx,
+    l: &Loaded,
+    notice: Option<&str>,
+    receipt: Option<(String, String)>,
+    errors: FormErrors,
+) -> Result<Response, UiError> {
+    let page = Page::new(ctx, ctx.locale.t("budget-vote-title")).with_notice(notice);
+    let status = s
+        .app
+        .voter_status(&l.subject, &l.round)
+        .await
+        .or_page(ctx)?;
+    let ballots = ballot_views(s, ctx, l, &page, &status.voted_in).await?;
     let body = VotePage {
         round_id: l.round.id,
         round_title: l.round.title.clone(),
@@ -161,7 +173,7 @@ pub async fn declare(
 }
 
 /// Reads a ballot from the form: ticks as `p`, points as `pts_<id>`, ranks as `rank_<n>`.
-fn choices(pairs: &[(String, String)]) -> Result<Vec<Choice>, AppError> {
+pub(crate) fn choices(pairs: &[(String, String)]) -> Result<Vec<Choice>, AppError> {
     let bad = || AppError::Refused("request.malformed");
     let mut ticks = Vec::new();
     let mut ranks: Vec<(usize, i64)> = Vec::new();
