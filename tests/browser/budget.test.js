@@ -132,6 +132,9 @@ test('a round from set-up to re-countable results', async () => {
   await audited(ewa, 'ballots on a phone');
   const cityBallot = ewa.locator('section.ballot', { hasText: 'Ogólnomiejska' });
   await cityBallot.getByLabel(/Skwer przy Kolejowej/).check();
+  // With JavaScript, a live meter counts the choices and their cost.
+  await cityBallot.locator('output.meter', { hasText: /Wybrano 1 z 2 · wybrane projekty: 52\s500\szł z budżetu 100\s000\szł/ }).waitFor();
+  await audited(ewa, 'ballot with the live meter');
   await cityBallot.getByRole('button', { name: 'Oddaj głos' }).click();
   await ewa.locator('.receipt-code').waitFor();
   await audited(ewa, 'receipt');
@@ -156,6 +159,7 @@ test('a round from set-up to re-countable results', async () => {
   const marekDistrict = marek.locator('section.ballot', { hasText: 'Osiedlowa' });
   await marekDistrict.getByLabel(/Łąka kwietna/).fill('5');
   await marekDistrict.getByLabel(/Lodówka społeczna/).fill('3');
+  assert.equal(await marekDistrict.locator('output.meter').isHidden(), true, 'no meter without JavaScript');
   await marekDistrict.getByRole('button', { name: 'Oddaj głos' }).click();
   await marek.getByText('Rozdano więcej punktów, niż pozwala karta.').waitFor();
   await marek.locator('section.ballot', { hasText: 'Osiedlowa' }).getByLabel(/Lodówka społeczna/).fill('5');

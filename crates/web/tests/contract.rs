@@ -101,3 +101,69 @@ fn every_key_used_in_code_exists() {
     assert!(missing.is_empty(), "{missing:?}");
     assert_eq!(Locale::En.t("nav-login"), "Log in");
 }
+
+/// The messages of a locale file: id and its text, continuation lines included.
+fn message_blocks(code: &str) -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../app/locales");
+    let text = std::fs::read_to_string(format!("{dir}/{code}/main.ftl")).unwrap();
+    let mut blocks: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            if let Some((id, value)) = line.split_once(" =") {
+                blocks.push((id.trim().to_string(), value.to_string()));
+                continue;
+            }
+        }
+        if let Some(last) = blocks.last_mut() {
+            last.1.push('\n');
+            last.1.push_str(line);
+        }
+    }
+    blocks
+}
+
+fn render(locale: Locale, id: &str, body: &str) -> String {
+    let vars: BTreeSet<String> = body
+        .split('$')
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect()
+        })
+        .collect();
+    if vars.contains("count") {
+        locale.t_count(id, 2)
+    } else {
+        let args: Vec<(&'static str, String)> = vars
+            .iter()
+            .map(|v| (&*Box::leak(v.clone().into_boxed_str()), "x".to_string()))
+            .collect();
+        locale.t_args(id, &args)
+    }
+}
+
+/// Every message resolves in both languages: a Fluent slip (such as `{n}`, which
+/// Fluent reads as a reference to a message called `n`) would otherwise show people
+/// the message's id, or quietly fall back to Polish on an English page.
+#[test]
+fn every_message_resolves() {
+    let pl: std::collections::BTreeMap<String, String> = message_blocks("pl").into_iter().collect();
+    let mut unresolved = Vec::new();
+    for (id, body) in &pl {
+        let shown = render(Locale::Pl, id, body);
+        if shown == *id || shown.contains('{') {
+            unresolved.push(format!("pl: {id} → {shown}"));
+        }
+    }
+    for (id, body) in message_blocks("en") {
+        let shown = render(Locale::En, &id, &body);
+        let fell_back = pl
+            .get(&id)
+            .is_some_and(|pl_body| *pl_body != body && shown == render(Locale::Pl, &id, pl_body));
+        if shown == id || shown.contains('{') || fell_back {
+            unresolved.push(format!("en: {id} → {shown}"));
+        }
+    }
+    assert!(unresolved.is_empty(), "{unresolved:#?}");
+}

@@ -396,3 +396,6 @@ budget-paper-entered-once = Sheet entered. Now someone else enters it again.
 budget-paper-entered-counted = Both entries agree: the sheet is counted.
 budget-paper-entered-mismatch = The entries differ: the sheet is flagged and not counted.
 budget-paper-link = Paper ballots
+budget-meter-projects = Chosen %n of %max
+budget-meter-points = Given %n of %max points
+budget-meter-money = chosen projects: %cost of a %budget budget

@@ -399,3 +399,6 @@ budget-paper-entered-once = Karta wprowadzona. Teraz druga osoba wprowadza ją j
 budget-paper-entered-counted = Oba wpisy się zgadzają: karta policzona.
 budget-paper-entered-mismatch = Wpisy się różnią: karta oznaczona do rozstrzygnięcia i niepoliczona.
 budget-paper-link = Karty papierowe
+budget-meter-projects = Wybrano %n z %max
+budget-meter-points = Rozdano %n z %max punktów
+budget-meter-money = wybrane projekty: %cost z budżetu %budget

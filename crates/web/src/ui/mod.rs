@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home::home))
         .route("/jezyk", post(home::switch_language))
         .route("/static/style.css", get(home::stylesheet))
+        .route("/static/ballot.js", get(home::ballot_script))
         .route("/wspolnoty/{slug}", get(spaces::space_page))
         .route("/wspolnoty/{slug}/sojusznicy", get(spaces::allies_page))
         .route(

@@ -19,6 +19,7 @@ pub struct Option_ {
     pub id: i64,
     pub title: String,
     pub cost: String,
+    pub cost_grosze: i64,
 }
 
 pub struct BallotView {
@@ -29,6 +30,9 @@ pub struct BallotView {
     /// `approval`, `choose-1`, `points` or `ranked`.
     pub kind: &'static str,
     pub points_total: u32,
+    /// Most projects (or points) the ballot takes, for the live meter.
+    pub max: u32,
+    pub budget_grosze: i64,
     pub ranks: Vec<usize>,
     pub projects: Vec<Option_>,
     pub voted: bool,
@@ -70,6 +74,13 @@ pub(crate) async fn ballot_views(
             budget: pool.budget.to_human(),
             rules: ballot_text(page, &pool.ballot),
             kind: pool.ballot.code(),
+            max: match &pool.ballot {
+                BallotKind::Approval { max, .. } => *max,
+                BallotKind::ChooseOne => 1,
+                BallotKind::Points { total } => *total,
+                BallotKind::Ranked { points } => points.len() as u32,
+            },
+            budget_grosze: pool.budget.grosze(),
             points_total: match pool.ballot {
                 BallotKind::Points { total } => total,
                 _ => 0,
@@ -85,6 +96,7 @@ pub(crate) async fn ballot_views(
                     id: p.id,
                     title: p.title.clone(),
                     cost: p.final_cost().to_human(),
+                    cost_grosze: p.final_cost().grosze(),
                 })
                 .collect(),
             voted: voted_in.contains(&pool.id),
