@@ -988,6 +988,31 @@ fn pabulib_text(
     out
 }
 
+/// A reason in numbers, as stored with the results (money in grosze).
+fn reason_json(r: &pb::Reason) -> serde_json::Value {
+    match r {
+        pb::Reason::Funded {
+            position,
+            score,
+            cost,
+            left,
+        } => {
+            json!({"kind": "funded", "position": position, "score": score, "cost_grosze": cost.grosze(), "left_grosze": left.grosze()})
+        }
+        pb::Reason::Skipped { score, cost, left } => {
+            json!({"kind": "skipped", "score": score, "cost_grosze": cost.grosze(), "left_grosze": left.grosze()})
+        }
+        pb::Reason::DidNotFit { score, cost, left } => {
+            json!({"kind": "did_not_fit", "score": score, "cost_grosze": cost.grosze(), "left_grosze": left.grosze()})
+        }
+        pb::Reason::NotReached { score } => json!({"kind": "not_reached", "score": score}),
+        pb::Reason::BelowThreshold { score, threshold } => {
+            json!({"kind": "below_threshold", "score": score, "threshold": threshold})
+        }
+        pb::Reason::Described => json!({"kind": "described"}),
+    }
+}
+
 /// Counts a pool from its pabulib text with its rule.
 fn count_pool(pool: &Pool, text: &str, now: Timestamp) -> Result<StoredResult, AppError> {
     let inst = pb::parse_str(text)
@@ -1026,6 +1051,7 @@ fn count_pool(pool: &Pool, text: &str, now: Timestamp) -> Result<StoredResult, A
                 "votes": score[i],
                 "funded": explanation.is_some_and(|e| e.funded),
                 "explanation": explanation.map(|e| e.text.clone()).unwrap_or_default(),
+                "reason": explanation.map(|e| reason_json(&e.reason)).unwrap_or_default(),
             })
         })
         .collect();

@@ -135,3 +135,52 @@ VOTES\nvoter_id;vote\na;1,2,3\nb;2,3,1\nc;2,1,3\n";
         ["2"]
     );
 }
+
+/// Greedy gives its reasons in numbers too, so an interface can say them in its own language.
+#[test]
+fn greedy_reasons_in_numbers() {
+    use wspolnota_domain::pb::{count, parse_str, Money, Reason, Rule};
+    let text = "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\na;60\nb;50\nc;30\nVOTES\nvoter_id;vote\n1;a,b,c\n2;a,b\n3;a\n";
+    let inst = parse_str(text).expect("parses");
+    let out = count(&inst, Rule::Greedy).expect("counts");
+    let reason = |id: &str| {
+        let i = inst
+            .projects
+            .iter()
+            .position(|p| p.id == id)
+            .expect("project") as u32;
+        out.explanation(i).expect("explained").reason.clone()
+    };
+    assert_eq!(
+        reason("a"),
+        Reason::Funded {
+            position: 1,
+            score: 3,
+            cost: Money(6000),
+            left: Money(4000)
+        }
+    );
+    assert_eq!(
+        reason("b"),
+        Reason::Skipped {
+            score: 2,
+            cost: Money(5000),
+            left: Money(4000)
+        }
+    );
+    assert_eq!(
+        reason("c"),
+        Reason::Funded {
+            position: 3,
+            score: 1,
+            cost: Money(3000),
+            left: Money(1000)
+        }
+    );
+    let no_skip = count(&inst, Rule::GreedyNoSkip).expect("counts");
+    let i = inst.projects.iter().position(|p| p.id == "c").expect("c") as u32;
+    assert_eq!(
+        no_skip.explanation(i).expect("explained").reason,
+        Reason::NotReached { score: 1 }
+    );
+}

@@ -120,6 +120,7 @@ fn finish(
                 project: i as u32,
                 funded: false,
                 text: "not considered".to_string(),
+                reason: super::outcome::Reason::Described,
             })
         })
         .collect();
@@ -222,6 +223,7 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
             project: p,
             funded: true,
             text: "funded: costs nothing and has supporters".to_string(),
+            reason: super::outcome::Reason::Described,
         });
     }
     for (round, pu) in run.purchases.iter().enumerate() {
@@ -270,6 +272,7 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
             project: p,
             funded: true,
             text,
+            reason: super::outcome::Reason::Described,
         });
     }
     // losers: what their supporters had left
@@ -301,6 +304,7 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
             project: p as u32,
             funded: false,
             text,
+            reason: super::outcome::Reason::Described,
         });
     }
     let mut selected = run.selected();

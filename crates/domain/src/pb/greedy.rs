@@ -2,7 +2,7 @@
 
 use super::instance::{PbInstance, VoteType};
 use super::money::Money;
-use super::outcome::{plural, Explanation, TieBreak};
+use super::outcome::{plural, Explanation, Reason, TieBreak};
 use std::cmp::Ordering;
 
 /// What a greedy pass orders projects by.
@@ -22,6 +22,18 @@ pub(crate) struct GreedyParams {
     pub threshold: Option<i64>,
     /// Prefix for explanations ("" or "greedy completion: ").
     pub label: &'static str,
+}
+
+impl GreedyParams {
+    /// The numeric reason, for the plain greedy rule; inside a completion step the
+    /// text alone says it (the step is part of another rule's story).
+    fn reason(&self, r: Reason) -> Reason {
+        if self.label.is_empty() {
+            r
+        } else {
+            Reason::Described
+        }
+    }
 }
 
 /// The word for what a ballot gives a project.
@@ -124,6 +136,10 @@ pub(crate) fn greedy_pass(
                         plural(totals[p as usize].max(0) as u64, one, many),
                         super::money::group_thousands(t.max(0) as u64)
                     ),
+                    reason: params.reason(Reason::BelowThreshold {
+                        score: totals[p as usize],
+                        threshold: t,
+                    }),
                 });
                 continue;
             }
@@ -168,6 +184,9 @@ pub(crate) fn greedy_pass(
                     "{}not reached: {score}{per}; counting stopped at project {} which did not fit",
                     params.label, inst.projects[stop as usize].id
                 ),
+                reason: params.reason(Reason::NotReached {
+                    score: totals[p as usize],
+                }),
             });
             continue;
         }
@@ -185,6 +204,12 @@ pub(crate) fn greedy_pass(
                     pr.cost,
                     Money(remaining)
                 ),
+                reason: params.reason(Reason::Funded {
+                    position: pos + 1,
+                    score: totals[p as usize],
+                    cost: pr.cost,
+                    left: Money(remaining),
+                }),
             });
         } else if params.skip {
             explanations[p as usize] = Some(Explanation {
@@ -196,6 +221,11 @@ pub(crate) fn greedy_pass(
                     pr.cost,
                     Money(remaining)
                 ),
+                reason: params.reason(Reason::Skipped {
+                    score: totals[p as usize],
+                    cost: pr.cost,
+                    left: Money(remaining),
+                }),
             });
         } else {
             stopped_at = Some(p);
@@ -208,6 +238,11 @@ pub(crate) fn greedy_pass(
                     pr.cost,
                     Money(remaining)
                 ),
+                reason: params.reason(Reason::DidNotFit {
+                    score: totals[p as usize],
+                    cost: pr.cost,
+                    left: Money(remaining),
+                }),
             });
         }
     }

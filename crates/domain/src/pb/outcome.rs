@@ -84,8 +84,42 @@ pub struct Explanation {
     pub project: u32,
     /// Whether it is funded.
     pub funded: bool,
-    /// The reason, in plain language.
+    /// The reason, in plain language (English).
     pub text: String,
+    /// The same reason in numbers, so an interface can say it in its own language.
+    pub reason: Reason,
+}
+
+/// The reason behind an [`Explanation`], in numbers. Scores are votes or points;
+/// money is what the project costs and what was left of the budget.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Reason {
+    /// Greedy: funded as number `position` in the order of scores.
+    Funded {
+        position: usize,
+        score: i64,
+        cost: Money,
+        left: Money,
+    },
+    /// Greedy: passed over because it no longer fitted; counting went on.
+    Skipped {
+        score: i64,
+        cost: Money,
+        left: Money,
+    },
+    /// Greedy without skipping: it did not fit, and counting stopped here.
+    DidNotFit {
+        score: i64,
+        cost: Money,
+        left: Money,
+    },
+    /// Greedy without skipping: counting had stopped before reaching it.
+    NotReached { score: i64 },
+    /// Below the minimum score required.
+    BelowThreshold { score: i64, threshold: i64 },
+    /// Reasons given only as text (the Method of Equal Shares and its completion).
+    #[default]
+    Described,
 }
 
 /// A tie that the rule had to break.

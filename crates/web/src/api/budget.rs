@@ -364,7 +364,8 @@ pub struct ProjectResultDto {
     pub cost_grosze: i64,
     pub votes: i64,
     pub funded: bool,
-    /// Why it won or lost.
+    /// Why it won or lost, in the caller's language where the rule gives its reason in
+    /// numbers (greedy); the counting engine's English text otherwise.
     pub explanation: String,
 }
 
@@ -413,7 +414,7 @@ pub async fn results(
                 cost_grosze: p["cost_grosze"].as_i64().unwrap_or(0),
                 votes: p["votes"].as_i64().unwrap_or(0),
                 funded: p["funded"].as_bool().unwrap_or(false),
-                explanation: p["explanation"].as_str().unwrap_or_default().into(),
+                explanation: crate::ui::budget::explain::explain(ctx.locale, p).0,
             })
             .collect();
         out.push(PoolResultDto {

@@ -3,7 +3,7 @@
 
 mod account;
 mod admin;
-mod budget;
+pub(crate) mod budget;
 mod home;
 pub mod layout;
 mod orgs;

@@ -1,6 +1,7 @@
 //! Participatory-budget pages: a space's rounds, a round with its pools and
 //! proposals, proposals and their verification, voting, and results.
 
+pub(crate) mod explain;
 mod paper;
 mod proposals;
 mod results;

@@ -24,6 +24,8 @@ pub struct ProjectRow {
     pub votes: i64,
     pub funded: bool,
     pub explanation: String,
+    /// The explanation is the counting engine's English text on a page in another language.
+    pub explanation_in_english: bool,
 }
 
 pub struct PoolResultView {
@@ -144,7 +146,8 @@ pub async fn results_page(
                 cost: Money(p["cost_grosze"].as_i64().unwrap_or(0)).to_human(),
                 votes: p["votes"].as_i64().unwrap_or(0),
                 funded: p["funded"].as_bool().unwrap_or(false),
-                explanation: p["explanation"].as_str().unwrap_or_default().to_string(),
+                explanation: super::explain::explain(ctx.locale, p).0,
+                explanation_in_english: super::explain::explain(ctx.locale, p).1,
             })
             .collect();
         rows.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
