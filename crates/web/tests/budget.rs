@@ -358,6 +358,11 @@ async fn a_round_through_the_pages(backend: Backend) {
         r.body.contains("5 głosujących"),
         "three online and two on paper"
     );
+    assert!(
+        r.body
+            .contains("wybrany jako 1. w kolejności (liczba głosów: 4)"),
+        "why, in Polish"
+    );
     let r = t
         .get(&mut v, &format!("{round}/pule/{pool_id}/glosy.pb"))
         .await;
