@@ -99,6 +99,13 @@ test('a round from set-up to re-countable results', async () => {
   await audited(ewa, 'proposal form on a phone');
   await submit('Ogólnomiejska (100 000 zł)', 'Skwer przy Kolejowej', [['zieleń', '40 000'], ['ławki', '12 500,50']]);
   await ewa.getByText('52 500,50 zł').first().waitFor();
+  // An image with its text alternative (a 1×1 PNG).
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await ewa.getByLabel(/Plik \(PNG/).setInputFiles({ name: 'skwer.png', mimeType: 'image/png', buffer: png });
+  await ewa.getByLabel('Opis zdjęcia dla osób, które go nie widzą').fill('Szkic skweru z ławkami');
+  await ewa.getByRole('button', { name: 'Dodaj zdjęcie' }).click();
+  await ewa.getByText('Zdjęcie dodane.').waitFor();
+  await ewa.getByRole('img', { name: 'Szkic skweru z ławkami' }).waitFor();
   await audited(ewa, 'proposal page');
   await submit('Ogólnomiejska (100 000 zł)', 'Rowerownia', [['stojaki', '60 000']]);
   await submit('Osiedlowa (50 000 zł)', 'Łąka kwietna', [['nasiona', '20 000']]);

@@ -1392,3 +1392,71 @@ impl App {
         Ok(store::paper_sheets(&mut c, pool).await?)
     }
 }
+
+impl App {
+    /// The author adds an image to a proposal while submission is open: PNG, JPEG or
+    /// WebP (told by the bytes), at most 2 MiB, at most three, with a text alternative.
+    pub async fn add_proposal_image(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        alt: &str,
+        bytes: &[u8],
+    ) -> Result<i64, AppError> {
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        authorise(
+            subject,
+            Action::EditProposal {
+                author: current.author_id,
+            },
+        )?;
+        if self.phase(round) != Phase::Submission || current.status != ProposalStatus::Submitted {
+            return Err(refused("budget.proposal_wrong_state"));
+        }
+        let alt = text::required("alt", alt, 300)?;
+        if bytes.len() > wspolnota_domain::budget::MAX_IMAGE_BYTES {
+            return Err(refused("budget.image_too_large"));
+        }
+        let content_type =
+            wspolnota_domain::budget::image_type(bytes).ok_or(refused("budget.image_type"))?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if store::images(&mut tx, id).await?.len() >= wspolnota_domain::budget::MAX_IMAGES {
+            return Err(refused("budget.image_too_many"));
+        }
+        let image = store::insert_image(&mut tx, id, content_type, &alt, bytes).await?;
+        audit::record(
+            &mut tx,
+            audit::Change {
+                actor: subject.user,
+                space: Some(round.space_id),
+                org: None,
+                action: "budget.image_added",
+                before: None,
+                after: Some(json!({"proposal": id, "image": image, "alt": alt})),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(image)
+    }
+
+    pub async fn proposal_images(&self, id: i64) -> Result<Vec<store::ImageInfo>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::images(&mut c, id).await?)
+    }
+
+    pub async fn proposal_image(
+        &self,
+        proposal: i64,
+        image: i64,
+    ) -> Result<(String, Vec<u8>), AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::image(&mut c, proposal, image).await?)
+    }
+}

@@ -124,6 +124,9 @@ pub const ALL_CODES: &[&str] = &[
     "budget.paper_same_staff",
     "budget.paper_already_entered",
     "budget.paper_not_mismatch",
+    "budget.image_too_large",
+    "budget.image_type",
+    "budget.image_too_many",
     "budget.import_unreadable",
     "budget.import_unsupported",
 ];

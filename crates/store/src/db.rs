@@ -195,6 +195,7 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "budget_results",
         "budget_codes",
         "budget_paper",
+        "proposal_images",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));

@@ -18,8 +18,8 @@ use wspolnota_app::i18n::Locale;
 use wspolnota_app::{tokens, AppError};
 use wspolnota_store::users::User;
 
-/// Largest request body accepted (forms and JSON); founding documents fit easily.
-pub const BODY_LIMIT: usize = 512 * 1024;
+/// Largest request body accepted: an image of a proposal (2 MiB) with its form.
+pub const BODY_LIMIT: usize = 3 * 1024 * 1024;
 
 #[derive(Clone, Debug)]
 pub struct Ctx {
@@ -90,11 +90,23 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = req;
     if unsafe_method {
+        let multipart = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
         let presented = if is_api(&path) {
             req.headers()
                 .get("x-csrf-token")
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string)
+        } else if multipart {
+            // File uploads carry the token in the form's address, so the body (an image)
+            // need not be read here.
+            req.uri()
+                .query()
+                .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+                .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v))
         } else {
             let (parts, body) = req.into_parts();
             let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {

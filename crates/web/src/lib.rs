@@ -44,6 +44,9 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             context::BODY_LIMIT,
         ))
+        // The extractors' own limit (2 MB by default) would refuse an image before the
+        // use case could say why; one limit for all.
+        .layer(axum::extract::DefaultBodyLimit::max(context::BODY_LIMIT))
         // A request that takes longer than this is stuck; answer 408 and free the worker.
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

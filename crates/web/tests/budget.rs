@@ -144,6 +144,94 @@ async fn a_round_through_the_pages(backend: Backend) {
         );
     }
     let mut c0 = t.login("m0@example.pl").await;
+    // Images: the author adds one with a text alternative; the type comes from the bytes.
+    let upload = format!("{round}/projekty/{}/zdjecia", ids[0]);
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let r = t
+        .post_multipart(
+            &mut c0,
+            &upload,
+            &[
+                ("alt", None, "Plan skweru".as_bytes()),
+                ("image", Some("plan.png"), png),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t
+        .post_multipart(
+            &mut c0,
+            &upload,
+            &[
+                ("alt", None, b"skrypt"),
+                ("image", Some("x.svg"), b"<svg onload=alert(1)>"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "not an image");
+    let r = t
+        .post_multipart(
+            &mut c0,
+            &upload,
+            &[("alt", None, b""), ("image", Some("plan.png"), png)],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a text alternative is required"
+    );
+    let big = [png, &vec![0u8; 2 * 1024 * 1024]].concat();
+    let r = t
+        .post_multipart(
+            &mut c0,
+            &upload,
+            &[("alt", None, b"duze"), ("image", Some("big.png"), &big)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "too large");
+    let mut other = t.login("m1@example.pl").await;
+    let r = t
+        .post_multipart(
+            &mut other,
+            &upload,
+            &[("alt", None, b"cudze"), ("image", Some("plan.png"), png)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "only the author");
+    // A forged or missing token is refused here too.
+    let mut forged = c0.clone();
+    forged.cookies.insert("wsp_csrf".into(), "ef".repeat(32));
+    let req = axum::http::Request::post(format!("{upload}?csrf={}", "ab".repeat(32)))
+        .header(
+            "cookie",
+            format!(
+                "wsp_session={}; wsp_csrf={}",
+                c0.cookies["wsp_session"],
+                "ef".repeat(32)
+            ),
+        )
+        .header("content-type", "multipart/form-data; boundary=x")
+        .body(axum::body::Body::from("--x--\r\n"))
+        .unwrap();
+    assert_eq!(t.send(&mut forged, req).await.status, StatusCode::FORBIDDEN);
+    let r = t
+        .get(&mut Client::new(), &format!("{round}/projekty/{}", ids[0]))
+        .await;
+    let src = r
+        .body
+        .split("<img src=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(r.body.contains("alt=\"Plan skweru\""));
+    let r = t.get(&mut Client::new(), &src).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers["content-type"], "image/png");
+    assert_eq!(r.headers["x-content-type-options"], "nosniff");
     let r = t
         .get(&mut c0, &format!("{round}/projekty/{}", ids[0]))
         .await;

@@ -12,7 +12,10 @@ pub use ballot::{
     Choice,
 };
 pub use phase::{Calendar, CalendarError, Phase};
-pub use proposal::{cost_total, LineItem, ProposalError, ProposalStatus, MAX_LINE_ITEMS};
+pub use proposal::{
+    cost_total, image_type, LineItem, ProposalError, ProposalStatus, MAX_IMAGES, MAX_IMAGE_BYTES,
+    MAX_LINE_ITEMS,
+};
 
 use crate::DomainError;
 

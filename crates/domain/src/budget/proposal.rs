@@ -61,6 +61,24 @@ pub fn cost_total(items: &[LineItem]) -> Result<Money, ProposalError> {
     Ok(Money(total))
 }
 
+/// Images a proposal may carry, and how large each may be.
+pub const MAX_IMAGES: usize = 3;
+pub const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The type of an image, told by its first bytes (never by what the uploader claims):
+/// PNG, JPEG or WebP; anything else is refused.
+pub fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some("image/webp")
+    } else {
+        None
+    }
+}
+
 /// Where a proposal stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProposalStatus {
@@ -132,6 +150,15 @@ mod tests {
         );
         let many: Vec<LineItem> = (0..51).map(|i| item(&i.to_string(), 1)).collect();
         assert_eq!(cost_total(&many), Err(ProposalError::TooManyItems));
+    }
+
+    #[test]
+    fn image_types_come_from_the_bytes() {
+        assert_eq!(image_type(b"\x89PNG\r\n\x1a\nrest"), Some("image/png"));
+        assert_eq!(image_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
+        assert_eq!(image_type(b"RIFF\0\0\0\0WEBPVP8 "), Some("image/webp"));
+        assert_eq!(image_type(b"<svg onload=alert(1)>"), None);
+        assert_eq!(image_type(b""), None);
     }
 
     #[test]

@@ -51,6 +51,7 @@ const NOTICES: &[&str] = &[
     "budget-paper-entered-counted",
     "budget-paper-entered-mismatch",
     "budget-paper-resolved",
+    "budget-image-added",
 ];
 
 impl Page {

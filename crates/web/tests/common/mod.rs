@@ -171,6 +171,40 @@ impl TestApp {
         self.send(client, req).await
     }
 
+    /// Posts a multipart form (a file upload) with the CSRF token in the address, as the
+    /// upload forms do. `fields` are (name, file name if a file, bytes).
+    pub async fn post_multipart(
+        &self,
+        client: &mut Client,
+        path: &str,
+        fields: &[(&str, Option<&str>, &[u8])],
+    ) -> Resp {
+        let boundary = "wspolnota-test-boundary";
+        let mut body: Vec<u8> = Vec::new();
+        for (name, file, bytes) in fields {
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            match file {
+                Some(f) => body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+                ),
+                None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
+            }
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let req = Request::post(format!("{path}{sep}csrf={}", client.csrf()))
+            .header(header::COOKIE, client.cookie_header())
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .unwrap();
+        self.send(client, req).await
+    }
+
     pub async fn post_json(&self, client: &mut Client, path: &str, json: &str) -> Resp {
         let req = Request::post(path)
             .header(header::COOKIE, client.cookie_header())

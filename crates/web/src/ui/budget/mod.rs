@@ -57,6 +57,14 @@ pub fn routes() -> Router<AppState> {
             "/budzet/{round}/projekty/{id}/wycofaj",
             post(proposals::withdraw),
         )
+        .route(
+            "/budzet/{round}/projekty/{id}/zdjecia",
+            post(proposals::upload_image),
+        )
+        .route(
+            "/budzet/{round}/projekty/{id}/zdjecia/{image}",
+            get(proposals::image),
+        )
         .route("/budzet/{round}/glosowanie", get(voting::vote_page))
         .route("/budzet/{round}/adres", post(voting::declare))
         .route("/budzet/{round}/glosowanie/{pool}", post(voting::cast))

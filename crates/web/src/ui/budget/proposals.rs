@@ -188,6 +188,8 @@ struct ProposalPage {
     can_appeal: bool,
     can_decide_appeal: bool,
     can_withdraw: bool,
+    can_add_image: bool,
+    images: Vec<(i64, String)>,
     errors: FormErrors,
 }
 
@@ -260,6 +262,17 @@ async fn proposal_view(
             && l.phase < Phase::Voting,
         can_decide_appeal: verifier && p.status == ProposalStatus::Appealed,
         can_withdraw: author && l.phase < Phase::Voting && p.status != ProposalStatus::Withdrawn,
+        can_add_image: author
+            && l.phase == Phase::Submission
+            && p.status == ProposalStatus::Submitted,
+        images: s
+            .app
+            .proposal_images(p.id)
+            .await
+            .or_page(ctx)?
+            .into_iter()
+            .map(|i| (i.id, i.alt))
+            .collect(),
         errors,
         page,
     };
@@ -453,4 +466,63 @@ pub async fn decide_appeal(
         },
     )
     .await
+}
+
+/// Adds an image to a proposal (a multipart form: `alt` and `image`).
+pub async fn upload_image(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((round, id)): Path<(String, String)>,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Response, UiError> {
+    let malformed = || AppError::Refused("request.malformed");
+    act(
+        &s,
+        &ctx,
+        &round,
+        &id,
+        "budget-image-added",
+        |app, l, id| async move {
+            let mut multipart = multipart.map_err(|_| malformed())?;
+            let (mut alt, mut bytes) = (String::new(), Vec::new());
+            while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
+                match field.name() {
+                    Some("alt") => alt = field.text().await.map_err(|_| malformed())?,
+                    Some("image") => bytes = field.bytes().await.map_err(|_| malformed())?.to_vec(),
+                    _ => {}
+                }
+            }
+            app.add_proposal_image(&l.subject, &l.round, id, &alt, &bytes)
+                .await
+                .map(|_| ())
+        },
+    )
+    .await
+}
+
+/// Serves an image of a proposal. The type was checked from the bytes on upload.
+pub async fn image(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((round, id, image)): Path<(String, String, String)>,
+) -> Result<Response, UiError> {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let l = load(&s, &ctx, &round).await?;
+    let id = parse_id(&ctx, &id)?;
+    let image = parse_id(&ctx, &image)?;
+    let p = s.app.proposal(id).await.or_page(&ctx)?;
+    if p.round_id != l.round.id {
+        return Err(UiError::new(&ctx, AppError::NotFound));
+    }
+    let (content_type, bytes) = s.app.proposal_image(id, image).await.or_page(&ctx)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=86400".to_string()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
 }
