@@ -24,6 +24,8 @@ pub struct NewRound {
     pub supports_required: i64,
     pub appeal_days: i64,
     pub allow_ballot_change: bool,
+    /// Districts voters choose from with their address, for turnout per district; may be empty.
+    pub districts: Vec<String>,
 }
 
 /// What a resident writes in a proposal.
@@ -144,6 +146,17 @@ impl App {
         if form.supports_required < 0 || form.appeal_days < 1 || form.appeal_days > 90 {
             return Err(refused("budget.bad_settings"));
         }
+        let mut districts = Vec::new();
+        for d in &form.districts {
+            if let Some(d) = text::optional("districts", d, text::CITY_MAX)? {
+                if !districts.contains(&d) {
+                    districts.push(d);
+                }
+            }
+        }
+        if districts.len() > 200 {
+            return Err(refused("budget.bad_settings"));
+        }
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let new = store::NewRound {
@@ -153,6 +166,7 @@ impl App {
             supports_required: form.supports_required,
             appeal_days: form.appeal_days,
             allow_ballot_change: form.allow_ballot_change,
+            districts: &districts,
         };
         let id = store::insert_round(&mut tx, &new, now).await?;
         audit::record(
@@ -624,19 +638,42 @@ impl App {
     }
 
     /// A voter declares living in the city, by address; enough to vote by account.
+    /// A voter declares living in the city, by address (and district, where the round
+    /// has districts); enough to vote by account.
     pub async fn declare_residence(
         &self,
         subject: &Subject,
         round: &Round,
         address: &str,
+        district: Option<&str>,
     ) -> Result<(), AppError> {
         authorise(subject, Action::TakePartInBudget)?;
         let user = subject.user.ok_or(AppError::LoginRequired)?;
         let address = text::required("address", address, text::NAME_MAX)?;
+        let district = match district.map(str::trim).filter(|d| !d.is_empty()) {
+            None if round.districts.is_empty() => None,
+            Some(d) if round.districts.iter().any(|known| known == d) => Some(d.to_string()),
+            None => {
+                return Err(AppError::Invalid(wspolnota_domain::DomainError::Required {
+                    field: "district",
+                }))
+            }
+            Some(_) => return Err(refused("budget.unknown_district")),
+        };
         let mut tx = self.store.begin().await?;
-        store::declare_resident(&mut tx, round.id, user, &address).await?;
+        store::declare_resident(&mut tx, round.id, user, &address, district.as_deref()).await?;
         tx.commit().await.map_err(StoreError::from)?;
         Ok(())
+    }
+
+    /// Voters of a pool by declared district (`None`: printed codes, paper, no district).
+    pub async fn turnout_by_district(
+        &self,
+        round: &Round,
+        pool: i64,
+    ) -> Result<Vec<(Option<String>, i64)>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::turnout_by_district(&mut c, round.id, pool).await?)
     }
 
     async fn ballot_for_pool(
@@ -1155,6 +1192,7 @@ impl App {
             supports_required: 0,
             appeal_days: 7,
             allow_ballot_change: false,
+            districts: &[],
         };
         let round = store::insert_round(&mut tx, &new, now).await?;
         let pool_name = inst

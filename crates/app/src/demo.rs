@@ -399,6 +399,16 @@ impl App {
                 konin,
                 NewRound {
                     title: "Budżet obywatelski Konina 2027".into(),
+                    districts: [
+                        "Centrum",
+                        "Chorzeń",
+                        "Czarków",
+                        "Glinka",
+                        "Starówka",
+                        "Zatorze",
+                    ]
+                    .map(String::from)
+                    .to_vec(),
                     calendar,
                     supports_required: 0,
                     appeal_days: 7,
@@ -554,7 +564,13 @@ impl App {
             (21, tick(&[0, 4]), pts(&[(8, 5)])),
         ] {
             let subject = self.subject_of(people[voter]).await?;
-            self.declare_residence(&subject, &round, "Konin").await?;
+            self.declare_residence(
+                &subject,
+                &round,
+                "Konin",
+                Some(if voter % 2 == 0 { "Centrum" } else { "Zatorze" }),
+            )
+            .await?;
             self.cast_ballot(&subject, &round, city_pool, &city_ballot)
                 .await?;
             self.cast_ballot(&subject, &round, district_pool, &district_ballot)

@@ -127,6 +127,7 @@ pub const ALL_CODES: &[&str] = &[
     "budget.image_too_large",
     "budget.image_type",
     "budget.image_too_many",
+    "budget.unknown_district",
     "budget.import_unreadable",
     "budget.import_unsupported",
 ];

@@ -113,6 +113,7 @@ async fn world(backend: Backend) -> World {
                 supports_required: 1,
                 appeal_days: 5,
                 allow_ballot_change: true,
+                districts: vec![],
             },
         )
         .await
@@ -491,7 +492,7 @@ async fn a_whole_round(backend: Backend) {
     );
     for s in &w.residents {
         w.app
-            .declare_residence(s, &r, "ul. Kolejowa 1, Konin")
+            .declare_residence(s, &r, "ul. Kolejowa 1, Konin", None)
             .await
             .unwrap();
     }
@@ -780,7 +781,7 @@ async fn phases_and_secrecy(backend: Backend) {
         .unwrap();
     let r = w.round().await;
     w.app
-        .declare_residence(&w.residents[0], &r, "ul. Słowackiego 3")
+        .declare_residence(&w.residents[0], &r, "ul. Słowackiego 3", None)
         .await
         .unwrap();
     let audit_before = {
@@ -1032,8 +1033,129 @@ async fn paper_ballots_are_entered_twice(backend: Backend) {
     );
 }
 
+async fn turnout_by_declared_district(backend: Backend) {
+    let w = world(backend).await;
+    let r = w.round().await;
+    let form = NewRound {
+        title: "Z dzielnicami".into(),
+        calendar: r.calendar,
+        supports_required: 0,
+        appeal_days: 7,
+        allow_ballot_change: false,
+        districts: vec![
+            "Centrum".into(),
+            " Zatorze ".into(),
+            "".into(),
+            "Centrum".into(),
+        ],
+    };
+    let id = w
+        .app
+        .create_round(&w.admin, r.space_id, form)
+        .await
+        .unwrap();
+    let r = w.app.round(id).await.unwrap();
+    assert_eq!(
+        r.districts,
+        vec!["Centrum".to_string(), "Zatorze".to_string()],
+        "trimmed, no blanks, no repeats"
+    );
+    let pool = w
+        .app
+        .add_pool(
+            &w.admin,
+            &r,
+            "Miasto",
+            Money(1_000_00),
+            BallotKind::Approval { max: 1, min: 1 },
+            CountingRule::Greedy { min_votes: 0 },
+        )
+        .await
+        .unwrap();
+    w.app
+        .advance_round(&w.admin, &r, Phase::Submission)
+        .await
+        .unwrap();
+    let r = w.app.round(id).await.unwrap();
+    let p = w
+        .app
+        .submit_proposal(&w.residents[0], &r, w.form(pool, "P", &[500_00]))
+        .await
+        .unwrap();
+    w.app
+        .advance_round(&w.admin, &r, Phase::Verification)
+        .await
+        .unwrap();
+    let r = w.app.round(id).await.unwrap();
+    // Space and platform admins verify too; no supports are required in this round.
+    w.app
+        .verify_proposal(
+            &w.admin,
+            &r,
+            p,
+            VerificationForm {
+                accepted: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    w.app
+        .advance_round(&w.admin, &r, Phase::Voting)
+        .await
+        .unwrap();
+    let r = w.app.round(id).await.unwrap();
+    assert_eq!(
+        refused(
+            w.app
+                .declare_residence(&w.residents[0], &r, "ul. A 1", None)
+                .await
+        ),
+        "input.required"
+    );
+    assert_eq!(
+        refused(
+            w.app
+                .declare_residence(&w.residents[0], &r, "ul. A 1", Some("Mars"))
+                .await
+        ),
+        "budget.unknown_district"
+    );
+    let ballot = [Choice {
+        project: p,
+        points: 1,
+    }];
+    for (i, d) in ["Centrum", "Zatorze", "Centrum"].iter().enumerate() {
+        w.app
+            .declare_residence(&w.residents[i], &r, "ul. A 1", Some(d))
+            .await
+            .unwrap();
+        w.app
+            .cast_ballot(&w.residents[i], &r, pool, &ballot)
+            .await
+            .unwrap();
+    }
+    let codes = w.app.issue_voting_codes(&w.admin, &r, 1).await.unwrap();
+    w.app
+        .cast_ballot_with_code(&r, pool, &codes[0], &ballot)
+        .await
+        .unwrap();
+    let turnout = w.app.turnout_by_district(&r, pool).await.unwrap();
+    let get = |d: Option<&str>| {
+        turnout
+            .iter()
+            .find(|(k, _)| k.as_deref() == d)
+            .map(|(_, n)| *n)
+    };
+    assert_eq!(
+        (get(Some("Centrum")), get(Some("Zatorze")), get(None)),
+        (Some(2), Some(1), Some(1))
+    );
+}
+
 on_both_backends!(
     a_whole_round,
     phases_and_secrecy,
-    paper_ballots_are_entered_twice
+    paper_ballots_are_entered_twice,
+    turnout_by_declared_district
 );

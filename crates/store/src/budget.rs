@@ -24,11 +24,13 @@ pub struct Round {
     pub supports_required: i64,
     pub appeal_days: i64,
     pub allow_ballot_change: bool,
+    /// The districts voters choose from when they give their address; may be empty.
+    pub districts: Vec<String>,
 }
 
 const ROUND_COLUMNS: &str =
     "id, space_id, title, submission_at, verification_at, appeals_at, voting_at, results_at, \
-     advanced_to, supports_required, appeal_days, allow_ballot_change";
+     advanced_to, supports_required, appeal_days, allow_ballot_change, districts";
 
 fn round_from_row(r: &AnyRow) -> Result<Round, StoreError> {
     let ts = |c: &str| -> Result<Timestamp, StoreError> { Ok(Timestamp(r.try_get(c)?)) };
@@ -53,6 +55,12 @@ fn round_from_row(r: &AnyRow) -> Result<Round, StoreError> {
         supports_required: r.try_get("supports_required")?,
         appeal_days: r.try_get("appeal_days")?,
         allow_ballot_change: r.try_get::<i64, _>("allow_ballot_change")? != 0,
+        districts: r
+            .try_get::<String, _>("districts")?
+            .lines()
+            .map(str::to_string)
+            .filter(|d| !d.is_empty())
+            .collect(),
     })
 }
 
@@ -63,6 +71,7 @@ pub struct NewRound<'a> {
     pub supports_required: i64,
     pub appeal_days: i64,
     pub allow_ballot_change: bool,
+    pub districts: &'a [String],
 }
 
 pub async fn insert_round(
@@ -72,8 +81,8 @@ pub async fn insert_round(
 ) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO budget_rounds (space_id, title, submission_at, verification_at, appeals_at, voting_at, results_at, \
-         supports_required, appeal_days, allow_ballot_change, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+         supports_required, appeal_days, allow_ballot_change, created_at, districts) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(r.space_id.0)
     .bind(r.title)
@@ -86,6 +95,7 @@ pub async fn insert_round(
     .bind(r.appeal_days)
     .bind(r.allow_ballot_change as i64)
     .bind(now.0)
+    .bind(r.districts.join("\n"))
     .fetch_one(c)
     .await?)
 }
@@ -514,14 +524,16 @@ pub async fn declare_resident(
     round: i64,
     user: UserId,
     address: &str,
+    district: Option<&str>,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO budget_residents (round_id, user_id, address) VALUES ($1, $2, $3) \
-         ON CONFLICT (round_id, user_id) DO UPDATE SET address = excluded.address",
+        "INSERT INTO budget_residents (round_id, user_id, address, district) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (round_id, user_id) DO UPDATE SET address = excluded.address, district = excluded.district",
     )
     .bind(round)
     .bind(user.0)
     .bind(address)
+    .bind(district)
     .execute(c)
     .await?;
     Ok(())
@@ -870,4 +882,27 @@ pub async fn image(c: &mut Conn, proposal: i64, id: i64) -> Result<(String, Vec<
     .fetch_one(c)
     .await?;
     Ok((r.try_get("content_type")?, r.try_get("bytes")?))
+}
+
+/// Voters of a pool by the district they declared; `None` for voters with a printed
+/// code or a paper ballot, and for rounds without districts. Who voted is not secret;
+/// what they voted is not here.
+pub async fn turnout_by_district(
+    c: &mut Conn,
+    round: i64,
+    pool: i64,
+) -> Result<Vec<(Option<String>, i64)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT r.district AS district, COUNT(*) AS n FROM budget_voters v \
+         LEFT JOIN budget_residents r ON r.round_id = $1 AND v.voter_key = 'user:' || r.user_id \
+         WHERE v.pool_id = $2 GROUP BY r.district ORDER BY r.district",
+    )
+    .bind(round)
+    .bind(pool)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("district")?, r.try_get("n")?)))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
 }

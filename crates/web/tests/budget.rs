@@ -532,6 +532,7 @@ async fn the_api_follows_the_same_rules(backend: Backend) {
                 supports_required: 0,
                 appeal_days: 7,
                 allow_ballot_change: false,
+                districts: vec![],
             },
         )
         .await

@@ -230,6 +230,7 @@ async fn world(backend: Backend) -> World {
         supports_required: 0,
         appeal_days: 7,
         allow_ballot_change: false,
+        districts: vec![],
     };
     let round = t
         .app

@@ -242,6 +242,9 @@ pub async fn submit(
 #[derive(Deserialize, ToSchema)]
 pub struct ResidenceRequest {
     pub address: String,
+    /// One of the round's districts, where it has any.
+    #[serde(default)]
+    pub district: Option<String>,
 }
 
 #[utoipa::path(put, path = "/api/v1/budget/rounds/{id}/residence", tag = "budget",
@@ -255,7 +258,7 @@ pub async fn residence(
 ) -> Result<Response, ApiError> {
     let (r, subject) = round(&s, &ctx, &rid).await?;
     s.app
-        .declare_residence(&subject, &r, &req.address)
+        .declare_residence(&subject, &r, &req.address, req.district.as_deref())
         .await
         .or_api(&ctx)?;
     Ok(StatusCode::NO_CONTENT.into_response())

@@ -38,6 +38,8 @@ pub struct PoolResultView {
     pub chart: String,
     pub rows: Vec<ProjectRow>,
     pub computed: bool,
+    /// Voters by declared district; empty when the round has no districts.
+    pub districts: Vec<(String, i64)>,
 }
 
 #[derive(Template)]
@@ -156,7 +158,19 @@ pub async fn results_page(
             .and_then(|rep| rep["total_cost_grosze"].as_i64())
             .map(|g| Money(g).to_human())
             .unwrap_or_default();
+        let districts = if l.round.districts.is_empty() {
+            Vec::new()
+        } else {
+            s.app
+                .turnout_by_district(&l.round, r.pool.id)
+                .await
+                .or_page(&ctx)?
+                .into_iter()
+                .map(|(d, n)| (d.unwrap_or_else(|| page.t("budget-district-unknown")), n))
+                .collect()
+        };
         pools.push(PoolResultView {
+            districts,
             pool_id: r.pool.id,
             chart: chart(&page, r.pool.id, &r.pool.name, &rows),
             name: r.pool.name.clone(),

@@ -55,6 +55,8 @@ pub struct RoundForm {
     appeal_days: String,
     #[serde(default)]
     allow_ballot_change: Option<String>,
+    #[serde(default)]
+    districts: String,
 }
 
 async fn rounds_view(
@@ -154,6 +156,7 @@ fn round_input(f: &RoundForm) -> Result<NewRound, AppError> {
         supports_required: number("supports_required", &f.supports_required, 0)?,
         appeal_days: number("appeal_days", &f.appeal_days, 7)?,
         allow_ballot_change: f.allow_ballot_change.is_some(),
+        districts: f.districts.lines().map(str::to_string).collect(),
     })
 }
 

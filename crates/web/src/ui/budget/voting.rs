@@ -48,6 +48,7 @@ struct VotePage {
     logged_in: bool,
     address: Option<String>,
     allow_change: bool,
+    districts: Vec<String>,
     ballots: Vec<BallotView>,
     receipt: Option<(String, String)>,
     errors: FormErrors,
@@ -127,6 +128,7 @@ async fn vote_view(
         logged_in: l.subject.is_logged_in(),
         address: status.address,
         allow_change: l.round.allow_ballot_change,
+        districts: l.round.districts.clone(),
         ballots,
         receipt,
         errors,
@@ -149,6 +151,8 @@ pub async fn vote_page(
 pub struct AddressForm {
     #[serde(default)]
     address: String,
+    #[serde(default)]
+    district: String,
 }
 
 pub async fn declare(
@@ -160,7 +164,7 @@ pub async fn declare(
     let l = load(&s, &ctx, &round).await?;
     match s
         .app
-        .declare_residence(&l.subject, &l.round, &f.address)
+        .declare_residence(&l.subject, &l.round, &f.address, Some(&f.district))
         .await
     {
         Ok(()) => Ok(see_other(
