@@ -232,6 +232,47 @@ async fn a_round_through_the_pages(backend: Backend) {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.headers["content-type"], "image/png");
     assert_eq!(r.headers["x-content-type-options"], "nosniff");
+    // The author corrects the proposal while submission is open; nobody else can.
+    let edit = format!("{round}/projekty/{}/edycja", ids[0]);
+    let r = t.get(&mut c0, &edit).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("value=\"Park kieszonkowy\"") && r.body.contains("value=\"20000,50\""),
+        "filled in"
+    );
+    let r = t.get(&mut other, &edit).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let fields = [
+        ("pool", pool_id.as_str()),
+        ("title", "Park kieszonkowy przy Kolejowej"),
+        ("description", "Opis **projektu**."),
+        ("item_label_1", "zieleń"),
+        ("item_amount_1", "40 000"),
+        ("item_label_2", "ławki"),
+        ("item_amount_2", "20 000,50"),
+    ];
+    let r = t.post_form(&mut other, &edit, &fields).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = t
+        .post_form(
+            &mut c0,
+            &edit,
+            &[
+                ("pool", pool_id.as_str()),
+                ("title", "Park"),
+                ("description", "x"),
+                ("item_label_1", "nic"),
+                ("item_amount_1", "-1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t.post_form(&mut c0, &edit, &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = t
+        .get(&mut c0, &format!("{round}/projekty/{}", ids[0]))
+        .await;
+    assert!(r.body.contains("Park kieszonkowy przy Kolejowej") && r.body.contains("60 000,50 zł"));
     let r = t
         .get(&mut c0, &format!("{round}/projekty/{}", ids[0]))
         .await;

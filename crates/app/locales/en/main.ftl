@@ -418,3 +418,6 @@ budget-field-district = District
 budget-turnout-districts = Turnout by district
 budget-district-unknown = no district (codes, paper ballots)
 budget-voters = Voters
+budget-edit-proposal = Edit the proposal
+budget-save-proposal = Save the changes
+budget-proposal-saved = Changes saved.

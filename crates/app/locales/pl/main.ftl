@@ -421,3 +421,6 @@ budget-field-district = Dzielnica
 budget-turnout-districts = Frekwencja według dzielnic
 budget-district-unknown = bez dzielnicy (kody, karty papierowe)
 budget-voters = Głosujący
+budget-edit-proposal = Popraw projekt
+budget-save-proposal = Zapisz zmiany
+budget-proposal-saved = Zmiany zapisane.

@@ -52,6 +52,7 @@ const NOTICES: &[&str] = &[
     "budget-paper-entered-mismatch",
     "budget-paper-resolved",
     "budget-image-added",
+    "budget-proposal-saved",
 ];
 
 impl Page {

@@ -58,6 +58,10 @@ pub fn routes() -> Router<AppState> {
             post(proposals::withdraw),
         )
         .route(
+            "/budzet/{round}/projekty/{id}/edycja",
+            get(proposals::edit_page).post(proposals::edit),
+        )
+        .route(
             "/budzet/{round}/projekty/{id}/zdjecia",
             post(proposals::upload_image),
         )

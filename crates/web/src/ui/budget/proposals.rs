@@ -39,6 +39,9 @@ pub struct ItemRow {
 struct NewProposalPage {
     page: Page,
     round_id: i64,
+    /// Where the form goes: a new proposal, or an edit of an existing one.
+    action: String,
+    submit_label: String,
     pools: Vec<PoolOption>,
     title: String,
     description: String,
@@ -80,7 +83,32 @@ async fn new_view(
     pairs: &[(String, String)],
     errors: FormErrors,
 ) -> Result<Response, UiError> {
-    let page = Page::new(ctx, ctx.locale.t("budget-submit-proposal"));
+    let action = format!("/budzet/{}/projekty", l.round.id);
+    form_view(
+        s,
+        ctx,
+        l,
+        pairs,
+        errors,
+        action,
+        ctx.locale.t("budget-submit-proposal"),
+        ctx.locale.t("budget-submit"),
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn form_view(
+    s: &AppState,
+    ctx: &Ctx,
+    l: &Loaded,
+    pairs: &[(String, String)],
+    errors: FormErrors,
+    action: String,
+    title: String,
+    submit_label: String,
+) -> Result<Response, UiError> {
+    let page = Page::new(ctx, title);
     let chosen = field(pairs, "pool");
     let pools = s
         .app
@@ -103,6 +131,8 @@ async fn new_view(
         .collect();
     let body = NewProposalPage {
         round_id: l.round.id,
+        action,
+        submit_label,
         pools,
         title: field(pairs, "title").into(),
         description: field(pairs, "description").into(),
@@ -112,6 +142,108 @@ async fn new_view(
         page,
     };
     Ok(render(ctx, body))
+}
+
+fn proposal_form(pairs: &[(String, String)]) -> Result<ProposalForm, AppError> {
+    Ok(ProposalForm {
+        pool_id: field(pairs, "pool")
+            .parse()
+            .map_err(|_| AppError::Refused("budget.unknown_pool"))?,
+        title: field(pairs, "title").into(),
+        description_md: field(pairs, "description").into(),
+        place: field(pairs, "place").into(),
+        items: items_from(pairs)?,
+    })
+}
+
+/// The author's form to correct a proposal, filled with what it says now.
+pub async fn edit_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((round, id)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let l = load(&s, &ctx, &round).await?;
+    let id = parse_id(&ctx, &id)?;
+    let p = s.app.proposal(id).await.or_page(&ctx)?;
+    if p.round_id != l.round.id {
+        return Err(UiError::new(&ctx, AppError::NotFound));
+    }
+    wspolnota_app::authorise(
+        &l.subject,
+        Action::EditProposal {
+            author: p.author_id,
+        },
+    )
+    .or_page(&ctx)?;
+    if l.phase != Phase::Submission || p.status != ProposalStatus::Submitted {
+        return Err(UiError::new(
+            &ctx,
+            AppError::Refused("budget.proposal_wrong_state"),
+        ));
+    }
+    let mut pairs = vec![
+        ("pool".to_string(), p.pool_id.to_string()),
+        ("title".to_string(), p.title.clone()),
+        ("description".to_string(), p.description_md.clone()),
+        ("place".to_string(), p.place.clone().unwrap_or_default()),
+    ];
+    for (n, item) in p.items.iter().enumerate().take(ITEM_ROWS) {
+        pairs.push((format!("item_label_{}", n + 1), item.label.clone()));
+        pairs.push((
+            format!("item_amount_{}", n + 1),
+            item.amount.to_plain().replace('.', ","),
+        ));
+    }
+    let action = format!("/budzet/{}/projekty/{id}/edycja", l.round.id);
+    form_view(
+        &s,
+        &ctx,
+        &l,
+        &pairs,
+        FormErrors::default(),
+        action,
+        ctx.locale.t("budget-edit-proposal"),
+        ctx.locale.t("budget-save-proposal"),
+    )
+    .await
+}
+
+pub async fn edit(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((round, id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, UiError> {
+    let l = load(&s, &ctx, &round).await?;
+    let id = parse_id(&ctx, &id)?;
+    let result = match proposal_form(&pairs) {
+        Ok(form) => s.app.edit_proposal(&l.subject, &l.round, id, form).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(see_other(
+            &format!("/budzet/{}/projekty/{id}", l.round.id),
+            "budget-proposal-saved",
+        )),
+        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+            let status = crate::error::status_of(&e);
+            let action = format!("/budzet/{}/projekty/{id}/edycja", l.round.id);
+            let mut res = form_view(
+                &s,
+                &ctx,
+                &l,
+                &pairs,
+                FormErrors::from_error(ctx.locale, &e),
+                action,
+                ctx.locale.t("budget-edit-proposal"),
+                ctx.locale.t("budget-save-proposal"),
+            )
+            .await?;
+            *res.status_mut() = status;
+            Ok(res)
+        }
+        Err(e) => Err(UiError::new(&ctx, e)),
+    }
 }
 
 pub async fn new_page(
@@ -134,19 +266,10 @@ pub async fn submit(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
-    let result = async {
-        let form = ProposalForm {
-            pool_id: field(&pairs, "pool")
-                .parse()
-                .map_err(|_| AppError::Refused("budget.unknown_pool"))?,
-            title: field(&pairs, "title").into(),
-            description_md: field(&pairs, "description").into(),
-            place: field(&pairs, "place").into(),
-            items: items_from(&pairs)?,
-        };
-        s.app.submit_proposal(&l.subject, &l.round, form).await
-    }
-    .await;
+    let result = match proposal_form(&pairs) {
+        Ok(form) => s.app.submit_proposal(&l.subject, &l.round, form).await,
+        Err(e) => Err(e),
+    };
     match result {
         Ok(id) => Ok(see_other(
             &format!("/budzet/{}/projekty/{id}", l.round.id),
@@ -188,6 +311,7 @@ struct ProposalPage {
     can_appeal: bool,
     can_decide_appeal: bool,
     can_withdraw: bool,
+    /// The author may still change the proposal (submission is open).
     can_add_image: bool,
     images: Vec<(i64, String)>,
     errors: FormErrors,
