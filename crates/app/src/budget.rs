@@ -1046,6 +1046,26 @@ fn reason_json(r: &pb::Reason) -> serde_json::Value {
         pb::Reason::BelowThreshold { score, threshold } => {
             json!({"kind": "below_threshold", "score": score, "threshold": threshold})
         }
+        pb::Reason::SharesFunded {
+            round,
+            payers,
+            cost,
+            max_payment,
+        } => {
+            json!({"kind": "shares_funded", "round": round, "payers": payers, "cost_grosze": cost.grosze(), "max_payment_grosze": max_payment.grosze()})
+        }
+        pb::Reason::SharesFree => json!({"kind": "shares_free"}),
+        pb::Reason::SharesNotFunded {
+            supporters,
+            left,
+            cost,
+        } => {
+            json!({"kind": "shares_not_funded", "supporters": supporters, "left_grosze": left.grosze(), "cost_grosze": cost.grosze()})
+        }
+        pb::Reason::NoSupporters => json!({"kind": "no_supporters"}),
+        pb::Reason::Completed { first, then } => {
+            json!({"kind": "completed", "first": reason_json(first), "then": reason_json(then)})
+        }
         pb::Reason::Described => json!({"kind": "described"}),
     }
 }

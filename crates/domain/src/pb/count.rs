@@ -5,7 +5,7 @@ use super::greedy::{greedy_pass, id_ranks, score_unit, Density, GreedyParams};
 use super::instance::{ballot_points, PbInstance};
 use super::mes::{run_add1, run_mes, MesProfile, MesRun};
 use super::money::{group_thousands, Money};
-use super::outcome::{plural, Explanation, Outcome, Rule, TieBreak};
+use super::outcome::{plural, Explanation, Outcome, Reason, Rule, TieBreak};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
@@ -120,7 +120,7 @@ fn finish(
                 project: i as u32,
                 funded: false,
                 text: "not considered".to_string(),
-                reason: super::outcome::Reason::Described,
+                reason: Reason::Described,
             })
         })
         .collect();
@@ -223,7 +223,7 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
             project: p,
             funded: true,
             text: "funded: costs nothing and has supporters".to_string(),
-            reason: super::outcome::Reason::Described,
+            reason: Reason::SharesFree,
         });
     }
     for (round, pu) in run.purchases.iter().enumerate() {
@@ -272,7 +272,12 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
             project: p,
             funded: true,
             text,
-            reason: super::outcome::Reason::Described,
+            reason: Reason::SharesFunded {
+                round: round + 1,
+                payers: pu.payers,
+                cost,
+                max_payment: money_floor(&pu.max_payment),
+            },
         });
     }
     // losers: what their supporters had left
@@ -281,8 +286,11 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
             continue;
         }
         let sup = &prof.supporters[p];
-        let text = if sup.is_empty() {
-            "not funded: nobody voted for it".to_string()
+        let (text, reason) = if sup.is_empty() {
+            (
+                "not funded: nobody voted for it".to_string(),
+                Reason::NoSupporters,
+            )
         } else {
             // sum the numerators over the common denominator; one division at the end
             let mut left_num = BigInt::zero();
@@ -293,18 +301,26 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
                 left_num += &run.class_num[run.group_class[g as usize] as usize] * BigInt::from(w);
             }
             let left = BigRational::new_raw(left_num, run.den.clone());
-            format!(
+            let text = format!(
                 "not funded: its {} had only {} left of their equal shares; it costs {}",
                 plural(n, "supporter", "supporters"),
                 money_text(&left),
                 inst.projects[p].cost
+            );
+            (
+                text,
+                Reason::SharesNotFunded {
+                    supporters: n,
+                    left: money_floor(&left),
+                    cost: inst.projects[p].cost,
+                },
             )
         };
         *slot = Some(Explanation {
             project: p as u32,
             funded: false,
             text,
-            reason: super::outcome::Reason::Described,
+            reason,
         });
     }
     let mut selected = run.selected();
@@ -322,6 +338,10 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
         for (p, g) in gexpl.into_iter().enumerate() {
             if let (Some(g), Some(e)) = (g, expl[p].as_mut()) {
                 e.funded = g.funded;
+                e.reason = Reason::Completed {
+                    first: Box::new(e.reason.clone()),
+                    then: Box::new(g.reason.clone()),
+                };
                 e.text = if g.funded {
                     format!("{}; then greedy completion {}", e.text, g.text)
                 } else {

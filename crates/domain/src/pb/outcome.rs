@@ -117,7 +117,29 @@ pub enum Reason {
     NotReached { score: i64 },
     /// Below the minimum score required.
     BelowThreshold { score: i64, threshold: i64 },
-    /// Reasons given only as text (the Method of Equal Shares and its completion).
+    /// Equal Shares: bought in round `round` by `payers` supporters, none paying more than `max_payment`.
+    SharesFunded {
+        round: usize,
+        payers: u64,
+        cost: Money,
+        max_payment: Money,
+    },
+    /// Equal Shares: costs nothing and has supporters.
+    SharesFree,
+    /// Equal Shares: its supporters had only `left` of their shares, and it costs `cost`.
+    SharesNotFunded {
+        supporters: u64,
+        left: Money,
+        cost: Money,
+    },
+    /// Nobody voted for it.
+    NoSupporters,
+    /// A rule with a completion step: what the first stage said, then the completion.
+    Completed {
+        first: Box<Reason>,
+        then: Box<Reason>,
+    },
+    /// Reasons given only as text.
     #[default]
     Described,
 }

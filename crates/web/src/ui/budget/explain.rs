@@ -8,58 +8,80 @@ use wspolnota_domain::pb::Money;
 /// The explanation of one project of a stored result, and whether it is the engine's
 /// English text rather than a translation.
 pub fn explain(locale: Locale, project: &serde_json::Value) -> (String, bool) {
-    let r = &project["reason"];
-    let n = |k: &str| r[k].as_i64().unwrap_or(0);
-    let money = |k: &str| Money(n(k)).to_human();
-    let args = |keys: &[(&'static str, String)]| keys.to_vec();
-    let text = match r["kind"].as_str().unwrap_or("") {
-        "funded" => locale.t_args(
+    match reason_text(locale, &project["reason"]) {
+        Some(text) => (text, false),
+        None => (
+            project["explanation"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            locale != Locale::En,
+        ),
+    }
+}
+
+/// A stored reason in words, or `None` for a reason the engine gave only as text.
+fn reason_text(locale: Locale, r: &serde_json::Value) -> Option<String> {
+    let n = |k: &str| r[k].as_i64().unwrap_or(0).to_string();
+    let money = |k: &str| Money(r[k].as_i64().unwrap_or(0)).to_human();
+    let say = |id: &str, args: &[(&'static str, String)]| Some(locale.t_args(id, args));
+    match r["kind"].as_str().unwrap_or("") {
+        "funded" => say(
             "budget-why-funded",
-            &args(&[
-                ("position", n("position").to_string()),
-                ("score", n("score").to_string()),
+            &[
+                ("position", n("position")),
+                ("score", n("score")),
                 ("cost", money("cost_grosze")),
                 ("left", money("left_grosze")),
-            ]),
+            ],
         ),
-        "skipped" => locale.t_args(
+        "skipped" => say(
             "budget-why-skipped",
-            &args(&[
-                ("score", n("score").to_string()),
+            &[
+                ("score", n("score")),
                 ("cost", money("cost_grosze")),
                 ("left", money("left_grosze")),
-            ]),
+            ],
         ),
-        "did_not_fit" => locale.t_args(
+        "did_not_fit" => say(
             "budget-why-did-not-fit",
-            &args(&[
-                ("score", n("score").to_string()),
+            &[
+                ("score", n("score")),
                 ("cost", money("cost_grosze")),
                 ("left", money("left_grosze")),
-            ]),
+            ],
         ),
-        "not_reached" => locale.t_args(
-            "budget-why-not-reached",
-            &args(&[("score", n("score").to_string())]),
-        ),
-        "below_threshold" => locale.t_args(
+        "not_reached" => say("budget-why-not-reached", &[("score", n("score"))]),
+        "below_threshold" => say(
             "budget-why-below-threshold",
-            &args(&[
-                ("score", n("score").to_string()),
-                ("threshold", n("threshold").to_string()),
-            ]),
+            &[("score", n("score")), ("threshold", n("threshold"))],
         ),
-        _ => {
-            return (
-                project["explanation"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
-                locale != Locale::En,
-            )
+        "shares_funded" => say(
+            "budget-why-shares-funded",
+            &[
+                ("round", n("round")),
+                ("payers", n("payers")),
+                ("cost", money("cost_grosze")),
+                ("max", money("max_payment_grosze")),
+            ],
+        ),
+        "shares_free" => say("budget-why-shares-free", &[]),
+        "shares_not_funded" => say(
+            "budget-why-shares-not-funded",
+            &[
+                ("supporters", n("supporters")),
+                ("left", money("left_grosze")),
+                ("cost", money("cost_grosze")),
+            ],
+        ),
+        "no_supporters" => say("budget-why-no-supporters", &[]),
+        "completed" => {
+            let first = reason_text(locale, &r["first"])?;
+            let then = reason_text(locale, &r["then"])?;
+            say("budget-why-completed", &[("first", first), ("then", then)])
         }
-    };
-    (text, false)
+        _ => None,
+    }
 }
 
 #[cfg(test)]
