@@ -44,6 +44,15 @@ fn is_api(path: &str) -> bool {
     path.starts_with("/api/")
 }
 
+/// Compares two secrets in time that does not depend on where they differ.
+fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
 fn valid_token(t: &str) -> bool {
     t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
 }
@@ -119,7 +128,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             req = Request::from_parts(parts, Body::from(bytes));
             token
         };
-        let ok = matches!((&existing_csrf, &presented), (Some(a), Some(b)) if a == b);
+        let ok = matches!((&existing_csrf, &presented), (Some(a), Some(b)) if same_secret(a, b));
         if !ok {
             return if is_api(&path) {
                 ApiError::new(locale, AppError::Refused("auth.csrf")).into_response()
