@@ -99,6 +99,24 @@ async fn a_round_through_the_pages(backend: Backend) {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Printed voting codes: shown once to the admin, refused to others and to nonsense counts.
+    let r = t
+        .post_form(&mut a, &format!("{round}/kody"), &[("count", "3")])
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body.matches("<li><code>").count(), 3);
+    for bad in ["0", "abc", "10001"] {
+        let r = t
+            .post_form(&mut a, &format!("{round}/kody"), &[("count", bad)])
+            .await;
+        assert!(r.status.is_client_error(), "{bad}");
+    }
+    t.user("ciekawski@example.pl", "Ciekawski", false).await;
+    let mut curious = t.login("ciekawski@example.pl").await;
+    let r = t
+        .post_form(&mut curious, &format!("{round}/kody"), &[("count", "3")])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
 
     // Residents submit proposals with cost lines.
     let mut ids = Vec::new();

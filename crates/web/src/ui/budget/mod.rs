@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/budzet/{round}/etap", post(rounds::advance))
         .route("/budzet/{round}/pule", post(rounds::add_pool))
         .route("/budzet/{round}/urzednicy", post(rounds::add_official))
+        .route("/budzet/{round}/kody", post(rounds::issue_codes))
         .route("/budzet/{round}/projekty/nowy", get(proposals::new_page))
         .route("/budzet/{round}/projekty", post(proposals::submit))
         .route(

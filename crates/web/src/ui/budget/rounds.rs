@@ -485,3 +485,51 @@ pub async fn add_official(
         Err(e) => Err(UiError::new(&ctx, e)),
     }
 }
+
+#[derive(serde::Deserialize)]
+pub struct CodesForm {
+    #[serde(default)]
+    count: String,
+}
+
+#[derive(Template)]
+#[template(path = "budget/codes.html")]
+struct CodesPage {
+    page: Page,
+    round_id: i64,
+    round_title: String,
+    codes: Vec<String>,
+}
+
+/// Issues printed voting codes and shows them once, ready to print; only their hashes are kept.
+pub async fn issue_codes(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(round): Path<String>,
+    Form(f): Form<CodesForm>,
+) -> Result<Response, UiError> {
+    let l = load(&s, &ctx, &round).await?;
+    let count: usize = f
+        .count
+        .trim()
+        .parse()
+        .map_err(|_| UiError::new(&ctx, AppError::Refused("budget.bad_settings")))?;
+    if count > 10_000 {
+        return Err(UiError::new(&ctx, AppError::Refused("budget.bad_settings")));
+    }
+    let codes = s
+        .app
+        .issue_voting_codes(&l.subject, &l.round, count)
+        .await
+        .or_page(&ctx)?;
+    let page = Page::new(&ctx, ctx.locale.t("budget-codes-title"));
+    Ok(render(
+        &ctx,
+        CodesPage {
+            page,
+            round_id: l.round.id,
+            round_title: l.round.title.clone(),
+            codes,
+        },
+    ))
+}
