@@ -1518,3 +1518,53 @@ impl App {
         Ok(store::image(&mut c, proposal, image).await?)
     }
 }
+
+/// One project of a stored result, read back.
+#[derive(Debug, Clone)]
+pub struct ProjectOutcome {
+    /// The proposal's id, as in the published `.pb` file.
+    pub id: String,
+    pub name: String,
+    pub cost: Money,
+    pub votes: i64,
+    pub funded: bool,
+    /// The counting engine's sentence, in English.
+    pub explanation: String,
+    /// The reason in numbers, as written by `reason_json`.
+    pub reason: serde_json::Value,
+}
+
+/// A stored result read back: what was spent and the fate of every project. The one
+/// reader of `report_json`, for the results page, the CSV and the API.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub total_cost: Money,
+    pub projects: Vec<ProjectOutcome>,
+}
+
+impl Report {
+    pub fn read(stored: &StoredResult) -> Report {
+        let report: serde_json::Value =
+            serde_json::from_str(&stored.report_json).unwrap_or_default();
+        let projects = report["projects"]
+            .as_array()
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| ProjectOutcome {
+                        id: p["id"].as_str().unwrap_or_default().to_string(),
+                        name: p["name"].as_str().unwrap_or_default().to_string(),
+                        cost: Money(p["cost_grosze"].as_i64().unwrap_or(0)),
+                        votes: p["votes"].as_i64().unwrap_or(0),
+                        funded: p["funded"].as_bool().unwrap_or(false),
+                        explanation: p["explanation"].as_str().unwrap_or_default().to_string(),
+                        reason: p["reason"].clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Report {
+            total_cost: Money(report["total_cost_grosze"].as_i64().unwrap_or(0)),
+            projects,
+        }
+    }
+}

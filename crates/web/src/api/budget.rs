@@ -405,18 +405,16 @@ pub async fn results(
     let mut out = Vec::new();
     for pr in s.app.results(&r).await.or_api(&ctx)? {
         let Some(res) = pr.result else { continue };
-        let report: serde_json::Value = serde_json::from_str(&res.report_json).unwrap_or_default();
-        let projects = report["projects"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+        let report = wspolnota_app::budget::Report::read(&res);
+        let projects = report
+            .projects
             .iter()
             .map(|p| ProjectResultDto {
-                id: p["id"].as_str().unwrap_or_default().into(),
-                name: p["name"].as_str().unwrap_or_default().into(),
-                cost_grosze: p["cost_grosze"].as_i64().unwrap_or(0),
-                votes: p["votes"].as_i64().unwrap_or(0),
-                funded: p["funded"].as_bool().unwrap_or(false),
+                id: p.id.clone(),
+                name: p.name.clone(),
+                cost_grosze: p.cost.grosze(),
+                votes: p.votes,
+                funded: p.funded,
                 explanation: crate::ui::budget::explain::explain(ctx.locale, p).0,
             })
             .collect();
@@ -425,7 +423,7 @@ pub async fn results(
             name: pr.pool.name.clone(),
             rule: res.rule.clone(),
             budget_grosze: pr.pool.budget.grosze(),
-            total_cost_grosze: report["total_cost_grosze"].as_i64().unwrap_or(0),
+            total_cost_grosze: report.total_cost.grosze(),
             voters: pr.voters,
             ballots: res.ballots,
             winners: res

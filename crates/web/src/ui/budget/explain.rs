@@ -2,21 +2,16 @@
 //! counting engine gives in numbers. Where the engine gives only its English text
 //! (the Method of Equal Shares), that text is shown, marked as English.
 
+use wspolnota_app::budget::ProjectOutcome;
 use wspolnota_app::i18n::Locale;
 use wspolnota_domain::pb::Money;
 
 /// The explanation of one project of a stored result, and whether it is the engine's
 /// English text rather than a translation.
-pub fn explain(locale: Locale, project: &serde_json::Value) -> (String, bool) {
-    match reason_text(locale, &project["reason"]) {
+pub fn explain(locale: Locale, project: &ProjectOutcome) -> (String, bool) {
+    match reason_text(locale, &project.reason) {
         Some(text) => (text, false),
-        None => (
-            project["explanation"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
-            locale != Locale::En,
-        ),
+        None => (project.explanation.clone(), locale != Locale::En),
     }
 }
 
@@ -88,9 +83,24 @@ fn reason_text(locale: Locale, r: &serde_json::Value) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn outcome(reason: serde_json::Value, explanation: &str) -> ProjectOutcome {
+        ProjectOutcome {
+            id: "1".into(),
+            name: "P".into(),
+            cost: Money(0),
+            votes: 0,
+            funded: false,
+            explanation: explanation.into(),
+            reason,
+        }
+    }
+
     #[test]
     fn greedy_reasons_are_translated() {
-        let p = serde_json::json!({"reason": {"kind": "skipped", "score": 412, "cost_grosze": 12_000_000, "left_grosze": 8_540_000}, "explanation": "skipped"});
+        let p = outcome(
+            serde_json::json!({"kind": "skipped", "score": 412, "cost_grosze": 12_000_000, "left_grosze": 8_540_000}),
+            "skipped",
+        );
         let (pl, english) = explain(Locale::Pl, &p);
         assert!(!english);
         assert!(
@@ -99,14 +109,33 @@ mod tests {
         );
         let (en, _) = explain(Locale::En, &p);
         assert_ne!(pl, en);
-        let mes = serde_json::json!({"reason": {"kind": "described"}, "explanation": "funded in round 1"});
-        assert_eq!(
-            explain(Locale::Pl, &mes),
-            ("funded in round 1".to_string(), true)
+        let text_only = outcome(
+            serde_json::json!({"kind": "described"}),
+            "as the engine says",
         );
         assert_eq!(
-            explain(Locale::En, &mes),
-            ("funded in round 1".to_string(), false)
+            explain(Locale::Pl, &text_only),
+            ("as the engine says".to_string(), true)
+        );
+        assert_eq!(
+            explain(Locale::En, &text_only),
+            ("as the engine says".to_string(), false)
+        );
+    }
+
+    #[test]
+    fn equal_shares_and_completion_are_translated() {
+        let p = outcome(
+            serde_json::json!({"kind": "completed",
+                "first": {"kind": "shares_not_funded", "supporters": 174, "left_grosze": 1_219_480, "cost_grosze": 3_600_000},
+                "then": {"kind": "skipped", "score": 174, "cost_grosze": 3_600_000, "left_grosze": 1_542_100}}),
+            "english",
+        );
+        let (pl, english) = explain(Locale::Pl, &p);
+        assert!(!english);
+        assert!(
+            pl.contains("174") && pl.contains("12 194,80 zł") && pl.contains("15 421 zł"),
+            "{pl}"
         );
     }
 }

@@ -12,10 +12,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
+use wspolnota_app::budget::Report;
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action};
 use wspolnota_domain::budget::Phase;
-use wspolnota_domain::pb::Money;
 
 pub struct ProjectRow {
     pub id: String,
@@ -133,31 +133,29 @@ pub async fn results_page(
     .with_notice(n.ok.as_deref());
     let mut pools = Vec::new();
     for r in s.app.results(&l.round).await.or_page(&ctx)? {
-        let report: Option<serde_json::Value> = r
-            .result
-            .as_ref()
-            .and_then(|res| serde_json::from_str(&res.report_json).ok());
+        let report = r.result.as_ref().map(Report::read).unwrap_or_default();
         let mut rows: Vec<ProjectRow> = report
-            .as_ref()
-            .and_then(|rep| rep["projects"].as_array().cloned())
-            .unwrap_or_default()
+            .projects
             .iter()
-            .map(|p| ProjectRow {
-                id: p["id"].as_str().unwrap_or_default().to_string(),
-                name: p["name"].as_str().unwrap_or_default().to_string(),
-                cost: Money(p["cost_grosze"].as_i64().unwrap_or(0)).to_human(),
-                votes: p["votes"].as_i64().unwrap_or(0),
-                funded: p["funded"].as_bool().unwrap_or(false),
-                explanation: super::explain::explain(ctx.locale, p).0,
-                explanation_in_english: super::explain::explain(ctx.locale, p).1,
+            .map(|p| {
+                let (explanation, explanation_in_english) = super::explain::explain(ctx.locale, p);
+                ProjectRow {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    cost: p.cost.to_human(),
+                    votes: p.votes,
+                    funded: p.funded,
+                    explanation,
+                    explanation_in_english,
+                }
             })
             .collect();
         rows.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
-        let spent = report
-            .as_ref()
-            .and_then(|rep| rep["total_cost_grosze"].as_i64())
-            .map(|g| Money(g).to_human())
-            .unwrap_or_default();
+        let spent = if r.result.is_some() {
+            report.total_cost.to_human()
+        } else {
+            String::new()
+        };
         let districts = if l.round.districts.is_empty() {
             Vec::new()
         } else {
@@ -270,22 +268,22 @@ pub async fn download_csv(
 ) -> Result<Response, UiError> {
     let (l, pool) = published_pool(&s, &ctx, &round, &pool).await?;
     let results = s.app.results(&l.round).await.or_page(&ctx)?;
-    let report: serde_json::Value = results
+    let report = results
         .iter()
         .find(|r| r.pool.id == pool.id)
         .and_then(|r| r.result.as_ref())
-        .and_then(|r| serde_json::from_str(&r.report_json).ok())
+        .map(Report::read)
         .unwrap_or_default();
     let mut csv = String::from("project_id,name,cost,votes,funded,explanation\n");
-    for p in report["projects"].as_array().cloned().unwrap_or_default() {
+    for p in &report.projects {
         csv.push_str(&format!(
             "{},{},{},{},{},{}\n",
-            csv_field(p["id"].as_str().unwrap_or_default()),
-            csv_field(p["name"].as_str().unwrap_or_default()),
-            Money(p["cost_grosze"].as_i64().unwrap_or(0)).to_plain(),
-            p["votes"].as_i64().unwrap_or(0),
-            p["funded"].as_bool().unwrap_or(false),
-            csv_field(p["explanation"].as_str().unwrap_or_default()),
+            csv_field(&p.id),
+            csv_field(&p.name),
+            p.cost.to_plain(),
+            p.votes,
+            p.funded,
+            csv_field(&p.explanation),
         ));
     }
     let name = format!(
