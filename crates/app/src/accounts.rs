@@ -314,14 +314,13 @@ impl App {
         for space in withdrawn {
             audit::record(
                 &mut tx,
-                audit::Change {
-                    actor: Some(user),
-                    space: Some(space),
-                    org: None,
-                    action: "signature.withdrawn",
-                    before: Some(json!({"status": "active"})),
-                    after: Some(json!({"status": "withdrawn", "reason": "account_deleted"})),
-                },
+                audit::Change::in_space(
+                    Some(user),
+                    space,
+                    "signature.withdrawn",
+                    Some(json!({"status": "active"})),
+                    Some(json!({"status": "withdrawn", "reason": "account_deleted"})),
+                ),
                 now,
             )
             .await?;

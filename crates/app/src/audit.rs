@@ -14,6 +14,26 @@ pub struct Change {
     pub after: Option<Value>,
 }
 
+impl Change {
+    /// A change in a space that concerns no organisation.
+    pub fn in_space(
+        actor: Option<UserId>,
+        space: SpaceId,
+        action: &'static str,
+        before: Option<Value>,
+        after: Option<Value>,
+    ) -> Change {
+        Change {
+            actor,
+            space: Some(space),
+            org: None,
+            action,
+            before,
+            after,
+        }
+    }
+}
+
 pub async fn record(c: &mut Conn, change: Change, now: Timestamp) -> Result<(), StoreError> {
     audit::append(
         c,

@@ -171,14 +171,13 @@ impl App {
         let id = store::insert_round(&mut tx, &new, now).await?;
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(space),
-                org: None,
-                action: "budget.round_created",
-                before: None,
-                after: Some(json!({"round": id, "title": title})),
-            },
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "budget.round_created",
+                None,
+                Some(json!({"round": id, "title": title})),
+            ),
             now,
         )
         .await?;
@@ -211,14 +210,13 @@ impl App {
         let after = json!({"pool": id, "name": name, "budget_grosze": budget.grosze(), "ballot": ballot.code(), "rule": rule.code()});
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.pool_added",
-                before: None,
-                after: Some(after),
-            },
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.pool_added",
+                None,
+                Some(after),
+            ),
             now,
         )
         .await?;
@@ -242,14 +240,13 @@ impl App {
         store::add_official(&mut tx, round.id, person.id).await?;
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.official_added",
-                before: None,
-                after: Some(json!({"round": round.id, "user": person.id.0})),
-            },
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.official_added",
+                None,
+                Some(json!({"round": round.id, "user": person.id.0})),
+            ),
             now,
         )
         .await?;
@@ -275,14 +272,13 @@ impl App {
         store::set_advanced_to(&mut tx, round.id, to).await?;
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.phase_advanced",
-                before: Some(json!({"round": round.id, "phase": from.as_str()})),
-                after: Some(json!({"round": round.id, "phase": to.as_str()})),
-            },
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.phase_advanced",
+                Some(json!({"round": round.id, "phase": from.as_str()})),
+                Some(json!({"round": round.id, "phase": to.as_str()})),
+            ),
             now,
         )
         .await?;
@@ -342,14 +338,13 @@ impl App {
         let id = store::insert_proposal(&mut tx, &new, now).await?;
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: Some(author),
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.proposal_submitted",
-                before: None,
-                after: Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()})),
-            },
+            audit::Change::in_space(
+                Some(author),
+                round.space_id,
+                "budget.proposal_submitted",
+                None,
+                Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()})),
+            ),
             now,
         )
         .await?;
@@ -396,7 +391,7 @@ impl App {
         store::update_proposal(&mut tx, id, &new, now).await?;
         audit::record(
             &mut tx,
-            audit::Change { actor: subject.user, space: Some(round.space_id), org: None, action: "budget.proposal_edited", before: Some(json!({"proposal": id, "title": current.title, "cost_grosze": current.cost.grosze()})), after: Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()})) },
+            audit::Change::in_space(subject.user, round.space_id, "budget.proposal_edited", Some(json!({"proposal": id, "title": current.title, "cost_grosze": current.cost.grosze()})), Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()}))),
             now,
         )
         .await?;
@@ -431,14 +426,13 @@ impl App {
         }
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.proposal_withdrawn",
-                before: Some(json!({"proposal": id, "status": current.status.as_str()})),
-                after: Some(json!({"proposal": id, "status": "withdrawn"})),
-            },
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.proposal_withdrawn",
+                Some(json!({"proposal": id, "status": current.status.as_str()})),
+                Some(json!({"proposal": id, "status": "withdrawn"})),
+            ),
             now,
         )
         .await?;
@@ -528,14 +522,13 @@ impl App {
         let after = json!({"proposal": id, "accepted": form.accepted, "reason": reason, "verified_cost_grosze": verified_cost.map(|c| c.grosze()), "cost_justification": justification});
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: Some(actor),
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.proposal_verified",
-                before: Some(json!({"proposal": id, "status": "submitted"})),
-                after: Some(after),
-            },
+            audit::Change::in_space(
+                Some(actor),
+                round.space_id,
+                "budget.proposal_verified",
+                Some(json!({"proposal": id, "status": "submitted"})),
+                Some(after),
+            ),
             now,
         )
         .await?;
@@ -582,14 +575,13 @@ impl App {
         }
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.appeal_lodged",
-                before: None,
-                after: Some(json!({"proposal": id, "appeal": text})),
-            },
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.appeal_lodged",
+                None,
+                Some(json!({"proposal": id, "appeal": text})),
+            ),
             now,
         )
         .await?;
@@ -622,14 +614,13 @@ impl App {
         }
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.appeal_decided",
-                before: Some(json!({"proposal": id, "status": "appealed"})),
-                after: Some(json!({"proposal": id, "upheld": upheld, "reason": reason})),
-            },
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.appeal_decided",
+                Some(json!({"proposal": id, "status": "appealed"})),
+                Some(json!({"proposal": id, "upheld": upheld, "reason": reason})),
+            ),
             now,
         )
         .await?;
@@ -801,14 +792,13 @@ impl App {
         }
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.codes_issued",
-                before: None,
-                after: Some(json!({"round": round.id, "count": count})),
-            },
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.codes_issued",
+                None,
+                Some(json!({"round": round.id, "count": count})),
+            ),
             now,
         )
         .await?;
@@ -898,7 +888,7 @@ impl App {
             store::insert_result(&mut tx, r, actor).await?;
             audit::record(
                 &mut tx,
-                audit::Change { actor, space: Some(round.space_id), org: None, action: "budget.results_computed", before: None, after: Some(json!({"pool": r.pool_id, "rule": r.rule, "ballots": r.ballots, "winners": r.winners})) },
+                audit::Change::in_space(actor, round.space_id, "budget.results_computed", None, Some(json!({"pool": r.pool_id, "rule": r.rule, "ballots": r.ballots, "winners": r.winners}))),
                 now,
             )
             .await?;
@@ -1273,14 +1263,13 @@ impl App {
         }
         audit::record(
             &mut tx,
-            audit::Change {
+            audit::Change::in_space(
                 actor,
-                space: Some(space),
-                org: None,
-                action: "budget.round_imported",
-                before: None,
-                after: Some(json!({"round": round, "title": title, "ballots": inst.ballots.len()})),
-            },
+                space,
+                "budget.round_imported",
+                None,
+                Some(json!({"round": round, "title": title, "ballots": inst.ballots.len()})),
+            ),
             now,
         )
         .await?;
@@ -1384,14 +1373,13 @@ impl App {
         let after = json!({"pool": pool.id, "sheet": sheet, "outcome": format!("{outcome:?}")});
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: Some(staff),
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.paper_entered",
-                before: None,
-                after: Some(after),
-            },
+            audit::Change::in_space(
+                Some(staff),
+                round.space_id,
+                "budget.paper_entered",
+                None,
+                Some(after),
+            ),
             now,
         )
         .await?;
@@ -1424,14 +1412,13 @@ impl App {
             .await?;
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: Some(admin),
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.paper_resolved",
-                before: None,
-                after: Some(json!({"pool": pool.id, "sheet": sheet})),
-            },
+            audit::Change::in_space(
+                Some(admin),
+                round.space_id,
+                "budget.paper_resolved",
+                None,
+                Some(json!({"pool": pool.id, "sheet": sheet})),
+            ),
             now,
         )
         .await?;
@@ -1489,14 +1476,13 @@ impl App {
         let image = store::insert_image(&mut tx, id, content_type, &alt, bytes).await?;
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(round.space_id),
-                org: None,
-                action: "budget.image_added",
-                before: None,
-                after: Some(json!({"proposal": id, "image": image, "alt": alt})),
-            },
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.image_added",
+                None,
+                Some(json!({"proposal": id, "image": image, "alt": alt})),
+            ),
             now,
         )
         .await?;

@@ -174,20 +174,19 @@ impl App {
         .await?;
         audit::record(
             &mut tx,
-            audit::Change { actor: Some(user), space: Some(id), org: None, action: "space.created", before: None, after: Some(json!({"slug": slug, "name": name, "kind": kind.as_str(), "document_hash": doc.text_hash})) },
+            audit::Change::in_space(Some(user), id, "space.created", None, Some(json!({"slug": slug, "name": name, "kind": kind.as_str(), "document_hash": doc.text_hash}))),
             now,
         )
         .await?;
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: Some(user),
-                space: Some(id),
-                org: None,
-                action: "space.admin_added",
-                before: None,
-                after: Some(json!({"user": user.0})),
-            },
+            audit::Change::in_space(
+                Some(user),
+                id,
+                "space.admin_added",
+                None,
+                Some(json!({"user": user.0})),
+            ),
             now,
         )
         .await?;
@@ -222,14 +221,13 @@ impl App {
         .await?;
         audit::record(
             &mut tx,
-            audit::Change {
-                actor: subject.user,
-                space: Some(space),
-                org: None,
-                action: "document.published",
-                before: before.map(|d| json!({"version": d.version, "hash": d.text_hash})),
-                after: Some(json!({"version": doc.version, "hash": doc.text_hash})),
-            },
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "document.published",
+                before.map(|d| json!({"version": d.version, "hash": d.text_hash})),
+                Some(json!({"version": doc.version, "hash": doc.text_hash})),
+            ),
             now,
         )
         .await?;
