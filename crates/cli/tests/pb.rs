@@ -8,7 +8,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_wspolnota");
 
 fn pabulib(file: &str) -> String {
     format!(
-        "{}/../../../shared/pabulib/{file}",
+        "{}/../../tests/data/pabulib/{file}",
         env!("CARGO_MANIFEST_DIR")
     )
 }

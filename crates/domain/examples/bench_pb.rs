@@ -60,7 +60,7 @@ fn main() {
         repeat = args.get(i + 1).and_then(|s| s.parse().ok()).unwrap_or(3);
         args.drain(i..(i + 2).min(args.len()));
     }
-    let default_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pabulib");
+    let default_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/pabulib");
     let inputs = if args.is_empty() {
         vec![default_dir.to_string_lossy().to_string()]
     } else {

@@ -1,7 +1,7 @@
-//! The thirteen real Polish elections in `shared/pabulib`: every winner set that pabutools
+//! The thirteen real Polish elections in `tests/data/pabulib`: every winner set that pabutools
 //! computes (expected.json) is reproduced exactly, and the city's own rule is checked against
 //! the `selected` column. Run with `--release`; the files are read from
-//! `$CARGO_MANIFEST_DIR/../../../shared/pabulib`.
+//! `tests/data/pabulib` of the repository.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use serde_json::Value;
@@ -11,7 +11,7 @@ use wspolnota_domain::pb::{
 };
 
 fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pabulib")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/pabulib")
 }
 
 fn expected() -> Value {
