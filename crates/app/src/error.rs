@@ -103,6 +103,7 @@ pub const ALL_CODES: &[&str] = &[
     "budget.ballot_too_many_points",
     "budget.ballot_zero_points",
     "budget.ballot_settings",
+    "module.unknown",
     "budget.cost_required",
     "budget.cost_not_positive",
     "budget.cost_too_many_items",

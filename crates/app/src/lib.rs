@@ -12,6 +12,7 @@ mod error;
 pub mod i18n;
 pub mod mail;
 pub mod markdown;
+pub mod modules;
 pub mod orgs;
 pub mod spaces;
 pub mod tokens;

@@ -89,6 +89,8 @@ pub enum Action {
         org: Option<OrgId>,
     },
     ViewAuditLog,
+    /// Switch a space's modules (participatory budget, …) on or off.
+    ManageModules,
     /// See the list of members with their contact addresses.
     ViewMemberContacts,
     CreateOrganisation,
@@ -128,6 +130,7 @@ pub fn can(subject: &Subject, action: Action) -> bool {
         Action::EditSpace
         | Action::DecideMembership
         | Action::ViewAuditLog
+        | Action::ManageModules
         | Action::ViewMemberContacts => subject.platform_admin || subject.space_admin,
         Action::Sign { on_behalf_of: None } => logged_in,
         Action::Sign {
@@ -304,6 +307,32 @@ mod tests {
             ..resident
         };
         assert!(can(&admin, Action::ManageBudget) && can(&admin, Action::VerifyProposals));
+    }
+
+    #[test]
+    fn only_admins_switch_modules() {
+        let member = Subject {
+            space_member: true,
+            ..resident(1)
+        };
+        assert!(!can(&Subject::visitor(), Action::ManageModules));
+        assert!(!can(&resident(1), Action::ManageModules));
+        assert!(!can(&member, Action::ManageModules));
+        let official = Subject {
+            budget_official: true,
+            ..resident(1)
+        };
+        assert!(!can(&official, Action::ManageModules));
+        let space_admin = Subject {
+            space_admin: true,
+            ..resident(1)
+        };
+        assert!(can(&space_admin, Action::ManageModules));
+        let platform = Subject {
+            platform_admin: true,
+            ..resident(2)
+        };
+        assert!(can(&platform, Action::ManageModules));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod clock;
 pub mod error;
 pub mod ids;
+pub mod module;
 pub mod org;
 pub mod pb;
 pub mod registry_numbers;

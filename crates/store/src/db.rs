@@ -180,6 +180,7 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "spaces",
         "space_admins",
         "space_documents",
+        "space_modules",
         "signatures",
         "audit_log",
         "outbox",

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod budget;
 mod db;
 mod error;
+pub mod modules;
 pub mod orgs;
 pub mod outbox;
 pub mod sessions;

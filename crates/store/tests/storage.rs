@@ -3,8 +3,9 @@
 
 use wspolnota_domain::clock::Timestamp;
 use wspolnota_domain::ids::UserId;
+use wspolnota_domain::module::Module;
 use wspolnota_domain::space::{MembershipStatus, SpaceKind};
-use wspolnota_store::{audit, signatures, spaces, users, StoreError};
+use wspolnota_store::{audit, modules, signatures, spaces, users, StoreError};
 use wspolnota_testkit::{on_both_backends, Backend, TestDb};
 
 const NOW: Timestamp = Timestamp(1_780_000_000);
@@ -227,7 +228,71 @@ async fn rolled_back_transactions_leave_nothing(backend: Backend) {
     assert_eq!(users::count(&mut c).await.unwrap(), 0);
 }
 
+async fn a_module_choice_is_stored_once_and_replaced(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let mut tx = db.store.begin().await.unwrap();
+    let space = spaces::insert(
+        &mut tx,
+        &spaces::NewSpace {
+            slug: "m",
+            name: "M",
+            kind: SpaceKind::Movement,
+            city: None,
+            region: None,
+            description_md: "",
+            requires_approval: false,
+        },
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert!(modules::choices(&mut tx, space).await.unwrap().is_empty());
+    assert_eq!(
+        modules::choice(&mut tx, space, Module::Budget)
+            .await
+            .unwrap(),
+        Some((SpaceKind::Movement, None))
+    );
+    modules::set(&mut tx, space, Module::Budget, true)
+        .await
+        .unwrap();
+    modules::set(&mut tx, space, Module::Budget, false)
+        .await
+        .unwrap();
+    modules::set(&mut tx, space, Module::Events, true)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut c = db.store.read().await.unwrap();
+    let mut choices = modules::choices(&mut c, space).await.unwrap();
+    choices.sort();
+    assert_eq!(
+        choices,
+        vec![(Module::Budget, false), (Module::Events, true)]
+    );
+    assert_eq!(
+        modules::choice(&mut c, space, Module::Budget)
+            .await
+            .unwrap(),
+        Some((SpaceKind::Movement, Some(false)))
+    );
+    let missing = wspolnota_domain::ids::SpaceId(space.0 + 100);
+    assert_eq!(
+        modules::choice(&mut c, missing, Module::Budget)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        wspolnota_store::count_rows(&mut c, "space_modules")
+            .await
+            .unwrap(),
+        2
+    );
+}
+
 on_both_backends!(
+    a_module_choice_is_stored_once_and_replaced,
     duplicate_email_is_a_conflict,
     audit_log_is_append_only,
     documents_keep_every_version_and_one_standing_signature,

@@ -22,7 +22,7 @@ async fn setup(t: &TestApp) -> (Client, String) {
     let form = NewSpaceForm {
         name: "Miasto Konin".into(),
         slug: "konin".into(),
-        kind: "city_network".into(),
+        kind: "city".into(),
         document_title: "Regulamin".into(),
         document_md: "Zasady.".into(),
         ..NewSpaceForm::default()

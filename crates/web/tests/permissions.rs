@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use common::{Client, TestApp};
 use wspolnota_app::spaces::NewSpaceForm;
 use wspolnota_domain::access::Subject;
+use wspolnota_domain::module::Module;
 use wspolnota_testkit::{on_both_backends, Backend};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -91,6 +92,8 @@ fn get_routes(org: i64, other_org: i64, round: i64) -> Vec<(String, [u16; 6])> {
         ("GET", "/metrics", [OK; 6]),
         ("GET", "/wspolnoty/koalicja/budzet", [OK; 6]),
         ("GET", "/budzet/{round}", [OK; 6]),
+        // The network has not switched its budget on: the module's pages do not exist.
+        ("GET", "/wspolnoty/siec/budzet", [404; 6]),
         (
             "GET",
             "/budzet/{round}/projekty/nowy",
@@ -160,6 +163,11 @@ async fn world(backend: Backend) -> World {
         ..NewSpaceForm::default()
     };
     let space = t.app.create_space(&admin_subject, form).await.unwrap();
+    // Budgets are off by default in a coalition; this one runs a round.
+    t.app
+        .set_module(&admin_subject, space, Module::Budget, true)
+        .await
+        .unwrap();
     // The platform admin who created the space is not its admin for this table.
     let mut tx = t.app.store.begin().await.unwrap();
     wspolnota_store::spaces::add_admin(&mut tx, space, space_admin, t.app.now())
@@ -354,6 +362,16 @@ async fn every_action_with_every_role(backend: Backend) {
                     ("document", "Tekst".into()),
                 ],
                 [SEE, FORB, FORB, FORB, FORB, SEE],
+            ),
+            (
+                "/wspolnoty/koalicja/moduly".into(),
+                vec![("shown", "budget".into())],
+                [SEE, FORB, FORB, FORB, SEE, SEE],
+            ),
+            (
+                "/wspolnoty/koalicja/moduly".into(),
+                vec![("shown", "budget".into()), ("budget", "on".into())],
+                [SEE, FORB, FORB, FORB, SEE, SEE],
             ),
             (
                 "/konto/usun".into(),

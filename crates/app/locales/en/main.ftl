@@ -63,6 +63,13 @@ space-signed-pending = Thank you! Your signature awaits the admins' approval.
 space-withdrawn-ok = Signature withdrawn. Its history is kept.
 space-decided-ok = Decision recorded.
 space-published-ok = The new version of the document has been published.
+space-modules = Modules of the community
+space-modules-lead = Modules switched on show on the community's page. A module switched off disappears from the navigation and its pages are no longer available; its data is kept.
+space-modules-legend = Modules switched on in this community
+space-modules-save = Save modules
+space-modules-saved = The community's modules have been saved.
+module-budget = Participatory budget
+module-budget-about = Budget rounds: submitting projects, verification, voting and results.
 
 status-pending = awaiting approval
 status-active = active
@@ -193,6 +200,7 @@ error-signature-not_standing = This signature is no longer valid.
 error-org-unknown_person = There is no account with this e-mail address.
 error-org-last_admin = An organisation needs at least one admin.
 error-space-slug_taken = This community address is already taken.
+error-module-unknown = There is no such module.
 error-request-malformed = Malformed request.
 
 mail-confirm-subject = Confirm your e-mail address at Wspólnota

@@ -64,6 +64,13 @@ space-signed-pending = Dziękujemy! Podpis czeka na zatwierdzenie przez administ
 space-withdrawn-ok = Podpis wycofany. Historia zostaje zachowana.
 space-decided-ok = Decyzja zapisana.
 space-published-ok = Nowa wersja dokumentu została opublikowana.
+space-modules = Moduły wspólnoty
+space-modules-lead = Włączone moduły widać na stronie wspólnoty. Wyłączony moduł znika z nawigacji, a jego strony przestają być dostępne; jego dane zostają zachowane.
+space-modules-legend = Moduły włączone w tej wspólnocie
+space-modules-save = Zapisz moduły
+space-modules-saved = Moduły wspólnoty zostały zapisane.
+module-budget = Budżet obywatelski
+module-budget-about = Edycje budżetu: zgłaszanie projektów, weryfikacja, głosowanie i wyniki.
 
 status-pending = czeka na zatwierdzenie
 status-active = aktywny
@@ -194,6 +201,7 @@ error-signature-not_standing = Ten podpis nie jest już ważny.
 error-org-unknown_person = Nie ma konta z takim adresem e-mail.
 error-org-last_admin = Organizacja musi mieć co najmniej jednego administratora.
 error-space-slug_taken = Ten adres wspólnoty jest już zajęty.
+error-module-unknown = Nie ma takiego modułu.
 error-request-malformed = Nieprawidłowe żądanie.
 
 mail-confirm-subject = Potwierdź adres e-mail w serwisie Wspólnota

@@ -27,6 +27,10 @@ async fn round(
     text: &str,
 ) -> Result<(Round, wspolnota_domain::access::Subject), ApiError> {
     let round = s.app.round(id(ctx, text)?).await.or_api(ctx)?;
+    s.app
+        .require_module(round.space_id, wspolnota_domain::module::Module::Budget)
+        .await
+        .or_api(ctx)?;
     let subject = s
         .app
         .round_subject(ctx.user.as_deref(), &round)

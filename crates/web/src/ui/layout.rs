@@ -32,6 +32,7 @@ const NOTICES: &[&str] = &[
     "space-withdrawn-ok",
     "space-decided-ok",
     "space-published-ok",
+    "space-modules-saved",
     "spaces-created",
     "budget-round-created",
     "budget-phase-advanced",

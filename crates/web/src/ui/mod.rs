@@ -6,6 +6,7 @@ mod admin;
 pub(crate) mod budget;
 mod home;
 pub mod layout;
+mod modules;
 mod orgs;
 mod spaces;
 
@@ -39,6 +40,7 @@ pub fn routes() -> Router<AppState> {
             post(spaces::decide),
         )
         .route("/wspolnoty/{slug}/admin", get(spaces::admin_page))
+        .route("/wspolnoty/{slug}/moduly", post(modules::switch))
         .route("/wspolnoty/{slug}/dziennik", get(spaces::audit_page))
         .route(
             "/konto/rejestracja",

@@ -2,6 +2,7 @@
 //! form, the list of allies, the document's versions, administration and audit log.
 
 use super::layout::{FormErrors, Page};
+use super::modules::{self, ModuleLink, ModuleSwitch};
 use super::{render, see_other, Notice, OrPage};
 use crate::error::UiError;
 use crate::{AppState, Ctx};
@@ -50,6 +51,8 @@ struct SpacePage {
     sign_options: Vec<SignOption>,
     my_signatures: Vec<SignatureLine>,
     is_admin: bool,
+    /// The modules the space has switched on; a module switched off has no link.
+    modules: Vec<ModuleLink>,
 }
 
 async fn load(s: &AppState, ctx: &Ctx, slug: &str) -> Result<(SpaceView, Subject), UiError> {
@@ -151,7 +154,9 @@ pub async fn space_page(
             ),
             None => Default::default(),
         };
+    let modules = modules::links(&s, &ctx, &page, view.space.id, &view.space.slug).await?;
     let body = SpacePage {
+        modules,
         kind: ctx.locale.t(&format!("kind-{}", view.space.kind.as_str())),
         members: ctx.locale.t_count("space-members", view.members),
         description_html: to_safe_html_nested(&view.space.description_md, 1),
@@ -418,6 +423,9 @@ struct AdminPage {
     page: Page,
     space: Space,
     pending: Vec<PendingLine>,
+    modules: Vec<ModuleSwitch>,
+    /// The codes of `modules`, sent back with the form.
+    modules_shown: String,
     errors: FormErrors,
     title_value: String,
     text_value: String,
@@ -453,8 +461,11 @@ async fn admin_view(
             },
         })
         .collect();
+    let modules = modules::switches(s, ctx, &page, view.space.id).await?;
     let doc = view.document.as_ref();
     let body = AdminPage {
+        modules_shown: modules::shown(&modules),
+        modules,
         title_value: title.unwrap_or_else(|| doc.map(|d| d.title.clone()).unwrap_or_default()),
         text_value: text.unwrap_or_else(|| doc.map(|d| d.body_md.clone()).unwrap_or_default()),
         page,

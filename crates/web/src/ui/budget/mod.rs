@@ -107,6 +107,10 @@ pub(crate) async fn load(s: &AppState, ctx: &Ctx, round: &str) -> Result<Loaded,
         .map_err(|_| UiError::new(ctx, AppError::NotFound))?;
     let round = s.app.round(id).await.or_page(ctx)?;
     let space = s.app.space(round.space_id).await.or_page(ctx)?;
+    s.app
+        .require_module(space.id, wspolnota_domain::module::Module::Budget)
+        .await
+        .or_page(ctx)?;
     let subject = s
         .app
         .round_subject(ctx.user.as_deref(), &round)

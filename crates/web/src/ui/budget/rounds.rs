@@ -68,6 +68,10 @@ async fn rounds_view(
     errors: FormErrors,
 ) -> Result<Response, UiError> {
     let space = s.app.space_by_slug(slug).await.or_page(ctx)?;
+    s.app
+        .require_module(space.id, wspolnota_domain::module::Module::Budget)
+        .await
+        .or_page(ctx)?;
     let subject = s
         .app
         .subject(ctx.user.as_deref(), Some(space.id))
@@ -167,6 +171,10 @@ pub async fn create(
     Form(f): Form<RoundForm>,
 ) -> Result<Response, UiError> {
     let space = s.app.space_by_slug(&slug).await.or_page(&ctx)?;
+    s.app
+        .require_module(space.id, wspolnota_domain::module::Module::Budget)
+        .await
+        .or_page(&ctx)?;
     let subject = s
         .app
         .subject(ctx.user.as_deref(), Some(space.id))
