@@ -184,3 +184,34 @@ fn greedy_reasons_in_numbers() {
         Reason::NotReached { score: 1 }
     );
 }
+
+#[test]
+fn ties_in_numbers() {
+    use wspolnota_domain::pb::{count, parse_str, Rule, Tie, TieRule, TieValue};
+    // a and b both have one vote and cost 60 of 100: only the first by id fits
+    let text = "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\nb;60\na;60\nVOTES\nvoter_id;vote\n1;a,b\n";
+    let inst = parse_str(text).expect("parses");
+    let (b, a) = (0u32, 1u32);
+    let greedy = count(&inst, Rule::Greedy).expect("counts");
+    assert_eq!(greedy.ties.len(), 1);
+    assert_eq!(greedy.ties[0].projects, vec![a, b]);
+    assert_eq!(
+        greedy.ties[0].tie,
+        Tie::Greedy {
+            on: TieValue::Score { score: 1 },
+            funded: vec![a],
+            broken_by: TieRule::IdAsText,
+        }
+    );
+    let mes = count(&inst, Rule::MesCost).expect("counts");
+    assert_eq!(mes.ties.len(), 1);
+    assert_eq!(
+        mes.ties[0].tie,
+        Tie::Shares {
+            round: 1,
+            chosen: a,
+            others: vec![b],
+            broken_by: TieRule::IdAsText,
+        }
+    );
+}

@@ -5,7 +5,7 @@ use super::greedy::{greedy_pass, id_ranks, score_unit, Density, GreedyParams};
 use super::instance::{ballot_points, PbInstance};
 use super::mes::{run_add1, run_mes, MesProfile, MesRun};
 use super::money::{group_thousands, Money};
-use super::outcome::{plural, Explanation, Outcome, Reason, Rule, TieBreak};
+use super::outcome::{plural, Explanation, Outcome, Reason, Rule, Tie, TieBreak, TieRule};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
@@ -257,6 +257,12 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
             ));
             let mut all = vec![p];
             all.extend(pu.tied_with.iter().copied());
+            let tie = Tie::Shares {
+                round: round + 1,
+                chosen: p,
+                others: pu.tied_with.clone(),
+                broken_by: TieRule::IdAsText,
+            };
             ties.push(TieBreak {
                 projects: all,
                 text: format!(
@@ -266,6 +272,7 @@ fn mes_outcome(inst: &PbInstance, rule: Rule, sat: Satisfaction, add1: Option<bo
                     ids.join(", "),
                     inst.projects[p as usize].id
                 ),
+                tie,
             });
         }
         expl[p as usize] = Some(Explanation {

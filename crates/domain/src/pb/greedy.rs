@@ -2,7 +2,7 @@
 
 use super::instance::{PbInstance, VoteType};
 use super::money::Money;
-use super::outcome::{plural, Explanation, Reason, TieBreak};
+use super::outcome::{plural, Explanation, Reason, Tie, TieBreak, TieRule, TieValue};
 use std::cmp::Ordering;
 
 /// What a greedy pass orders projects by.
@@ -246,7 +246,22 @@ pub(crate) fn greedy_pass(
             });
         }
     }
-    // report ties whose order mattered: equal density, different fates
+    report_ties(inst, totals, params, &cands, &dens, &funded, ties);
+    added
+}
+
+/// Reports the ties whose order mattered: runs of candidates with equal density (in the order
+/// taken) of which some were funded and some not.
+fn report_ties(
+    inst: &PbInstance,
+    totals: &[i64],
+    params: &GreedyParams,
+    cands: &[u32],
+    dens: &[Frac],
+    funded: &[bool],
+    ties: &mut Vec<TieBreak>,
+) {
+    let (one, many) = score_unit(inst.vote_type);
     let mut i = 0;
     while i < cands.len() {
         let mut j = i + 1;
@@ -264,18 +279,36 @@ pub(crate) fn greedy_pass(
                     .iter()
                     .map(|&p| inst.projects[p as usize].id.as_str())
                     .collect();
+                let first = group[0] as usize;
+                let on = match params.density {
+                    Density::Score => TieValue::Score {
+                        score: totals[first],
+                    },
+                    Density::ScorePerCost => TieValue::ScorePerCost {
+                        score: totals[first],
+                        cost: inst.projects[first].cost,
+                    },
+                };
                 ties.push(TieBreak {
                     projects: group.to_vec(),
                     text: format!(
                         "{}projects {} are tied ({}); taken in order of id compared as text",
                         params.label,
                         ids.join(", "),
-                        plural(totals[group[0] as usize].max(0) as u64, one, many)
+                        plural(totals[first].max(0) as u64, one, many)
                     ),
+                    tie: Tie::Greedy {
+                        on,
+                        funded: group
+                            .iter()
+                            .copied()
+                            .filter(|&p| funded[p as usize])
+                            .collect(),
+                        broken_by: TieRule::IdAsText,
+                    },
                 });
             }
         }
         i = j;
     }
-    added
 }

@@ -25,7 +25,7 @@ pub use count::{count, count_file_rule, mes_audit, MesAudit, Satisfaction};
 pub use error::{ParseError, ParseErrorKind, RuleError};
 pub use instance::{ballot_points, Ballot, Limits, PbInstance, Project, VoteType};
 pub use money::{group_thousands, Money, MoneyParseError};
-pub use outcome::{sort_ids, Explanation, Outcome, Reason, Rule, TieBreak};
+pub use outcome::{sort_ids, Explanation, Outcome, Reason, Rule, Tie, TieBreak, TieRule, TieValue};
 pub use parse::{
     parse_bytes, parse_bytes_with, parse_str, parse_str_with, split_fields, ParseOptions,
     MAX_LINE_BYTES,

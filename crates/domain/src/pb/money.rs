@@ -1,9 +1,14 @@
 //! Amounts of money in grosze (1/100 zł), parsed exactly from decimal text.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// An amount of money in the smallest unit (grosze). Never a float.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// An amount of money in the smallest unit (grosze). Never a float. Serialized as the plain
+/// integer number of grosze, so JSON never carries a rounded decimal.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
 pub struct Money(pub i64);
 
 /// Why a decimal amount could not be read.

@@ -2,6 +2,7 @@
 
 use super::instance::PbInstance;
 use super::money::Money;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A participatory-budgeting rule.
@@ -92,7 +93,11 @@ pub struct Explanation {
 
 /// The reason behind an [`Explanation`], in numbers. Scores are votes or points;
 /// money is what the project costs and what was left of the budget.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// Serialized with its variant in `kind`, so that stored results and the API say
+/// `{"kind":"funded","position":1,"score":3,"cost":6000,"left":4000}` (money in grosze).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
     /// Greedy: funded as number `position` in the order of scores.
     Funded {
@@ -149,8 +154,52 @@ pub enum Reason {
 pub struct TieBreak {
     /// The tied projects (indices), in the order the tie-break put them.
     pub projects: Vec<u32>,
-    /// What was decided.
+    /// What was decided, in plain language (English).
     pub text: String,
+    /// The same in numbers, so an interface can say it in its own language.
+    pub tie: Tie,
+}
+
+/// The tie behind a [`TieBreak`], in numbers; projects are indices in the instance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Tie {
+    /// Greedy (also the greedy completion of Equal Shares): projects equal on `on` were
+    /// taken in the order `broken_by`, and that order decided which of them still fitted.
+    Greedy {
+        /// The value they shared.
+        on: TieValue,
+        /// The tied projects that were funded (the others were not).
+        funded: Vec<u32>,
+        broken_by: TieRule,
+    },
+    /// Equal Shares: in round `round` the projects were equally affordable (the same price per
+    /// unit of satisfaction); `chosen` was bought in that round, `others` waited.
+    Shares {
+        round: usize,
+        chosen: u32,
+        others: Vec<u32>,
+        broken_by: TieRule,
+    },
+}
+
+/// What tied greedy projects were equal on. The numbers are those of the first tied project,
+/// as in the text; the others share the value the rule compares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TieValue {
+    /// The same score (votes or points).
+    Score { score: i64 },
+    /// The same score per złoty (`cost` 0: free, ahead of every paid project).
+    ScorePerCost { score: i64, cost: Money },
+}
+
+/// How a tie was broken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TieRule {
+    /// The smaller project id first, ids compared as text (`"10"` before `"9"`).
+    IdAsText,
 }
 
 /// The outcome of a rule.
@@ -218,5 +267,147 @@ pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
         format!("{n} {one}")
     } else {
         format!("{} {many}", super::money::group_thousands(n))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn round_trip<T: Serialize + for<'de> Deserialize<'de> + PartialEq + fmt::Debug>(x: &T) {
+        let text = serde_json::to_string(x).unwrap();
+        assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), x, "{text}");
+    }
+
+    #[test]
+    fn reason_json_has_kind_and_grosze() {
+        let r = Reason::Funded {
+            position: 1,
+            score: 3,
+            cost: Money(6000),
+            left: Money(4000),
+        };
+        assert_eq!(
+            serde_json::to_value(&r).unwrap(),
+            json!({"kind": "funded", "position": 1, "score": 3, "cost": 6000, "left": 4000})
+        );
+        assert_eq!(
+            serde_json::to_value(Reason::NoSupporters).unwrap(),
+            json!({"kind": "no_supporters"})
+        );
+        let completed = Reason::Completed {
+            first: Box::new(Reason::SharesNotFunded {
+                supporters: 2,
+                left: Money(10),
+                cost: Money(500),
+            }),
+            then: Box::new(Reason::Described),
+        };
+        assert_eq!(
+            serde_json::to_value(&completed).unwrap(),
+            json!({"kind": "completed",
+                   "first": {"kind": "shares_not_funded", "supporters": 2, "left": 10, "cost": 500},
+                   "then": {"kind": "described"}})
+        );
+    }
+
+    #[test]
+    fn every_reason_round_trips() {
+        let m = Money(12_345);
+        for r in [
+            Reason::Funded {
+                position: 2,
+                score: 7,
+                cost: m,
+                left: Money(0),
+            },
+            Reason::Skipped {
+                score: 1,
+                cost: m,
+                left: Money(5),
+            },
+            Reason::DidNotFit {
+                score: 0,
+                cost: m,
+                left: Money(5),
+            },
+            Reason::NotReached { score: -3 },
+            Reason::BelowThreshold {
+                score: 4,
+                threshold: 10,
+            },
+            Reason::SharesFunded {
+                round: 3,
+                payers: 120,
+                cost: m,
+                max_payment: Money(99),
+            },
+            Reason::SharesFree,
+            Reason::SharesNotFunded {
+                supporters: 8,
+                left: Money(1),
+                cost: m,
+            },
+            Reason::NoSupporters,
+            Reason::Completed {
+                first: Box::new(Reason::SharesFree),
+                then: Box::new(Reason::Skipped {
+                    score: 1,
+                    cost: m,
+                    left: Money(2),
+                }),
+            },
+            Reason::Described,
+        ] {
+            round_trip(&r);
+        }
+    }
+
+    #[test]
+    fn ties_round_trip_with_kind() {
+        let greedy = Tie::Greedy {
+            on: TieValue::ScorePerCost {
+                score: 5,
+                cost: Money(10_000),
+            },
+            funded: vec![0],
+            broken_by: TieRule::IdAsText,
+        };
+        assert_eq!(
+            serde_json::to_value(&greedy).unwrap(),
+            json!({"kind": "greedy",
+                   "on": {"kind": "score_per_cost", "score": 5, "cost": 10000},
+                   "funded": [0],
+                   "broken_by": "id_as_text"})
+        );
+        let shares = Tie::Shares {
+            round: 2,
+            chosen: 3,
+            others: vec![1, 4],
+            broken_by: TieRule::IdAsText,
+        };
+        assert_eq!(
+            serde_json::to_value(&shares).unwrap(),
+            json!({"kind": "shares", "round": 2, "chosen": 3, "others": [1, 4],
+                   "broken_by": "id_as_text"})
+        );
+        round_trip(&greedy);
+        round_trip(&shares);
+        round_trip(&Tie::Greedy {
+            on: TieValue::Score { score: 0 },
+            funded: vec![],
+            broken_by: TieRule::IdAsText,
+        });
+    }
+
+    #[test]
+    fn money_is_plain_grosze() {
+        assert_eq!(
+            serde_json::to_string(&Money(97_267_904)).unwrap(),
+            "97267904"
+        );
+        assert_eq!(serde_json::from_str::<Money>("-5").unwrap(), Money(-5));
     }
 }
