@@ -3,6 +3,7 @@
 
 use crate::{accounts, App, AppError};
 use wspolnota_domain::access::Subject;
+use wspolnota_domain::budget::secrecy::{self, CommitteeKey, KeyShare};
 use wspolnota_domain::ids::{OrgId, SpaceId, UserId};
 use wspolnota_domain::org::OrgRole;
 use wspolnota_domain::space::MembershipStatus;
@@ -218,6 +219,16 @@ fn email_of(name: &str) -> String {
     format!("{ascii}@wspolnota.demo")
 }
 
+/// The election committee of the demo's open round in Konin: its public key and the
+/// three members' shares (any two open the ballots). Derived from a fixed seed so the
+/// demo's shares can be printed at start; a real round's key is random
+/// (`App::create_committee_key`) or made by the committee itself.
+pub fn demo_committee() -> Result<(CommitteeKey, Vec<KeyShare>), AppError> {
+    use rand::SeedableRng;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(2027);
+    secrecy::new_committee(&mut rng, 3, 2).map_err(|e| AppError::Budget(e.into()))
+}
+
 impl App {
     /// Loads the demo data unless the database already has spaces. Returns whether it loaded.
     pub async fn load_demo(&self) -> Result<bool, AppError> {
@@ -413,6 +424,7 @@ impl App {
                     supports_required: 0,
                     appeal_days: 7,
                     allow_ballot_change: true,
+                    rules: Default::default(),
                 },
             )
             .await?;
@@ -538,6 +550,8 @@ impl App {
             )
             .await?;
         }
+        let (committee, _) = demo_committee()?;
+        self.set_committee_key(admin, &round, &committee).await?;
         self.advance_round(admin, &round, Phase::Voting).await?;
         let round = self.round(round_id).await?;
         // A few residents of Konin have voted already; Ewa Wiśniewska has not, so she can try.
@@ -564,13 +578,14 @@ impl App {
             (21, tick(&[0, 4]), pts(&[(8, 5)])),
         ] {
             let subject = self.subject_of(people[voter]).await?;
-            self.declare_residence(
-                &subject,
-                &round,
-                "Konin",
-                Some(if voter % 2 == 0 { "Centrum" } else { "Zatorze" }),
-            )
-            .await?;
+            let name = self.user(people[voter]).await?.display_name;
+            let who = crate::budget::Desk {
+                name,
+                address: format!("ul. Kolejowa {voter}, Konin"),
+                district: if voter % 2 == 0 { "Centrum" } else { "Zatorze" }.into(),
+                ..Default::default()
+            };
+            self.declare_residence(&subject, &round, &who).await?;
             self.cast_ballot(&subject, &round, city_pool, &city_ballot)
                 .await?;
             self.cast_ballot(&subject, &round, district_pool, &district_ballot)

@@ -17,6 +17,9 @@ pub enum AppError {
     /// A rule of the platform refused the request; the code says which.
     #[error("refused: {0}")]
     Refused(&'static str),
+    /// A rule of the participatory budget refused the request.
+    #[error("refused: {0}")]
+    Budget(#[from] crate::budget::BudgetError),
     #[error("too many attempts")]
     RateLimited,
     #[error("database unavailable: {0}")]
@@ -33,10 +36,20 @@ impl AppError {
             AppError::LoginRequired => "auth.login_required",
             AppError::Forbidden => "auth.forbidden",
             AppError::Refused(code) => code,
+            AppError::Budget(e) => e.code(),
             AppError::RateLimited => "auth.rate_limited",
             AppError::Unavailable(_) => "service.unavailable",
             AppError::Internal(_) => "service.internal",
         }
+    }
+
+    /// A refusal the person can act on (bad input or a rule), shown next to the form
+    /// rather than as an error page.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            AppError::Invalid(_) | AppError::Refused(_) | AppError::Budget(_)
+        )
     }
 
     /// The form field the error belongs to, if any.
@@ -61,6 +74,13 @@ impl From<StoreError> for AppError {
 }
 
 /// Every code an [`AppError`] can carry, for the test that each has a translation.
+pub fn all_codes() -> Vec<&'static str> {
+    let mut codes = ALL_CODES.to_vec();
+    codes.extend(crate::budget::all_codes());
+    codes
+}
+
+/// The codes outside the capabilities' own error types.
 pub const ALL_CODES: &[&str] = &[
     "input.required",
     "input.too_long",
@@ -92,43 +112,6 @@ pub const ALL_CODES: &[&str] = &[
     "org.unknown_person",
     "org.last_admin",
     "space.slug_taken",
-    "request.malformed",
-    "budget.calendar_out_of_order",
-    "budget.phase_backwards",
-    "budget.ballot_empty",
-    "budget.ballot_too_many",
-    "budget.ballot_too_few",
-    "budget.ballot_unknown_project",
-    "budget.ballot_duplicate",
-    "budget.ballot_too_many_points",
-    "budget.ballot_zero_points",
-    "budget.ballot_settings",
     "module.unknown",
-    "budget.cost_required",
-    "budget.cost_not_positive",
-    "budget.cost_too_many_items",
-    "budget.cost_too_large",
-    "budget.proposal_wrong_state",
-    "budget.bad_settings",
-    "budget.wrong_phase",
-    "budget.pool_budget",
-    "budget.unknown_pool",
-    "budget.already_supported",
-    "budget.not_enough_supports",
-    "budget.appeal_too_late",
-    "budget.voting_closed",
-    "budget.not_a_resident",
-    "budget.already_voted",
-    "budget.change_not_allowed",
-    "budget.unknown_receipt",
-    "budget.unknown_code",
-    "budget.paper_same_staff",
-    "budget.paper_already_entered",
-    "budget.paper_not_mismatch",
-    "budget.image_too_large",
-    "budget.image_type",
-    "budget.image_too_many",
-    "budget.unknown_district",
-    "budget.import_unreadable",
-    "budget.import_unsupported",
+    "request.malformed",
 ];

@@ -17,7 +17,7 @@ pub mod orgs;
 pub mod spaces;
 pub mod tokens;
 
-pub use error::{AppError, ALL_CODES};
+pub use error::{all_codes, AppError, ALL_CODES};
 
 use std::sync::Arc;
 use wspolnota_domain::access::Subject;
@@ -76,6 +76,11 @@ pub struct AppConfig {
     /// Failed logins per address allowed within `login_window_secs`.
     pub login_max_failures: i64,
     pub login_window_secs: i64,
+    /// The instance's secret key, kept outside the database (a file beside it, or the
+    /// configuration): it keys the hashes of PESEL numbers and of paper-sheet entries, so
+    /// a copy of the database alone cannot search them by brute force. Every web node of
+    /// one database needs the same.
+    pub instance_secret: Vec<u8>,
 }
 
 impl Default for AppConfig {
@@ -87,13 +92,21 @@ impl Default for AppConfig {
             password_cost: PasswordCost::default(),
             login_max_failures: 5,
             login_window_secs: 15 * 60,
+            // Random per process unless the binary loads a persistent one.
+            instance_secret: {
+                use rand::RngCore;
+                let mut k = vec![0u8; 32];
+                rand::thread_rng().fill_bytes(&mut k);
+                k
+            },
         }
     }
 }
 
 /// Everything a use case needs: the database, the time and the settings.
 pub struct App {
-    pub store: Store,
+    /// Only the use cases touch the database; the web and the CLI go through them.
+    store: Store,
     pub clock: Arc<dyn Clock>,
     pub config: AppConfig,
 }
@@ -105,6 +118,11 @@ impl App {
             clock,
             config,
         })
+    }
+
+    /// Checks that the database answers; for `/healthz`.
+    pub async fn ping(&self) -> Result<(), AppError> {
+        Ok(self.store.ping().await?)
     }
 
     pub fn now(&self) -> Timestamp {

@@ -42,6 +42,9 @@ pub struct Security {
     pub session_days: i64,
     pub login_max_failures: i64,
     pub login_window_minutes: i64,
+    /// File with the instance's secret key (hashes of PESELs and paper entries); by
+    /// default `instance.secret` in `data_dir`, created on first start.
+    pub secret_file: Option<PathBuf>,
 }
 
 impl Default for Server {
@@ -80,6 +83,7 @@ impl Default for Security {
             session_days: 14,
             login_max_failures: 5,
             login_window_minutes: 15,
+            secret_file: None,
         }
     }
 }
@@ -121,6 +125,10 @@ session_days = 14
 # Failed logins allowed per e-mail address within the window below.
 login_max_failures = 5
 login_window_minutes = 15
+# The instance's secret key: it keys the hashes of PESEL numbers and of paper-ballot
+# entries, so a copy of the database alone cannot search them. Keep it out of database
+# backups; every web node of one database needs the same file. Created on first start.
+# secret_file = "./data/instance.secret"
 "#;
 
 impl Config {
@@ -135,6 +143,14 @@ impl Config {
                     .map_err(|e| anyhow::anyhow!("config file {}: {e}", p.display()))
             }
         }
+    }
+
+    /// Where the instance's secret key lives.
+    pub fn secret_path(&self) -> PathBuf {
+        self.security
+            .secret_file
+            .clone()
+            .unwrap_or_else(|| self.database.data_dir.join("instance.secret"))
     }
 
     /// The database URL: the configured one, or the SQLite file in `data_dir`.

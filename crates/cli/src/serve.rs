@@ -23,6 +23,46 @@ impl Clock for SystemClock {
     }
 }
 
+/// Reads the instance's secret key, or creates it (32 random bytes, hex, readable by
+/// the owner only) on first start.
+pub fn instance_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
+    let path = config.secret_path();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => hex::decode(text.trim())
+            .ok()
+            .filter(|k| k.len() >= 16)
+            .with_context(|| {
+                format!(
+                    "{} does not hold a hex key of 16 bytes or more",
+                    path.display()
+                )
+            }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            use rand::RngCore;
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            let mut key = vec![0u8; 32];
+            rand::thread_rng().fill_bytes(&mut key);
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            use std::io::Write;
+            let mut file = options
+                .open(&path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            writeln!(file, "{}", hex::encode(&key))?;
+            Ok(key)
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
 /// Holds an exclusive lock next to the SQLite file for the life of the server, so a
 /// second server on the same file refuses to start instead of corrupting sessions.
 fn lock_data_dir(config: &Config) -> anyhow::Result<Option<File>> {
@@ -133,6 +173,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         session_days: config.security.session_days,
         login_max_failures: config.security.login_max_failures,
         login_window_secs: config.security.login_window_minutes * 60,
+        instance_secret: instance_secret(&config)?,
         ..AppConfig::default()
     };
     let app = App::new(store.clone(), Arc::new(SystemClock), app_config);
@@ -146,6 +187,11 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         );
         for (email, what) in wspolnota_app::demo::DEMO_LOGINS {
             println!("  {email:<34} {what}");
+        }
+        let (_, shares) = wspolnota_app::demo::demo_committee()?;
+        println!("Demo election committee of the Konin round (any two shares count the votes):");
+        for share in shares {
+            println!("  {}", share.as_text());
         }
     }
     spawn_background_jobs(app.clone());

@@ -197,6 +197,10 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "budget_codes",
         "budget_paper",
         "proposal_images",
+        "budget_envelopes",
+        "budget_receipts",
+        "budget_sheets",
+        "budget_duplicates",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));
@@ -205,4 +209,22 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
         .fetch_one(c)
         .await?)
+}
+
+/// Keeps a count from starting while votes are being written, and votes from being
+/// written once a count has started. Each voting transaction takes the round's lock
+/// shared, the count takes it exclusively. SQLite needs none: it has one writer.
+pub async fn lock_round(c: &mut Conn, round: i64, exclusive: bool) -> Result<(), StoreError> {
+    if c.backend_name() != "PostgreSQL" {
+        return Ok(());
+    }
+    // One key space per kind of lock: rounds are 1 << 40 on.
+    let key = (1i64 << 40) + round;
+    let sql = if exclusive {
+        "SELECT pg_advisory_xact_lock($1)"
+    } else {
+        "SELECT pg_advisory_xact_lock_shared($1)"
+    };
+    sqlx::query(sql).bind(key).execute(c).await?;
+    Ok(())
 }

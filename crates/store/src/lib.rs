@@ -17,5 +17,5 @@ pub mod signatures;
 pub mod spaces;
 pub mod users;
 
-pub use db::{count_rows, Backend, Conn, Store, Tx};
+pub use db::{count_rows, lock_round, Backend, Conn, Store, Tx};
 pub use error::StoreError;

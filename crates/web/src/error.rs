@@ -20,6 +20,8 @@ pub fn status_of(e: &AppError) -> StatusCode {
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        AppError::Budget(b) if b.is_conflict() => StatusCode::CONFLICT,
+        AppError::Budget(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Refused(code) => match *code {
             "auth.csrf" => StatusCode::FORBIDDEN,
             "account.bad_credentials" | "account.unconfirmed" => StatusCode::UNAUTHORIZED,
@@ -28,13 +30,7 @@ pub fn status_of(e: &AppError) -> StatusCode {
             | "space.slug_taken"
             | "signature.not_pending"
             | "signature.not_standing"
-            | "org.last_admin"
-            | "budget.already_voted"
-            | "budget.already_supported"
-            | "budget.proposal_wrong_state"
-            | "budget.paper_already_entered"
-            | "budget.paper_same_staff"
-            | "budget.paper_not_mismatch" => StatusCode::CONFLICT,
+            | "org.last_admin" => StatusCode::CONFLICT,
             "token.invalid" | "token.expired" | "token.used" | "request.malformed" => {
                 StatusCode::BAD_REQUEST
             }

@@ -89,7 +89,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn healthz(State(s): State<AppState>) -> Response {
-    match s.app.store.ping().await {
+    match s.app.ping().await {
         Ok(()) => (StatusCode::OK, "ok\n").into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "health check failed");

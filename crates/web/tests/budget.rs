@@ -592,6 +592,10 @@ async fn the_api_follows_the_same_rules(backend: Backend) {
                 appeal_days: 7,
                 allow_ballot_change: false,
                 districts: vec![],
+                rules: wspolnota_app::budget::RoundRules {
+                    min_public_voters: 1,
+                    ..Default::default()
+                },
             },
         )
         .await

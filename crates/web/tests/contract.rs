@@ -65,7 +65,7 @@ fn both_locales_have_every_key() {
 fn every_error_code_has_a_message_in_every_locale() {
     for locale in ["pl", "en"] {
         let ids = message_ids(locale);
-        for code in wspolnota_app::ALL_CODES {
+        for code in wspolnota_app::all_codes() {
             let id = wspolnota_web::error_message_id(code);
             assert!(ids.contains(&id), "{locale} lacks {id}");
         }

@@ -169,7 +169,7 @@ async fn world(backend: Backend) -> World {
         .await
         .unwrap();
     // The platform admin who created the space is not its admin for this table.
-    let mut tx = t.app.store.begin().await.unwrap();
+    let mut tx = t.db.store.begin().await.unwrap();
     wspolnota_store::spaces::add_admin(&mut tx, space, space_admin, t.app.now())
         .await
         .unwrap();
@@ -239,6 +239,10 @@ async fn world(backend: Backend) -> World {
         appeal_days: 7,
         allow_ballot_change: false,
         districts: vec![],
+        rules: wspolnota_app::budget::RoundRules {
+            min_public_voters: 1,
+            ..Default::default()
+        },
     };
     let round = t
         .app

@@ -338,7 +338,7 @@ async fn signing_for_an_organisation_one_does_not_represent(backend: Backend) {
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let stranger = t.app.store.read().await.unwrap();
+    let stranger = t.db.store.read().await.unwrap();
     drop(stranger);
     let r = t.get(&mut s, "/api/v1/me").await;
     let stranger_id = r.json()["id"].as_i64().unwrap();
@@ -443,7 +443,7 @@ async fn markup_in_text_fields_is_shown_as_text(backend: Backend) {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let mut tx = t.app.store.begin().await.unwrap();
+    let mut tx = t.db.store.begin().await.unwrap();
     let u = wspolnota_store::users::by_email(&mut tx, "e@example.pl")
         .await
         .unwrap()

@@ -6,6 +6,9 @@
 mod ballot;
 mod phase;
 mod proposal;
+pub mod register;
+pub mod secrecy;
+mod shamir;
 
 pub use ballot::{
     decode as decode_ballot, encode as encode_ballot, validate_ballot, BallotError, BallotKind,

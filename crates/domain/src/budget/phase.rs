@@ -12,16 +12,21 @@ pub enum Phase {
     Verification,
     Appeals,
     Voting,
+    /// Voting has closed: paper sheets cast before the close are entered, until the
+    /// committee opens the sealed ballots and counts them.
+    Counting,
+    /// Results are published: reached only by the committee's count, never by date.
     Results,
 }
 
 impl Phase {
-    pub const ALL: [Phase; 6] = [
+    pub const ALL: [Phase; 7] = [
         Phase::Preparation,
         Phase::Submission,
         Phase::Verification,
         Phase::Appeals,
         Phase::Voting,
+        Phase::Counting,
         Phase::Results,
     ];
 
@@ -32,6 +37,7 @@ impl Phase {
             Phase::Verification => "verification",
             Phase::Appeals => "appeals",
             Phase::Voting => "voting",
+            Phase::Counting => "counting",
             Phase::Results => "results",
         }
     }
@@ -54,6 +60,7 @@ pub struct Calendar {
     pub verification: Timestamp,
     pub appeals: Timestamp,
     pub voting: Timestamp,
+    /// Voting closes and counting starts; results follow the committee's count.
     pub results: Timestamp,
 }
 
@@ -63,6 +70,8 @@ pub enum CalendarError {
     OutOfOrder,
     #[error("a round can only move forward")]
     Backwards,
+    #[error("results are published by the committee's count")]
+    NeedsCount,
 }
 
 impl CalendarError {
@@ -70,6 +79,7 @@ impl CalendarError {
         match self {
             CalendarError::OutOfOrder => "budget.calendar_out_of_order",
             CalendarError::Backwards => "budget.phase_backwards",
+            CalendarError::NeedsCount => "budget.results_need_count",
         }
     }
 }
@@ -104,7 +114,7 @@ impl Calendar {
             (Phase::Verification, self.verification),
             (Phase::Appeals, self.appeals),
             (Phase::Voting, self.voting),
-            (Phase::Results, self.results),
+            (Phase::Counting, self.results),
         ]
     }
 
@@ -124,14 +134,17 @@ impl Calendar {
         advanced_to.map_or(by_date, |a| a.max(by_date))
     }
 
-    /// Checks an admin's request to move the round to `to`: only forward.
+    /// Checks an admin's request to move the round to `to`: only forward, and never
+    /// to the results, which only the committee's count publishes.
     pub fn advance(
         &self,
         now: Timestamp,
         advanced_to: Option<Phase>,
         to: Phase,
     ) -> Result<Phase, CalendarError> {
-        if to > self.phase(now, advanced_to) {
+        if to == Phase::Results {
+            Err(CalendarError::NeedsCount)
+        } else if to > self.phase(now, advanced_to) {
             Ok(to)
         } else {
             Err(CalendarError::Backwards)
@@ -161,7 +174,11 @@ mod tests {
         assert_eq!(c.phase_by_date(Timestamp(100)), Phase::Submission);
         assert_eq!(c.phase_by_date(Timestamp(399)), Phase::Appeals);
         assert_eq!(c.phase_by_date(Timestamp(400)), Phase::Voting);
-        assert_eq!(c.phase_by_date(Timestamp(10_000)), Phase::Results);
+        assert_eq!(c.phase_by_date(Timestamp(10_000)), Phase::Counting);
+        assert_eq!(
+            c.phase(Timestamp(10_000), Some(Phase::Results)),
+            Phase::Results
+        );
     }
 
     #[test]
@@ -207,6 +224,14 @@ mod tests {
         assert_eq!(
             c.advance(Timestamp(450), None, Phase::Voting),
             Err(CalendarError::Backwards)
+        );
+        assert_eq!(
+            c.advance(Timestamp(450), None, Phase::Results),
+            Err(CalendarError::NeedsCount)
+        );
+        assert_eq!(
+            c.advance(Timestamp(450), None, Phase::Counting),
+            Ok(Phase::Counting)
         );
         assert_eq!(Phase::Results.next(), None);
         assert_eq!(Phase::Appeals.next(), Some(Phase::Voting));

@@ -245,7 +245,13 @@ pub async fn submit(
 
 #[derive(Deserialize, ToSchema)]
 pub struct ResidenceRequest {
+    /// Full name, as the round identifies voters (name and address, by default).
+    #[serde(default)]
+    pub name: String,
     pub address: String,
+    /// Only where the round identifies voters by PESEL.
+    #[serde(default)]
+    pub pesel: Option<String>,
     /// One of the round's districts, where it has any.
     #[serde(default)]
     pub district: Option<String>,
@@ -262,7 +268,16 @@ pub async fn residence(
 ) -> Result<Response, ApiError> {
     let (r, subject) = round(&s, &ctx, &rid).await?;
     s.app
-        .declare_residence(&subject, &r, &req.address, req.district.as_deref())
+        .declare_residence(
+            &subject,
+            &r,
+            &wspolnota_app::budget::Desk {
+                name: req.name,
+                address: req.address,
+                pesel: req.pesel.unwrap_or_default(),
+                district: req.district.unwrap_or_default(),
+            },
+        )
         .await
         .or_api(&ctx)?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -315,52 +330,35 @@ pub async fn ballot(
             points: c.points,
         })
         .collect();
-    if let Some(code) = req.code.filter(|c| !c.trim().is_empty()) {
-        let receipt = s
-            .app
-            .cast_ballot_with_code(&r, pool, &code, &picked)
-            .await
-            .or_api(&ctx)?;
-        return Ok((
-            StatusCode::CREATED,
-            Json(ReceiptDto {
-                receipt: Some(receipt),
-                changed: false,
-            }),
+    let cast = s
+        .app
+        .submit_ballot(
+            &subject,
+            &r,
+            pool,
+            req.code.as_deref(),
+            req.receipt.as_deref(),
+            &picked,
         )
-            .into_response());
-    }
-    match req.receipt.filter(|r| !r.trim().is_empty()) {
-        Some(receipt) => {
-            s.app
-                .change_ballot(&subject, &r, pool, &receipt, &picked)
-                .await
-                .or_api(&ctx)?;
-            Ok((
-                StatusCode::OK,
-                Json(ReceiptDto {
-                    receipt: None,
-                    changed: true,
-                }),
-            )
-                .into_response())
-        }
-        None => {
-            let receipt = s
-                .app
-                .cast_ballot(&subject, &r, pool, &picked)
-                .await
-                .or_api(&ctx)?;
-            Ok((
-                StatusCode::CREATED,
-                Json(ReceiptDto {
-                    receipt: Some(receipt),
-                    changed: false,
-                }),
-            )
-                .into_response())
-        }
-    }
+        .await
+        .or_api(&ctx)?;
+    let (status, body) = match cast {
+        Some(cast) => (
+            StatusCode::CREATED,
+            ReceiptDto {
+                receipt: Some(cast.receipt),
+                changed: false,
+            },
+        ),
+        None => (
+            StatusCode::OK,
+            ReceiptDto {
+                receipt: None,
+                changed: true,
+            },
+        ),
+    };
+    Ok((status, Json(body)).into_response())
 }
 
 #[derive(Serialize, ToSchema)]
@@ -400,16 +398,17 @@ pub async fn results(
     Path(rid): Path<String>,
 ) -> Result<Json<Vec<PoolResultDto>>, ApiError> {
     let (r, _) = round(&s, &ctx, &rid).await?;
-    if s.app.phase(&r) != wspolnota_domain::budget::Phase::Results {
+    if s.app.phase(&r) != wspolnota_domain::budget::Phase::Results || !r.tallied {
         return Err(ApiError::new(
             ctx.locale,
-            AppError::Refused("budget.wrong_phase"),
+            AppError::Budget(wspolnota_app::budget::BudgetError::NotTallied),
         ));
     }
     let mut out = Vec::new();
     for pr in s.app.results(&r).await.or_api(&ctx)? {
-        let Some(res) = pr.result else { continue };
-        let report = wspolnota_app::budget::Report::read(&res);
+        let (Some(res), Some(report)) = (pr.result, pr.report) else {
+            continue;
+        };
         let projects = report
             .projects
             .iter()
@@ -430,12 +429,7 @@ pub async fn results(
             total_cost_grosze: report.total_cost.grosze(),
             voters: pr.voters,
             ballots: res.ballots,
-            winners: res
-                .winners
-                .split(',')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect(),
+            winners: report.winners.clone(),
             projects,
             pabulib_url: format!("/budzet/{}/pule/{}/glosy.pb", r.id, pr.pool.id),
         });

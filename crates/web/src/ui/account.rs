@@ -67,7 +67,7 @@ pub async fn signup(
     };
     match s.app.sign_up(input).await {
         Ok(_) => Ok(see_other("/konto/logowanie", "signup-done")),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let errors = FormErrors::from_error(ctx.locale, &e);
             let form = SignUpForm {
                 password: String::new(),

@@ -259,7 +259,7 @@ pub async fn grant(
         .await
     {
         Ok(_) => Ok(see_other(&format!("/organizacje/{id}"), "orgs-granted")),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let errors = FormErrors {
                 fields: vec![("email", crate::error::message(ctx.locale, &e))],
                 general: None,

@@ -221,7 +221,7 @@ impl TestApp {
             wspolnota_app::accounts::hash_password(self.app.config.password_cost, PASSWORD.into())
                 .await
                 .unwrap();
-        let mut tx = self.app.store.begin().await.unwrap();
+        let mut tx = self.db.store.begin().await.unwrap();
         let id = users::insert(
             &mut tx,
             &users::NewUser {
@@ -263,7 +263,7 @@ impl TestApp {
     }
 
     pub async fn count(&self, table: &str) -> i64 {
-        let mut c = self.app.store.read().await.unwrap();
+        let mut c = self.db.store.read().await.unwrap();
         wspolnota_store::count_rows(&mut c, table).await.unwrap()
     }
 }

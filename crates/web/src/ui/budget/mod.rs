@@ -1,6 +1,8 @@
 //! Participatory-budget pages: a space's rounds, a round with its pools and
 //! proposals, proposals and their verification, voting, and results.
 
+mod codes;
+mod committee;
 pub(crate) mod explain;
 mod paper;
 mod proposals;
@@ -31,7 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/budzet/{round}/etap", post(rounds::advance))
         .route("/budzet/{round}/pule", post(rounds::add_pool))
         .route("/budzet/{round}/urzednicy", post(rounds::add_official))
-        .route("/budzet/{round}/kody", post(rounds::issue_codes))
+        .route("/budzet/{round}/kody", post(codes::issue_codes))
         .route("/budzet/{round}/projekty/nowy", get(proposals::new_page))
         .route("/budzet/{round}/projekty", post(proposals::submit))
         .route(
@@ -74,6 +76,11 @@ pub fn routes() -> Router<AppState> {
         .route("/budzet/{round}/adres", post(voting::declare))
         .route("/budzet/{round}/glosowanie/{pool}", post(voting::cast))
         .route("/budzet/{round}/papier", get(paper::paper_page))
+        .route("/budzet/{round}/arkusze", post(paper::register_sheets))
+        .route("/budzet/{round}/punkt", post(paper::desk_code))
+        .route("/budzet/{round}/komisja", post(committee::create_key))
+        .route("/budzet/{round}/liczenie", post(results::count))
+        .route("/budzet/{round}/potwierdzenie", get(results::receipt_page))
         .route("/budzet/{round}/papier/{pool}", post(paper::enter))
         .route(
             "/budzet/{round}/papier/{pool}/rozstrzygnij",
@@ -90,6 +97,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/budzet/{round}/pule/{pool}/wyniki.csv",
             get(results::download_csv),
+        )
+        .route(
+            "/budzet/{round}/pule/{pool}/potwierdzenia.txt",
+            get(results::download_receipts),
         )
 }
 

@@ -11,9 +11,11 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::{Extension, Form};
-use wspolnota_app::budget::PaperOutcome;
+use wspolnota_app::budget::{Desk, PaperEntry, PaperOutcome};
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action};
+use wspolnota_domain::budget::register::Identification;
+use wspolnota_domain::budget::{Choice, Phase};
 
 pub struct SheetLine {
     /// Keeps the ids of each sheet's resolution form unique.
@@ -24,8 +26,12 @@ pub struct SheetLine {
 }
 
 pub struct PaperPool {
+    /// Keeps the ids of the pool's entry form unique.
+    pub key: String,
     pub ballot: BallotView,
     pub sheets: Vec<SheetLine>,
+    /// Persons found twice in this pool.
+    pub duplicates: usize,
 }
 
 #[derive(Template)]
@@ -36,6 +42,15 @@ struct PaperPage {
     round_title: String,
     pools: Vec<PaperPool>,
     can_resolve: bool,
+    can_register: bool,
+    /// Paper sheets can be entered now (voting, or the counting window).
+    entry_open: bool,
+    voting_open: bool,
+    pesel_required: bool,
+    districts: Vec<String>,
+    sheets_registered: String,
+    /// A code just issued at the desk, shown once.
+    desk_code: Option<String>,
     errors: FormErrors,
 }
 
@@ -44,6 +59,7 @@ async fn paper_view(
     ctx: &Ctx,
     l: &Loaded,
     notice: Option<&str>,
+    desk_code: Option<String>,
     errors: FormErrors,
 ) -> Result<Response, UiError> {
     wspolnota_app::authorise(&l.subject, Action::EnterPaperBallots).or_page(ctx)?;
@@ -64,13 +80,34 @@ async fn paper_view(
                 sheet: p.sheet,
             })
             .collect();
-        pools.push(PaperPool { ballot, sheets });
+        let duplicates = s
+            .app
+            .duplicates(&l.subject, ballot.pool_id)
+            .await
+            .or_page(ctx)?
+            .len();
+        pools.push(PaperPool {
+            key: format!("e{}", ballot.pool_id),
+            ballot,
+            sheets,
+            duplicates,
+        });
     }
+    let registered = s.app.sheets_registered(&l.round).await.or_page(ctx)?;
     let body = PaperPage {
         round_id: l.round.id,
         round_title: l.round.title.clone(),
         pools,
         can_resolve: can(&l.subject, Action::ResolvePaperBallots),
+        can_register: can(&l.subject, Action::ManageBudget) && !l.round.tallied,
+        entry_open: matches!(l.phase, Phase::Voting | Phase::Counting) && !l.round.tallied,
+        voting_open: l.phase == Phase::Voting,
+        pesel_required: l.round.rules.identification == Identification::Pesel,
+        districts: l.round.districts.clone(),
+        sheets_registered: page
+            .locale
+            .t_args("budget-sheets-count", &[("count", registered.to_string())]),
+        desk_code,
         errors,
         page,
     };
@@ -84,7 +121,7 @@ pub async fn paper_page(
     Query(n): Query<Notice>,
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
-    paper_view(&s, &ctx, &l, n.ok.as_deref(), FormErrors::default()).await
+    paper_view(&s, &ctx, &l, n.ok.as_deref(), None, FormErrors::default()).await
 }
 
 async fn after(
@@ -95,13 +132,13 @@ async fn after(
 ) -> Result<Response, UiError> {
     match result {
         Ok(notice) => Ok(see_other(&format!("/budzet/{}/papier", l.round.id), notice)),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let status = crate::error::status_of(&e);
             let errors = FormErrors {
                 fields: vec![],
                 general: Some(crate::error::message(ctx.locale, &e)),
             };
-            let mut res = paper_view(s, ctx, l, None, errors).await?;
+            let mut res = paper_view(s, ctx, l, None, None, errors).await?;
             *res.status_mut() = status;
             Ok(res)
         }
@@ -109,12 +146,39 @@ async fn after(
     }
 }
 
-fn sheet_of(pairs: &[(String, String)]) -> String {
+fn field(pairs: &[(String, String)], name: &str) -> String {
     pairs
         .iter()
-        .find(|(k, _)| k == "sheet")
+        .find(|(k, _)| k == name)
         .map(|(_, v)| v.clone())
         .unwrap_or_default()
+}
+
+/// Who the voter is, from the fields of `voter_fields.html`.
+fn voter_of(pairs: &[(String, String)]) -> Desk {
+    Desk {
+        name: field(pairs, "name"),
+        address: field(pairs, "address"),
+        pesel: field(pairs, "pesel"),
+        district: field(pairs, "district"),
+    }
+}
+
+fn entry_of(pairs: &[(String, String)], picked: Vec<Choice>) -> PaperEntry {
+    PaperEntry {
+        sheet: field(pairs, "sheet"),
+        voter: voter_of(pairs),
+        choices: picked,
+    }
+}
+
+fn outcome_notice(o: PaperOutcome) -> &'static str {
+    match o {
+        PaperOutcome::WaitingForSecondEntry => "budget-paper-entered-once",
+        PaperOutcome::Counted => "budget-paper-entered-counted",
+        PaperOutcome::Mismatch => "budget-paper-entered-mismatch",
+        PaperOutcome::Duplicate => "budget-paper-entered-duplicate",
+    }
 }
 
 pub async fn enter(
@@ -128,13 +192,9 @@ pub async fn enter(
     let result = match choices(&pairs) {
         Ok(picked) => s
             .app
-            .enter_paper_ballot(&l.subject, &l.round, pool, &sheet_of(&pairs), &picked)
+            .enter_paper_ballot(&l.subject, &l.round, pool, &entry_of(&pairs, picked))
             .await
-            .map(|o| match o {
-                PaperOutcome::WaitingForSecondEntry => "budget-paper-entered-once",
-                PaperOutcome::Counted => "budget-paper-entered-counted",
-                PaperOutcome::Mismatch => "budget-paper-entered-mismatch",
-            }),
+            .map(outcome_notice),
         Err(e) => Err(e),
     };
     after(&s, &ctx, &l, result).await
@@ -151,10 +211,112 @@ pub async fn resolve(
     let result = match choices(&pairs) {
         Ok(picked) => s
             .app
-            .resolve_paper_ballot(&l.subject, &l.round, pool, &sheet_of(&pairs), &picked)
+            .resolve_paper_ballot(&l.subject, &l.round, pool, &entry_of(&pairs, picked))
             .await
-            .map(|()| "budget-paper-resolved"),
+            .map(|o| match o {
+                PaperOutcome::Duplicate => "budget-paper-entered-duplicate",
+                _ => "budget-paper-resolved",
+            }),
         Err(e) => Err(e),
     };
     after(&s, &ctx, &l, result).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct SheetsForm {
+    #[serde(default)]
+    numbers: String,
+}
+
+/// Registers issued sheet numbers: one per line, or ranges such as `K-001..K-250`.
+pub async fn register_sheets(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(round): Path<String>,
+    Form(f): Form<SheetsForm>,
+) -> Result<Response, UiError> {
+    let l = load(&s, &ctx, &round).await?;
+    let result = match sheet_numbers(&f.numbers) {
+        Some(numbers) => s
+            .app
+            .register_sheets(&l.subject, &l.round, &numbers)
+            .await
+            .map(|_| "budget-sheets-registered"),
+        None => Err(AppError::Budget(
+            wspolnota_app::budget::BudgetError::BadSettings,
+        )),
+    };
+    after(&s, &ctx, &l, result).await
+}
+
+/// Expands `K-001..K-003` to `K-001`, `K-002`, `K-003` (same prefix and width); other
+/// lines are taken as they are. At most 100,000 numbers.
+fn sheet_numbers(text: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match line.split_once("..") {
+            None => out.push(line.to_string()),
+            Some((from, to)) => {
+                let split = |s: &str| {
+                    let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                    let (prefix, number) = s.split_at(s.len() - digits);
+                    Some((prefix.to_string(), number.parse::<u64>().ok()?, digits))
+                };
+                let (p1, a, w) = split(from.trim())?;
+                let (p2, b, _) = split(to.trim())?;
+                if p1 != p2 || b < a || b - a >= 100_000 {
+                    return None;
+                }
+                out.extend((a..=b).map(|n| format!("{p1}{n:0w$}")));
+            }
+        }
+        if out.len() > 100_000 {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Issues a code at the desk to the person the staff member identified; shown once.
+pub async fn desk_code(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(round): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, UiError> {
+    let l = load(&s, &ctx, &round).await?;
+    match s
+        .app
+        .issue_desk_code(&l.subject, &l.round, &voter_of(&pairs))
+        .await
+    {
+        Ok(code) => {
+            paper_view(
+                &s,
+                &ctx,
+                &l,
+                Some("budget-desk-issued"),
+                Some(code),
+                FormErrors::default(),
+            )
+            .await
+        }
+        Err(e) => after(&s, &ctx, &l, Err(e)).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sheet_numbers;
+
+    #[test]
+    fn sheet_ranges() {
+        assert_eq!(
+            sheet_numbers("K-008..K-011\nX7").unwrap(),
+            vec!["K-008", "K-009", "K-010", "K-011", "X7"]
+        );
+        assert!(sheet_numbers("A1..B2").is_none());
+        assert!(sheet_numbers("A5..A1").is_none());
+        assert!(sheet_numbers("A0..A999999").is_none());
+    }
 }

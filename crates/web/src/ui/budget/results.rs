@@ -4,15 +4,15 @@
 use super::rounds::rule_text;
 use super::{load, parse_id};
 use crate::error::UiError;
-use crate::ui::layout::Page;
+use crate::ui::layout::{FormErrors, Page};
 use crate::ui::{render, see_other, Notice, OrPage};
 use crate::{AppState, Ctx};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
-use wspolnota_app::budget::Report;
+use axum::{Extension, Form};
+use wspolnota_app::budget::{BudgetError, PoolResult};
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action};
 use wspolnota_domain::budget::Phase;
@@ -38,8 +38,15 @@ pub struct PoolResultView {
     pub chart: String,
     pub rows: Vec<ProjectRow>,
     pub computed: bool,
-    /// Voters by declared district; empty when the round has no districts.
+    /// Voters by declared district (small districts only in one total); empty when
+    /// the round has no districts.
     pub districts: Vec<(String, i64)>,
+    /// Enough voters for the ballots to be published one by one.
+    pub ballots_public: bool,
+    /// Ties the count broke, in words.
+    pub ties: Vec<String>,
+    /// Ballots voided, with the reason, in words.
+    pub voided: Vec<String>,
 }
 
 #[derive(Template)]
@@ -50,7 +57,10 @@ struct ResultsPage {
     round_title: String,
     pools: Vec<PoolResultView>,
     published: bool,
+    /// The committee may count now: voting has closed and nothing is counted yet.
+    can_count: bool,
     can_compute: bool,
+    errors: FormErrors,
 }
 
 fn escape(s: &str) -> String {
@@ -120,75 +130,159 @@ pub async fn results_page(
     Query(n): Query<Notice>,
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
-    let can_compute = can(&l.subject, Action::ManageBudget) && l.phase == Phase::Results;
-    let published = l.phase == Phase::Results;
-    if !published && !can(&l.subject, Action::ManageBudget) {
-        return Err(UiError::new(&ctx, AppError::Refused("budget.wrong_phase")));
+    results_view(&s, &ctx, &l, n.ok.as_deref(), FormErrors::default()).await
+}
+
+async fn results_view(
+    s: &AppState,
+    ctx: &Ctx,
+    l: &super::Loaded,
+    notice: Option<&str>,
+    errors: FormErrors,
+) -> Result<Response, UiError> {
+    let manager = can(&l.subject, Action::ManageBudget);
+    let published = l.phase == Phase::Results && l.round.tallied;
+    if !published && !manager {
+        return Err(UiError::new(ctx, AppError::Budget(BudgetError::NotTallied)));
     }
     let page = Page::new(
-        &ctx,
+        ctx,
         ctx.locale
             .t_args("budget-results-title", &[("round", l.round.title.clone())]),
     )
-    .with_notice(n.ok.as_deref());
+    .with_notice(notice);
     let mut pools = Vec::new();
-    for r in s.app.results(&l.round).await.or_page(&ctx)? {
-        let report = r.result.as_ref().map(Report::read).unwrap_or_default();
-        let mut rows: Vec<ProjectRow> = report
-            .projects
-            .iter()
-            .map(|p| {
-                let (explanation, explanation_in_english) = super::explain::explain(ctx.locale, p);
-                ProjectRow {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    cost: p.cost.to_human(),
-                    votes: p.votes,
-                    funded: p.funded,
-                    explanation,
-                    explanation_in_english,
-                }
-            })
-            .collect();
-        rows.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
-        let spent = if r.result.is_some() {
-            report.total_cost.to_human()
-        } else {
-            String::new()
-        };
-        let districts = if l.round.districts.is_empty() {
-            Vec::new()
-        } else {
-            s.app
-                .turnout_by_district(&l.round, r.pool.id)
-                .await
-                .or_page(&ctx)?
-                .into_iter()
-                .map(|(d, n)| (d.unwrap_or_else(|| page.t("budget-district-unknown")), n))
-                .collect()
-        };
-        pools.push(PoolResultView {
-            districts,
-            pool_id: r.pool.id,
-            chart: chart(&page, r.pool.id, &r.pool.name, &rows),
-            name: r.pool.name.clone(),
-            budget: r.pool.budget.to_human(),
-            spent,
-            rule: rule_text(&page, r.pool.rule),
-            turnout: page.locale.t_count("budget-turnout", r.voters),
-            computed: r.result.is_some(),
-            rows,
-        });
+    for r in s.app.results(&l.round).await.or_page(ctx)? {
+        pools.push(pool_view(&page, l, r));
     }
     let body = ResultsPage {
         round_id: l.round.id,
         round_title: l.round.title.clone(),
         pools,
         published,
-        can_compute,
+        can_count: manager && l.phase == Phase::Counting && !l.round.tallied,
+        can_compute: manager && published,
+        errors,
         page,
     };
-    Ok(render(&ctx, body))
+    Ok(render(ctx, body))
+}
+
+fn pool_view(page: &Page, l: &super::Loaded, r: PoolResult) -> PoolResultView {
+    let report = r.report.as_ref();
+    let projects = report
+        .map(|rep| rep.projects.as_slice())
+        .unwrap_or_default();
+    let mut rows: Vec<ProjectRow> = projects
+        .iter()
+        .map(|p| {
+            let (explanation, explanation_in_english) = super::explain::explain(page.locale, p);
+            ProjectRow {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                cost: p.cost.to_human(),
+                votes: p.votes,
+                funded: p.funded,
+                explanation,
+                explanation_in_english,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.id.cmp(&b.id)));
+    let ties = report
+        .map(|rep| {
+            rep.ties
+                .iter()
+                .map(|t| super::explain::tie_text(page.locale, t, &rep.projects))
+                .collect()
+        })
+        .unwrap_or_default();
+    let voided = report
+        .map(|rep| {
+            rep.voided
+                .iter()
+                .map(|v| {
+                    page.locale.t_args(
+                        &format!("budget-voided-{}", v.reason.replace('_', "-")),
+                        &[("count", v.count.to_string())],
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut districts: Vec<(String, i64)> = if l.round.districts.is_empty() {
+        Vec::new()
+    } else {
+        r.publication
+            .districts
+            .iter()
+            .map(|(d, n)| {
+                let name = d
+                    .clone()
+                    .unwrap_or_else(|| page.t("budget-district-unknown"));
+                (name, *n)
+            })
+            .collect()
+    };
+    if !districts.is_empty() || r.publication.districts_hidden > 0 {
+        if r.publication.districts_hidden > 0 && !l.round.districts.is_empty() {
+            districts.push((
+                page.t("budget-district-small"),
+                r.publication.districts_hidden,
+            ));
+        }
+    }
+    PoolResultView {
+        districts,
+        pool_id: r.pool.id,
+        chart: chart(page, r.pool.id, &r.pool.name, &rows),
+        name: r.pool.name.clone(),
+        budget: r.pool.budget.to_human(),
+        spent: report
+            .map(|rep| rep.total_cost.to_human())
+            .unwrap_or_default(),
+        rule: rule_text(page, r.pool.rule),
+        turnout: page.locale.t_count("budget-turnout", r.voters),
+        computed: report.is_some(),
+        ballots_public: r.publication.ballots,
+        ties,
+        voided,
+        rows,
+    }
+}
+
+/// The committee brings its key shares: the sealed ballots are opened and counted.
+pub async fn count(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(round): Path<String>,
+    Form(f): Form<CountForm>,
+) -> Result<Response, UiError> {
+    let l = load(&s, &ctx, &round).await?;
+    let shares: Vec<String> = f.shares.lines().map(str::to_string).collect();
+    match s.app.count_round(&l.subject, &l.round, &shares).await {
+        Ok(_) => Ok(see_other(
+            &format!("/budzet/{}/wyniki", l.round.id),
+            "budget-round-counted",
+        )),
+        Err(e) if e.is_user_error() => {
+            let errors = FormErrors {
+                fields: vec![],
+                general: Some(crate::error::message(ctx.locale, &e)),
+            };
+            let status = crate::error::status_of(&e);
+            let mut res = results_view(&s, &ctx, &l, None, errors).await?;
+            *res.status_mut() = status;
+            Ok(res)
+        }
+        Err(e) => Err(UiError::new(&ctx, e)),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct CountForm {
+    #[serde(default)]
+    shares: String,
 }
 
 pub async fn compute(
@@ -207,6 +301,66 @@ pub async fn compute(
     ))
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct ReceiptQuery {
+    #[serde(default)]
+    pula: String,
+    #[serde(default)]
+    kod: String,
+}
+
+#[derive(Template)]
+#[template(path = "budget/receipt.html")]
+struct ReceiptPage {
+    page: Page,
+    round_id: i64,
+    round_title: String,
+    pools: Vec<(i64, String)>,
+    answer: Option<String>,
+}
+
+/// A voter checks, with their receipt, that their ballot was counted.
+pub async fn receipt_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(round): Path<String>,
+    Query(q): Query<ReceiptQuery>,
+) -> Result<Response, UiError> {
+    let l = load(&s, &ctx, &round).await?;
+    let page = Page::new(&ctx, ctx.locale.t("budget-receipt-check-title"));
+    let pools: Vec<(i64, String)> = s
+        .app
+        .pools(l.round.id)
+        .await
+        .or_page(&ctx)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let answer = match (q.pula.parse::<i64>(), q.kod.trim()) {
+        (Ok(pool), code) if !code.is_empty() && pools.iter().any(|(id, _)| *id == pool) => {
+            let key = if !l.round.tallied {
+                "budget-receipt-not-yet"
+            } else if s.app.receipt_counted(pool, code).await.or_page(&ctx)? {
+                "budget-receipt-counted"
+            } else {
+                "budget-receipt-not-found"
+            };
+            Some(page.t(key))
+        }
+        _ => None,
+    };
+    Ok(render(
+        &ctx,
+        ReceiptPage {
+            round_id: l.round.id,
+            round_title: l.round.title.clone(),
+            pools,
+            answer,
+            page,
+        },
+    ))
+}
+
 async fn published_pool(
     s: &AppState,
     ctx: &Ctx,
@@ -215,8 +369,8 @@ async fn published_pool(
 ) -> Result<(super::Loaded, wspolnota_store::budget::Pool), UiError> {
     let l = load(s, ctx, round).await?;
     let pool = parse_id(ctx, pool)?;
-    if l.phase != Phase::Results {
-        return Err(UiError::new(ctx, AppError::Refused("budget.wrong_phase")));
+    if l.phase != Phase::Results || !l.round.tallied {
+        return Err(UiError::new(ctx, AppError::Budget(BudgetError::NotTallied)));
     }
     let pool = s
         .app
@@ -235,6 +389,18 @@ pub async fn download_pb(
     Path((round, pool)): Path<(String, String)>,
 ) -> Result<Response, UiError> {
     let (l, pool) = published_pool(&s, &ctx, &round, &pool).await?;
+    let publication = s
+        .app
+        .results(&l.round)
+        .await
+        .or_page(&ctx)?
+        .into_iter()
+        .find(|r| r.pool.id == pool.id)
+        .map(|r| r.publication);
+    // Too few voters to hide among: the ballots are not published one by one.
+    if !publication.is_some_and(|p| p.ballots) {
+        return Err(UiError::new(&ctx, AppError::NotFound));
+    }
     let text = s.app.pool_pabulib(&l.round, &pool).await.or_page(&ctx)?;
     let name = format!(
         "attachment; filename=\"budzet-{}-pula-{}.pb\"",
@@ -269,11 +435,10 @@ pub async fn download_csv(
     let (l, pool) = published_pool(&s, &ctx, &round, &pool).await?;
     let results = s.app.results(&l.round).await.or_page(&ctx)?;
     let report = results
-        .iter()
+        .into_iter()
         .find(|r| r.pool.id == pool.id)
-        .and_then(|r| r.result.as_ref())
-        .map(Report::read)
-        .unwrap_or_default();
+        .and_then(|r| r.report)
+        .ok_or_else(|| UiError::new(&ctx, AppError::NotFound))?;
     let mut csv = String::from("project_id,name,cost,votes,funded,explanation\n");
     for p in &report.projects {
         csv.push_str(&format!(
@@ -296,6 +461,37 @@ pub async fn download_csv(
             (header::CONTENT_DISPOSITION, name),
         ],
         csv,
+    )
+        .into_response())
+}
+
+/// The receipt hashes of a pool's counted ballots, sorted, apart from the ballots.
+pub async fn download_receipts(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((round, pool)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (l, pool) = published_pool(&s, &ctx, &round, &pool).await?;
+    let mut text = s
+        .app
+        .receipt_hashes(pool.id)
+        .await
+        .or_page(&ctx)?
+        .join("\n");
+    text.push('\n');
+    let name = format!(
+        "attachment; filename=\"potwierdzenia-{}-pula-{}.txt\"",
+        l.round.id, pool.id
+    );
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/plain; charset=utf-8".to_string(),
+            ),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        text,
     )
         .into_response())
 }

@@ -10,9 +10,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Form};
-use wspolnota_app::budget::NewRound;
+use wspolnota_app::budget::{NewRound, RoundRules};
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action};
+use wspolnota_domain::budget::register::{DuplicateRule, Identification, ReceiptMode};
 use wspolnota_domain::budget::{BallotKind, Calendar, CountingRule, Phase};
 use wspolnota_domain::clock::Timestamp;
 use wspolnota_domain::DomainError;
@@ -57,6 +58,14 @@ pub struct RoundForm {
     allow_ballot_change: Option<String>,
     #[serde(default)]
     districts: String,
+    #[serde(default)]
+    identification: String,
+    #[serde(default)]
+    duplicates: String,
+    #[serde(default)]
+    receipts: String,
+    #[serde(default)]
+    min_public_voters: String,
 }
 
 async fn rounds_view(
@@ -161,6 +170,33 @@ fn round_input(f: &RoundForm) -> Result<NewRound, AppError> {
         appeal_days: number("appeal_days", &f.appeal_days, 7)?,
         allow_ballot_change: f.allow_ballot_change.is_some(),
         districts: f.districts.lines().map(str::to_string).collect(),
+        rules: round_rules(f)?,
+    })
+}
+
+/// The round's rules from the form; blank fields keep the safer defaults.
+fn round_rules(f: &RoundForm) -> Result<RoundRules, AppError> {
+    let defaults = RoundRules::default();
+    let pick = |v: &str| v.trim().to_string();
+    let bad = || AppError::Invalid(DomainError::UnknownKind);
+    Ok(RoundRules {
+        identification: match pick(&f.identification).as_str() {
+            "" => defaults.identification,
+            v => Identification::parse(v).ok_or_else(bad)?,
+        },
+        duplicates: match pick(&f.duplicates).as_str() {
+            "" => defaults.duplicates,
+            v => DuplicateRule::parse(v).ok_or_else(bad)?,
+        },
+        receipts: match pick(&f.receipts).as_str() {
+            "" => defaults.receipts,
+            v => ReceiptMode::parse(v).ok_or_else(bad)?,
+        },
+        min_public_voters: number(
+            "min_public_voters",
+            &f.min_public_voters,
+            defaults.min_public_voters,
+        )?,
     })
 }
 
@@ -186,7 +222,7 @@ pub async fn create(
     };
     match result {
         Ok(id) => Ok(see_other(&format!("/budzet/{id}"), "budget-round-created")),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let mut res = rounds_view(
                 &s,
                 &ctx,
@@ -241,6 +277,9 @@ struct RoundPage {
     voting_open: bool,
     results_out: bool,
     can_paper: bool,
+    before_voting: bool,
+    committee_fingerprint: Option<String>,
+    codes_issued: String,
     errors: FormErrors,
 }
 
@@ -323,10 +362,17 @@ async fn round_view(
         })
         .collect();
     let can_manage = can(&l.subject, Action::ManageBudget);
+    // Results are published by the committee's count, not by moving the phase.
     let next_phase = l
         .phase
         .next()
+        .filter(|p| *p != Phase::Results)
         .map(|p| (p.as_str().to_string(), phase_name(&page, p)));
+    let (bulk, desk) = s.app.codes_issued(&l.round).await.or_page(ctx)?;
+    let codes_issued = page.locale.t_args(
+        "budget-codes-issued",
+        &[("bulk", bulk.to_string()), ("desk", desk.to_string())],
+    );
     let body = RoundPage {
         space: l.space,
         round_id: l.round.id,
@@ -340,7 +386,10 @@ async fn round_view(
         voting_open: l.phase == Phase::Voting,
         results_out: l.phase == Phase::Results,
         can_paper: can(&l.subject, Action::EnterPaperBallots)
-            && matches!(l.phase, Phase::Voting | Phase::Results),
+            && matches!(l.phase, Phase::Voting | Phase::Counting),
+        before_voting: l.phase < Phase::Voting,
+        committee_fingerprint: l.round.committee_key.map(|k| k.fingerprint()),
+        codes_issued,
         errors,
         page,
     };
@@ -405,7 +454,9 @@ pub struct PoolForm {
 fn pool_input(
     f: &PoolForm,
 ) -> Result<(wspolnota_domain::pb::Money, BallotKind, CountingRule), AppError> {
-    let budget = super::parse_money(&f.budget).ok_or(AppError::Refused("budget.pool_budget"))?;
+    let budget = super::parse_money(&f.budget).ok_or(AppError::Budget(
+        wspolnota_app::budget::BudgetError::PoolBudget,
+    ))?;
     let max = number("max", &f.max, 1)?.clamp(0, i64::from(u32::MAX)) as u32;
     let min = number("min", &f.min, 0)?.clamp(0, i64::from(u32::MAX)) as u32;
     let ballot = match f.ballot.as_str() {
@@ -418,8 +469,11 @@ fn pool_input(
                 .split([',', '/', ' '])
                 .filter(|p| !p.is_empty())
                 .map(|p| {
-                    p.parse::<u32>()
-                        .map_err(|_| AppError::Refused("budget.ballot_settings"))
+                    p.parse::<u32>().map_err(|_| {
+                        AppError::Budget(wspolnota_app::budget::BudgetError::Ballot(
+                            wspolnota_domain::budget::BallotError::BadSettings,
+                        ))
+                    })
                 })
                 .collect::<Result<_, _>>()?,
         },
@@ -450,7 +504,7 @@ pub async fn add_pool(
             &format!("/budzet/{}", l.round.id),
             "budget-pool-added",
         )),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let errors = FormErrors {
                 fields: vec![],
                 general: Some(crate::error::message(ctx.locale, &e)),
@@ -481,7 +535,7 @@ pub async fn add_official(
             &format!("/budzet/{}", l.round.id),
             "budget-official-added",
         )),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let errors = FormErrors {
                 fields: vec![],
                 general: Some(crate::error::message(ctx.locale, &e)),
@@ -492,52 +546,4 @@ pub async fn add_official(
         }
         Err(e) => Err(UiError::new(&ctx, e)),
     }
-}
-
-#[derive(serde::Deserialize)]
-pub struct CodesForm {
-    #[serde(default)]
-    count: String,
-}
-
-#[derive(Template)]
-#[template(path = "budget/codes.html")]
-struct CodesPage {
-    page: Page,
-    round_id: i64,
-    round_title: String,
-    codes: Vec<String>,
-}
-
-/// Issues printed voting codes and shows them once, ready to print; only their hashes are kept.
-pub async fn issue_codes(
-    State(s): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(round): Path<String>,
-    Form(f): Form<CodesForm>,
-) -> Result<Response, UiError> {
-    let l = load(&s, &ctx, &round).await?;
-    let count: usize = f
-        .count
-        .trim()
-        .parse()
-        .map_err(|_| UiError::new(&ctx, AppError::Refused("budget.bad_settings")))?;
-    if count > 10_000 {
-        return Err(UiError::new(&ctx, AppError::Refused("budget.bad_settings")));
-    }
-    let codes = s
-        .app
-        .issue_voting_codes(&l.subject, &l.round, count)
-        .await
-        .or_page(&ctx)?;
-    let page = Page::new(&ctx, ctx.locale.t("budget-codes-title"));
-    Ok(render(
-        &ctx,
-        CodesPage {
-            page,
-            round_id: l.round.id,
-            round_title: l.round.title.clone(),
-            codes,
-        },
-    ))
 }

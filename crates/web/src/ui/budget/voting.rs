@@ -12,7 +12,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Form};
+use wspolnota_app::budget::Desk;
 use wspolnota_app::AppError;
+use wspolnota_domain::budget::register::Identification;
 use wspolnota_domain::budget::{BallotKind, Choice, Phase};
 
 pub struct Option_ {
@@ -47,10 +49,14 @@ struct VotePage {
     open: bool,
     logged_in: bool,
     address: Option<String>,
+    /// The account's name, offered in the declaration form.
+    name: String,
+    pesel_required: bool,
     allow_change: bool,
     districts: Vec<String>,
     ballots: Vec<BallotView>,
-    receipt: Option<(String, String)>,
+    /// Pool name, receipt, and the recorded choices in words.
+    receipt: Option<(String, String, String)>,
     errors: FormErrors,
 }
 
@@ -111,7 +117,7 @@ async fn vote_view(
     ctx: &Ctx,
     l: &Loaded,
     notice: Option<&str>,
-    receipt: Option<(String, String)>,
+    receipt: Option<(String, String, String)>,
     errors: FormErrors,
 ) -> Result<Response, UiError> {
     let page = Page::new(ctx, ctx.locale.t("budget-vote-title")).with_notice(notice);
@@ -126,7 +132,13 @@ async fn vote_view(
         round_title: l.round.title.clone(),
         open: l.phase == Phase::Voting,
         logged_in: l.subject.is_logged_in(),
-        address: status.address,
+        address: status.resident.map(|r| r.address),
+        name: ctx
+            .user
+            .as_ref()
+            .map(|u| u.display_name.clone())
+            .unwrap_or_default(),
+        pesel_required: l.round.rules.identification == Identification::Pesel,
         allow_change: l.round.allow_ballot_change,
         districts: l.round.districts.clone(),
         ballots,
@@ -150,7 +162,11 @@ pub async fn vote_page(
 #[derive(serde::Deserialize)]
 pub struct AddressForm {
     #[serde(default)]
+    name: String,
+    #[serde(default)]
     address: String,
+    #[serde(default)]
+    pesel: String,
     #[serde(default)]
     district: String,
 }
@@ -164,14 +180,23 @@ pub async fn declare(
     let l = load(&s, &ctx, &round).await?;
     match s
         .app
-        .declare_residence(&l.subject, &l.round, &f.address, Some(&f.district))
+        .declare_residence(
+            &l.subject,
+            &l.round,
+            &Desk {
+                name: f.name,
+                address: f.address,
+                pesel: f.pesel,
+                district: f.district,
+            },
+        )
         .await
     {
         Ok(()) => Ok(see_other(
             &format!("/budzet/{}/glosowanie", l.round.id),
             "budget-address-saved",
         )),
-        Err(e @ AppError::Invalid(_)) => {
+        Err(e) if e.is_user_error() => {
             let mut res = vote_view(
                 &s,
                 &ctx,
@@ -241,26 +266,20 @@ pub async fn cast(
             .map(|(_, v)| v.clone())
             .filter(|v| !v.trim().is_empty())
     };
-    let (receipt_given, code_given) = (given("receipt"), given("code"));
     let result = match choices(&pairs) {
         Err(e) => Err(e),
-        Ok(picked) => match (&code_given, &receipt_given) {
-            (Some(code), _) => s
-                .app
-                .cast_ballot_with_code(&l.round, pool, code, &picked)
+        Ok(picked) => {
+            s.app
+                .submit_ballot(
+                    &l.subject,
+                    &l.round,
+                    pool,
+                    given("code").as_deref(),
+                    given("receipt").as_deref(),
+                    &picked,
+                )
                 .await
-                .map(Some),
-            (None, Some(receipt)) => s
-                .app
-                .change_ballot(&l.subject, &l.round, pool, receipt, &picked)
-                .await
-                .map(|()| None),
-            (None, None) => s
-                .app
-                .cast_ballot(&l.subject, &l.round, pool, &picked)
-                .await
-                .map(Some),
-        },
+        }
     };
     let pool_name = s
         .app
@@ -273,13 +292,14 @@ pub async fn cast(
         .unwrap_or_default();
     match result {
         // The receipt is shown once, on this page, and never stored in readable form.
-        Ok(Some(receipt)) => {
+        Ok(Some(cast)) => {
+            let recorded = recorded_text(&s, &ctx, &l, &cast.choices).await?;
             vote_view(
                 &s,
                 &ctx,
                 &l,
                 Some("budget-voted"),
-                Some((pool_name, receipt)),
+                Some((pool_name, cast.receipt, recorded)),
                 FormErrors::default(),
             )
             .await
@@ -288,7 +308,7 @@ pub async fn cast(
             &format!("/budzet/{}/glosowanie", l.round.id),
             "budget-ballot-changed",
         )),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let status = crate::error::status_of(&e);
             let errors = FormErrors {
                 fields: vec![],
@@ -303,4 +323,29 @@ pub async fn cast(
         }
         Err(e) => Err(UiError::new(&ctx, e)),
     }
+}
+
+/// The recorded choices in words, so the voter sees their ballot was taken as cast.
+async fn recorded_text(
+    s: &AppState,
+    ctx: &Ctx,
+    l: &Loaded,
+    choices: &[Choice],
+) -> Result<String, UiError> {
+    let proposals = s.app.proposals(l.round.id).await.or_page(ctx)?;
+    Ok(choices
+        .iter()
+        .map(|c| {
+            let title = proposals
+                .iter()
+                .find(|p| p.id == c.project)
+                .map_or_else(|| c.project.to_string(), |p| p.title.clone());
+            if c.points > 1 {
+                format!("{title} ({})", c.points)
+            } else {
+                title
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; "))
 }

@@ -1,0 +1,77 @@
+//! Images of proposals: type told from the bytes, a text alternative required.
+
+use super::{refused, BudgetError};
+use crate::{audit, authorise, App, AppError};
+use serde_json::json;
+use wspolnota_domain::access::{Action, Subject};
+use wspolnota_domain::budget::{Phase, ProposalStatus};
+use wspolnota_domain::text;
+use wspolnota_store::budget::{self as store, Round};
+use wspolnota_store::StoreError;
+
+impl App {
+    /// The author adds an image to a proposal while submission is open: PNG, JPEG or
+    /// WebP (told by the bytes), at most 2 MiB, at most three, with a text alternative.
+    pub async fn add_proposal_image(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        alt: &str,
+        bytes: &[u8],
+    ) -> Result<i64, AppError> {
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        authorise(
+            subject,
+            Action::EditProposal {
+                author: current.author_id,
+            },
+        )?;
+        if self.phase(round) != Phase::Submission || current.status != ProposalStatus::Submitted {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        let alt = text::required("alt", alt, 300)?;
+        if bytes.len() > wspolnota_domain::budget::MAX_IMAGE_BYTES {
+            return Err(refused(BudgetError::ImageTooLarge));
+        }
+        let content_type =
+            wspolnota_domain::budget::image_type(bytes).ok_or(refused(BudgetError::ImageType))?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if store::images(&mut tx, id).await?.len() >= wspolnota_domain::budget::MAX_IMAGES {
+            return Err(refused(BudgetError::ImageTooMany));
+        }
+        let image = store::insert_image(&mut tx, id, content_type, &alt, bytes).await?;
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.image_added",
+                None,
+                Some(json!({"proposal": id, "image": image, "alt": alt})),
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(image)
+    }
+
+    pub async fn proposal_images(&self, id: i64) -> Result<Vec<store::ImageInfo>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::images(&mut c, id).await?)
+    }
+
+    pub async fn proposal_image(
+        &self,
+        proposal: i64,
+        image: i64,
+    ) -> Result<(String, Vec<u8>), AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::image(&mut c, proposal, image).await?)
+    }
+}

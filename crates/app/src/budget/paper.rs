@@ -1,0 +1,307 @@
+//! Paper ballots. Sheets come from a register of issued numbers and carry the voter's
+//! name and address beside the choices. Each sheet is entered twice by two different
+//! staff members; an entry keeps only a keyed digest of who and what, and when two
+//! entries agree the ballot is sealed to the committee like any other. A person
+//! already in the register is a duplicate, handled by the round's rule and listed.
+
+use super::voting::Desk;
+use super::{refused, BudgetError};
+use crate::{audit, authorise, tokens, App, AppError};
+use serde_json::json;
+use wspolnota_domain::access::{Action, Subject};
+use wspolnota_domain::budget::register::{self, Channel, DuplicateRule};
+use wspolnota_domain::budget::{encode_ballot, Choice, Phase};
+use wspolnota_domain::text;
+use wspolnota_store::budget::{self as store, Duplicate, PaperSheet, Round};
+use wspolnota_store::{lock_round, StoreError, Tx};
+
+/// One paper sheet as a staff member reads it.
+#[derive(Debug, Clone, Default)]
+pub struct PaperEntry {
+    pub sheet: String,
+    pub voter: Desk,
+    pub choices: Vec<Choice>,
+}
+
+/// What happened to a paper ballot's entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaperOutcome {
+    /// The first of the two entries; the ballot is not counted yet.
+    WaitingForSecondEntry,
+    /// Both entries agree: the ballot is counted.
+    Counted,
+    /// The entries disagree: flagged, not counted until an admin resolves it.
+    Mismatch,
+    /// The person had already voted in this pool: listed for the committee, and voided
+    /// as the round's rule says.
+    Duplicate,
+}
+
+/// Paper ballots cast before the close are entered while voting runs and in the
+/// counting window after it, until the committee's count.
+const PAPER_PHASES: [Phase; 2] = [Phase::Voting, Phase::Counting];
+
+impl App {
+    /// Registers the numbers of issued paper sheets (e.g. printed for a library).
+    pub async fn register_sheets(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        numbers: &[String],
+    ) -> Result<usize, AppError> {
+        authorise(subject, Action::ManageBudget)?;
+        let staff = subject.user.ok_or(AppError::LoginRequired)?;
+        if numbers.is_empty() || numbers.len() > 100_000 || round.tallied {
+            return Err(refused(BudgetError::BadSettings));
+        }
+        let numbers = numbers
+            .iter()
+            .map(|n| Ok(text::required("sheets", n, 40)?.to_uppercase()))
+            .collect::<Result<Vec<_>, AppError>>()?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let mut added = 0;
+        for n in &numbers {
+            added += usize::from(store::insert_sheet(&mut tx, round.id, n, staff).await?);
+        }
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(
+                Some(staff),
+                round.space_id,
+                "budget.sheets_registered",
+                None,
+                Some(json!({"round": round.id, "added": added})),
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(added)
+    }
+
+    /// Checks what any paper entry needs, and returns the pool's id, the sheet number,
+    /// the person's key, their district, the ballot and its digest.
+    async fn read_entry(
+        &self,
+        round: &Round,
+        pool_id: i64,
+        entry: &PaperEntry,
+    ) -> Result<CheckedEntry, AppError> {
+        if !PAPER_PHASES.contains(&self.phase(round)) || round.tallied {
+            return Err(refused(BudgetError::VotingClosed));
+        }
+        let sheet = text::required("sheet", &entry.sheet, 40)?.to_uppercase();
+        let person_key = self.person_key(round, &entry.voter)?;
+        let district = self.district(round, &entry.voter.district, false)?;
+        let (pool, choices, on_ballot) =
+            self.checked_ballot(round, pool_id, &entry.choices).await?;
+        let digest = register::entry_digest(
+            &self.config.instance_secret,
+            pool.id,
+            &sheet,
+            &person_key,
+            &encode_ballot(&choices),
+        );
+        let sealed = self.seal(
+            round,
+            &person_key,
+            &tokens::new_secret(),
+            &choices,
+            on_ballot,
+        )?;
+        Ok(CheckedEntry {
+            pool: pool.id,
+            sheet,
+            person_key,
+            district,
+            digest,
+            sealed,
+        })
+    }
+
+    /// Enters a paper ballot. It counts when a second staff member's entry agrees.
+    pub async fn enter_paper_ballot(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        pool_id: i64,
+        entry: &PaperEntry,
+    ) -> Result<PaperOutcome, AppError> {
+        authorise(subject, Action::EnterPaperBallots)?;
+        let staff = subject.user.ok_or(AppError::LoginRequired)?;
+        let e = self.read_entry(round, pool_id, entry).await?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        lock_round(&mut tx, round.id, false).await?;
+        if store::is_tallied(&mut tx, round.id).await? {
+            return Err(refused(BudgetError::VotingClosed));
+        }
+        if !store::sheet_issued(&mut tx, round.id, &e.sheet).await? {
+            return Err(refused(BudgetError::UnknownSheet));
+        }
+        let outcome = match store::paper_sheet(&mut tx, e.pool, &e.sheet).await? {
+            None => {
+                let first = store::FirstEntry {
+                    pool: e.pool,
+                    sheet: &e.sheet,
+                    person_key: &e.person_key,
+                    district: e.district.as_deref(),
+                    by: staff,
+                    digest: &e.digest,
+                };
+                store::insert_paper_first(&mut tx, &first).await?;
+                PaperOutcome::WaitingForSecondEntry
+            }
+            Some(p) if p.status == "pending" => {
+                if p.first_by == Some(staff) {
+                    return Err(refused(BudgetError::PaperSameStaff));
+                }
+                let (outcome, status) = if p.first_digest == e.digest {
+                    let counted = self.count_sheet(&mut tx, round, &e).await?;
+                    (counted, status_of(counted, "counted"))
+                } else {
+                    (PaperOutcome::Mismatch, "mismatch")
+                };
+                if !store::set_paper_second(&mut tx, e.pool, &e.sheet, staff, &e.digest, status)
+                    .await?
+                {
+                    return Err(refused(BudgetError::PaperAlreadyEntered));
+                }
+                outcome
+            }
+            Some(_) => return Err(refused(BudgetError::PaperAlreadyEntered)),
+        };
+        let after = json!({"pool": e.pool, "sheet": e.sheet, "outcome": format!("{outcome:?}")});
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(
+                Some(staff),
+                round.space_id,
+                "budget.paper_entered",
+                None,
+                Some(after),
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(outcome)
+    }
+
+    /// Settles a sheet whose two entries disagree: an admin reads the paper and enters
+    /// what it says; that ballot is counted (or listed as a duplicate).
+    pub async fn resolve_paper_ballot(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        pool_id: i64,
+        entry: &PaperEntry,
+    ) -> Result<PaperOutcome, AppError> {
+        authorise(subject, Action::ResolvePaperBallots)?;
+        let admin = subject.user.ok_or(AppError::LoginRequired)?;
+        let e = self.read_entry(round, pool_id, entry).await?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        lock_round(&mut tx, round.id, false).await?;
+        if store::is_tallied(&mut tx, round.id).await? {
+            return Err(refused(BudgetError::VotingClosed));
+        }
+        let current = store::paper_sheet(&mut tx, e.pool, &e.sheet).await?;
+        if current.is_none_or(|p| p.status != "mismatch") {
+            return Err(refused(BudgetError::PaperNotMismatch));
+        }
+        let outcome = self.count_sheet(&mut tx, round, &e).await?;
+        let status = status_of(outcome, "resolved");
+        if !store::resolve_paper(&mut tx, e.pool, &e.sheet, &e.person_key, admin, status).await? {
+            return Err(refused(BudgetError::PaperNotMismatch));
+        }
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(
+                Some(admin),
+                round.space_id,
+                "budget.paper_resolved",
+                None,
+                Some(json!({"pool": e.pool, "sheet": e.sheet, "outcome": format!("{outcome:?}")})),
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(outcome)
+    }
+
+    /// Puts an agreed sheet in the register and its sealed ballot with the others; a
+    /// person already in the register is a duplicate instead.
+    async fn count_sheet(
+        &self,
+        tx: &mut Tx,
+        round: &Round,
+        e: &CheckedEntry,
+    ) -> Result<PaperOutcome, AppError> {
+        let channel = Channel::Paper.code();
+        if store::record_voter(tx, e.pool, &e.person_key, channel, e.district.as_deref()).await? {
+            store::insert_envelope(tx, &tokens::new_secret(), e.pool, None, &e.sealed).await?;
+            return Ok(PaperOutcome::Counted);
+        }
+        let rule = round.rules.duplicates;
+        if rule == DuplicateRule::AllVoid {
+            store::void_voter(tx, e.pool, &e.person_key).await?;
+        }
+        let d = Duplicate {
+            pool_id: e.pool,
+            voter_key: e.person_key.clone(),
+            channel: channel.to_string(),
+            rule: rule.code().to_string(),
+        };
+        store::insert_duplicate(tx, &d).await?;
+        Ok(PaperOutcome::Duplicate)
+    }
+
+    /// The paper sheets of a pool and their state, for the staff.
+    pub async fn paper_sheets(
+        &self,
+        subject: &Subject,
+        pool: i64,
+    ) -> Result<Vec<PaperSheet>, AppError> {
+        authorise(subject, Action::EnterPaperBallots)?;
+        let mut c = self.store.read().await?;
+        Ok(store::paper_sheets(&mut c, pool).await?)
+    }
+
+    /// Persons found twice in a pool, for the committee.
+    pub async fn duplicates(
+        &self,
+        subject: &Subject,
+        pool: i64,
+    ) -> Result<Vec<Duplicate>, AppError> {
+        authorise(subject, Action::EnterPaperBallots)?;
+        let mut c = self.store.read().await?;
+        Ok(store::duplicates(&mut c, pool).await?)
+    }
+
+    /// Number of issued paper sheets registered for a round.
+    pub async fn sheets_registered(&self, round: &Round) -> Result<i64, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(store::count_sheets(&mut c, round.id).await?)
+    }
+}
+
+/// A sheet's entry after its checks.
+struct CheckedEntry {
+    pool: i64,
+    sheet: String,
+    person_key: String,
+    district: Option<String>,
+    digest: String,
+    sealed: Vec<u8>,
+}
+
+fn status_of(outcome: PaperOutcome, counted: &'static str) -> &'static str {
+    if outcome == PaperOutcome::Duplicate {
+        "void"
+    } else {
+        counted
+    }
+}

@@ -1,0 +1,355 @@
+//! Proposals: submission and editing, supports, withdrawal, verification and appeals.
+
+use super::{refused, BudgetError, ProposalForm, VerificationForm};
+use crate::{audit, authorise, App, AppError};
+use serde_json::json;
+use wspolnota_domain::access::{Action, Subject};
+use wspolnota_domain::budget::{cost_total, Phase, ProposalError, ProposalStatus};
+use wspolnota_domain::pb::Money;
+use wspolnota_domain::text;
+use wspolnota_store::budget::{self as store, Pool, Round};
+use wspolnota_store::StoreError;
+
+impl App {
+    fn checked_proposal(
+        &self,
+        round: &Round,
+        pools: &[Pool],
+        form: &ProposalForm,
+    ) -> Result<(String, String, Option<String>, Money), AppError> {
+        if !pools
+            .iter()
+            .any(|p| p.id == form.pool_id && p.round_id == round.id)
+        {
+            return Err(refused(BudgetError::UnknownPool));
+        }
+        let title = text::required("title", &form.title, text::NAME_MAX)?;
+        let description =
+            text::required("description", &form.description_md, text::DESCRIPTION_MAX)?;
+        let place = text::optional("place", &form.place, text::NAME_MAX)?;
+        for item in &form.items {
+            text::required("item_label", &item.label, text::NAME_MAX)?;
+        }
+        let cost = cost_total(&form.items).map_err(refused)?;
+        Ok((title, description, place, cost))
+    }
+
+    /// A resident submits a proposal while submission is open.
+    pub async fn submit_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        form: ProposalForm,
+    ) -> Result<i64, AppError> {
+        authorise(subject, Action::TakePartInBudget)?;
+        let author = subject.user.ok_or(AppError::LoginRequired)?;
+        if self.phase(round) != Phase::Submission {
+            return Err(refused(BudgetError::WrongPhase));
+        }
+        let pools = self.pools(round.id).await?;
+        let (title, description, place, cost) = self.checked_proposal(round, &pools, &form)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let new = store::NewProposal {
+            round_id: round.id,
+            pool_id: form.pool_id,
+            author: Some(author),
+            title: &title,
+            description_md: &description,
+            place: place.as_deref(),
+            items: &form.items,
+            cost,
+        };
+        let id = store::insert_proposal(&mut tx, &new, now).await?;
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(
+                Some(author),
+                round.space_id,
+                "budget.proposal_submitted",
+                None,
+                Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()})),
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(id)
+    }
+
+    /// The author edits a proposal until submission closes.
+    pub async fn edit_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        form: ProposalForm,
+    ) -> Result<(), AppError> {
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        authorise(
+            subject,
+            Action::EditProposal {
+                author: current.author_id,
+            },
+        )?;
+        if self.phase(round) != Phase::Submission || current.status != ProposalStatus::Submitted {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        let pools = self.pools(round.id).await?;
+        let (title, description, place, cost) = self.checked_proposal(round, &pools, &form)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let author = Some(current.author_id.ok_or(AppError::Forbidden)?);
+        let new = store::NewProposal {
+            round_id: round.id,
+            pool_id: form.pool_id,
+            author,
+            title: &title,
+            description_md: &description,
+            place: place.as_deref(),
+            items: &form.items,
+            cost,
+        };
+        store::update_proposal(&mut tx, id, &new, now).await?;
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(subject.user, round.space_id, "budget.proposal_edited", Some(json!({"proposal": id, "title": current.title, "cost_grosze": current.cost.grosze()})), Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()}))),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// The author withdraws a proposal before voting starts.
+    pub async fn withdraw_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+    ) -> Result<(), AppError> {
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        authorise(
+            subject,
+            Action::EditProposal {
+                author: current.author_id,
+            },
+        )?;
+        if self.phase(round) >= Phase::Voting || current.status == ProposalStatus::Withdrawn {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if !store::set_status(&mut tx, id, current.status, ProposalStatus::Withdrawn, now).await? {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.proposal_withdrawn",
+                Some(json!({"proposal": id, "status": current.status.as_str()})),
+                Some(json!({"proposal": id, "status": "withdrawn"})),
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// A resident adds a supporting signature while submission is open.
+    pub async fn support_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::TakePartInBudget)?;
+        let user = subject.user.ok_or(AppError::LoginRequired)?;
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        if self.phase(round) != Phase::Submission || current.status != ProposalStatus::Submitted {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        let mut tx = self.store.begin().await?;
+        if !store::support(&mut tx, id, user).await? {
+            return Err(refused(BudgetError::AlreadySupported));
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// An official marks a proposal positive or negative (with a reason), and may change
+    /// its cost (with a justification). Proposals short of the required supporting
+    /// signatures cannot be accepted.
+    pub async fn verify_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        form: VerificationForm,
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::VerifyProposals)?;
+        let actor = subject.user.ok_or(AppError::LoginRequired)?;
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        if self.phase(round) != Phase::Verification || current.status != ProposalStatus::Submitted {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        let reason = text::optional("reason", &form.reason, text::DESCRIPTION_MAX)?;
+        if !form.accepted && reason.is_none() {
+            return Err(AppError::Invalid(wspolnota_domain::DomainError::Required {
+                field: "reason",
+            }));
+        }
+        if form.accepted && current.supports < round.supports_required {
+            return Err(refused(BudgetError::NotEnoughSupports));
+        }
+        let justification = text::optional(
+            "cost_justification",
+            &form.cost_justification,
+            text::DESCRIPTION_MAX,
+        )?;
+        let verified_cost = form.verified_cost.filter(|c| *c != current.cost);
+        if let Some(c) = verified_cost {
+            if c.grosze() <= 0 {
+                return Err(refused(BudgetError::Cost(ProposalError::NotPositive)));
+            }
+            if justification.is_none() {
+                return Err(AppError::Invalid(wspolnota_domain::DomainError::Required {
+                    field: "cost_justification",
+                }));
+            }
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let v = store::Verification {
+            accepted: form.accepted,
+            reason: reason.as_deref(),
+            verified_cost,
+            cost_justification: justification.as_deref(),
+        };
+        if !store::verify(&mut tx, id, &v, actor, now).await? {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        let after = json!({"proposal": id, "accepted": form.accepted, "reason": reason, "verified_cost_grosze": verified_cost.map(|c| c.grosze()), "cost_justification": justification});
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(
+                Some(actor),
+                round.space_id,
+                "budget.proposal_verified",
+                Some(json!({"proposal": id, "status": "submitted"})),
+                Some(after),
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// The author appeals a negative verification, within the round's appeal days and
+    /// before voting starts.
+    pub async fn appeal_proposal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        appeal: &str,
+    ) -> Result<(), AppError> {
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        authorise(
+            subject,
+            Action::EditProposal {
+                author: current.author_id,
+            },
+        )?;
+        let text = text::required("appeal", appeal, text::DESCRIPTION_MAX)?;
+        if current.status != ProposalStatus::Rejected
+            || current.appeal_text.is_some()
+            || self.phase(round) >= Phase::Voting
+        {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        let deadline = current
+            .verified_at
+            .map(|t| t.plus_seconds(round.appeal_days * 86_400));
+        if deadline.is_none_or(|d| self.now() > d) {
+            return Err(refused(BudgetError::AppealTooLate));
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if !store::appeal(&mut tx, id, &text, now).await? {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.appeal_lodged",
+                None,
+                Some(json!({"proposal": id, "appeal": text})),
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+
+    /// Decides an appeal: upheld puts the proposal on the ballot. The decision is public.
+    pub async fn decide_appeal(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        upheld: bool,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        authorise(subject, Action::VerifyProposals)?;
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        let reason = text::required("reason", reason, text::DESCRIPTION_MAX)?;
+        if current.status != ProposalStatus::Appealed || self.phase(round) >= Phase::Voting {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if !store::decide_appeal(&mut tx, id, upheld, &reason, now).await? {
+            return Err(refused(BudgetError::ProposalWrongState));
+        }
+        audit::record(
+            &mut tx,
+            audit::Change::in_space(
+                subject.user,
+                round.space_id,
+                "budget.appeal_decided",
+                Some(json!({"proposal": id, "status": "appealed"})),
+                Some(json!({"proposal": id, "upheld": upheld, "reason": reason})),
+            ),
+            now,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
+    }
+}
