@@ -39,6 +39,8 @@ async fn setup(t: &TestApp) -> (Client, String) {
         ("results", "2026-07-15"),
         ("supports_required", "0"),
         ("appeal_days", "7"),
+        // Five voters are enough to publish single ballots in this small test.
+        ("min_public_voters", "5"),
     ];
     let r = t
         .post_form(&mut a, "/wspolnoty/konin/budzet", &fields)
@@ -99,6 +101,28 @@ async fn a_round_through_the_pages(backend: Backend) {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // The election committee's key: made on the round's page, its parts shown once.
+    let r = t
+        .post_form(
+            &mut a,
+            &format!("{round}/komisja"),
+            &[("members", "3"), ("threshold", "2")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let shares: Vec<String> = r
+        .body
+        .split("<p class=\"share\"><code>")
+        .skip(1)
+        .map(|p| p.split("</code>").next().unwrap().to_string())
+        .collect();
+    assert_eq!(shares.len(), 3);
+    let r = t
+        .post_form(&mut a, &format!("{round}/komisja"), &[("members", "1")])
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "the key is set once");
+    let r = t.get(&mut a, &round).await;
+    assert!(r.body.contains("Klucz komisji ustawiony"));
     // Printed voting codes: shown once to the admin, refused to others and to nonsense counts.
     let r = t
         .post_form(&mut a, &format!("{round}/kody"), &[("count", "3")])
@@ -382,7 +406,7 @@ async fn a_round_through_the_pages(backend: Backend) {
         .post_form(
             &mut c0,
             &format!("{round}/adres"),
-            &[("address", "ul. Kolejowa 1")],
+            &[("name", "Maria Zero"), ("address", "ul. Kolejowa 1")],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
@@ -418,10 +442,11 @@ async fn a_round_through_the_pages(backend: Backend) {
     assert_eq!(r.status, StatusCode::CONFLICT);
     for i in 1..3 {
         let mut c = t.login(&format!("m{i}@example.pl")).await;
+        let name = format!("Mieszkaniec {i}");
         t.post_form(
             &mut c,
             &format!("{round}/adres"),
-            &[("address", "ul. Dworcowa 2")],
+            &[("name", &name), ("address", "ul. Dworcowa 2")],
         )
         .await;
         let r = t.post_form(&mut c, &vote, &[("p", &ids[0])]).await;
@@ -434,8 +459,21 @@ async fn a_round_through_the_pages(backend: Backend) {
         "no results before the results phase"
     );
 
-    // Paper ballots: entered twice by two different people.
+    // Paper ballots: from the issued sheets, entered twice by two different people.
     let paper = format!("{round}/papier/{pool_id}");
+    let r = t
+        .post_form(
+            &mut a,
+            &format!("{round}/arkusze"),
+            &[("numbers", "K-7..K-8")],
+        )
+        .await;
+    assert!(
+        r.location().contains("budget-sheets-registered"),
+        "{}",
+        r.body
+    );
+    let who = |n: &'static str| [("name", n), ("address", "ul. Papierowa 3")];
     let r = t.get(&mut c0, &format!("{round}/papier")).await;
     assert_eq!(
         r.status,
@@ -443,7 +481,16 @@ async fn a_round_through_the_pages(backend: Backend) {
         "residents do not enter paper ballots"
     );
     let r = t
-        .post_form(&mut o, &paper, &[("sheet", "K-7"), ("p", &ids[0])])
+        .post_form(
+            &mut o,
+            &paper,
+            &[
+                ("sheet", "K-7"),
+                ("p", &ids[0]),
+                who("Jan Papier")[0],
+                who("Jan Papier")[1],
+            ],
+        )
         .await;
     assert!(
         r.location().contains("budget-paper-entered-once"),
@@ -451,7 +498,16 @@ async fn a_round_through_the_pages(backend: Backend) {
         r.location()
     );
     let r = t
-        .post_form(&mut o, &paper, &[("sheet", "K-7"), ("p", &ids[0])])
+        .post_form(
+            &mut o,
+            &paper,
+            &[
+                ("sheet", "K-7"),
+                ("p", &ids[0]),
+                who("Jan Papier")[0],
+                who("Jan Papier")[1],
+            ],
+        )
         .await;
     assert_eq!(
         r.status,
@@ -459,13 +515,40 @@ async fn a_round_through_the_pages(backend: Backend) {
         "the same person cannot enter it twice"
     );
     let r = t
-        .post_form(&mut a, &paper, &[("sheet", "k-7"), ("p", &ids[0])])
+        .post_form(
+            &mut a,
+            &paper,
+            &[
+                ("sheet", "k-7"),
+                ("p", &ids[0]),
+                who("Jan Papier")[0],
+                who("Jan Papier")[1],
+            ],
+        )
         .await;
     assert!(r.location().contains("budget-paper-entered-counted"));
-    t.post_form(&mut o, &paper, &[("sheet", "K-8"), ("p", &ids[0])])
-        .await;
+    t.post_form(
+        &mut o,
+        &paper,
+        &[
+            ("sheet", "K-8"),
+            ("p", &ids[0]),
+            who("Ewa Papier")[0],
+            who("Ewa Papier")[1],
+        ],
+    )
+    .await;
     let r = t
-        .post_form(&mut a, &paper, &[("sheet", "K-8"), ("p", &ids[1])])
+        .post_form(
+            &mut a,
+            &paper,
+            &[
+                ("sheet", "K-8"),
+                ("p", &ids[1]),
+                who("Ewa Papier")[0],
+                who("Ewa Papier")[1],
+            ],
+        )
         .await;
     assert!(r.location().contains("budget-paper-entered-mismatch"));
     let r = t.get(&mut o, &format!("{round}/papier")).await;
@@ -480,20 +563,43 @@ async fn a_round_through_the_pages(backend: Backend) {
         .post_form(
             &mut a,
             &format!("{paper}/rozstrzygnij"),
-            &[("sheet", "K-8"), ("p", &ids[1])],
+            &[
+                ("sheet", "K-8"),
+                ("p", &ids[1]),
+                who("Ewa Papier")[0],
+                who("Ewa Papier")[1],
+            ],
         )
         .await;
     assert!(r.location().contains("budget-paper-resolved"));
 
-    // Results.
+    // Voting closes; results are published only by the committee's count.
     let r = t
         .post_form(&mut a, &format!("{round}/etap"), &[("phase", "results")])
         .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = t
+        .post_form(&mut a, &format!("{round}/etap"), &[("phase", "counting")])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = t.post_form(&mut c0, &format!("{round}/wyniki"), &[]).await;
+    let count = format!("{round}/liczenie");
+    let r = t
+        .post_form(&mut c0, &count, &[("shares", &shares.join("\n"))])
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = t.post_form(&mut a, &count, &[("shares", &shares[0])]).await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "one part is not enough"
+    );
+    assert!(r.body.contains("Te części klucza nie otwierają głosów"));
+    let r = t
+        .post_form(&mut a, &count, &[("shares", &shares[1..].join("\n"))])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = t.post_form(&mut a, &format!("{round}/wyniki"), &[]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "a recount is explicit");
     let r = t.get(&mut v, &format!("{round}/wyniki")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(
@@ -508,7 +614,7 @@ async fn a_round_through_the_pages(backend: Backend) {
     assert!(
         r.body
             .contains("wybrany jako 1. w kolejności (liczba głosów: 4)"),
-        "why, in Polish"
+        "why, in Polish: {}", r.body
     );
     let r = t
         .get(&mut v, &format!("{round}/pule/{pool_id}/glosy.pb"))
@@ -516,10 +622,32 @@ async fn a_round_through_the_pages(backend: Backend) {
     assert_eq!(r.status, StatusCode::OK);
     let inst = pb::parse_str(&r.body).unwrap();
     assert_eq!(inst.ballots.len(), 5);
+    let hash = wspolnota_app::tokens::hash(&receipt);
     assert!(
-        r.body.contains(&wspolnota_app::tokens::hash(&receipt)),
-        "her receipt is in the file"
+        !r.body.contains(&hash),
+        "receipts are not beside the choices"
     );
+    let r = t
+        .get(&mut v, &format!("{round}/pule/{pool_id}/potwierdzenia.txt"))
+        .await;
+    assert!(
+        r.body.contains(&hash),
+        "her receipt is in the published list"
+    );
+    let r = t
+        .get(
+            &mut v,
+            &format!("{round}/potwierdzenie?pula={pool_id}&kod={receipt}"),
+        )
+        .await;
+    assert!(r.body.contains("Twój głos został policzony"));
+    let r = t
+        .get(
+            &mut v,
+            &format!("{round}/potwierdzenie?pula={pool_id}&kod=zly"),
+        )
+        .await;
+    assert!(r.body.contains("Nie ma policzonego głosu"));
     let recount = pb::count(&inst, pb::Rule::Greedy).unwrap();
     let mut winners = recount.winner_ids(&inst);
     winners.sort();
@@ -601,6 +729,13 @@ async fn the_api_follows_the_same_rules(backend: Backend) {
         .await
         .unwrap();
     let round = t.app.round(rid).await.unwrap();
+    let (_, key_shares) = t
+        .app
+        .create_committee_key(&subject, &round, 1, 1)
+        .await
+        .unwrap();
+    let shares: Vec<String> = key_shares.iter().map(|s| s.as_text()).collect();
+    let mut admin_client = t.login("admin@example.pl").await;
     let pool = t
         .app
         .add_pool(
@@ -695,7 +830,9 @@ async fn the_api_follows_the_same_rules(backend: Backend) {
         )
         .header("x-csrf-token", ala.csrf())
         .header("content-type", "application/json")
-        .body(axum::body::Body::from(r#"{"address":"ul. Kolejowa 1"}"#))
+        .body(axum::body::Body::from(
+            r#"{"name":"Ala Kowalska","address":"ul. Kolejowa 1"}"#,
+        ))
         .unwrap();
     assert_eq!(t.send(&mut ala, req).await.status, StatusCode::NO_CONTENT);
     let r = t
@@ -715,6 +852,7 @@ async fn the_api_follows_the_same_rules(backend: Backend) {
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     assert_eq!(r.json()["receipt"].as_str().unwrap().len(), 20);
+    let receipt = r.json()["receipt"].as_str().unwrap().to_string();
     let r = t
         .post_json(
             &mut ala,
@@ -730,11 +868,34 @@ async fn the_api_follows_the_same_rules(backend: Backend) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let round = t.app.round(rid).await.unwrap();
     t.app
-        .advance_round(&subject, &round, Phase::Results)
+        .advance_round(&subject, &round, Phase::Counting)
         .await
         .unwrap();
-    let round = t.app.round(rid).await.unwrap();
-    t.app.compute_results(&subject, &round).await.unwrap();
+    let r = t
+        .post_json(
+            &mut ala,
+            &format!("/api/v1/budget/rounds/{rid}/count"),
+            &format!(r#"{{"shares":["{}"]}}"#, shares[0]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "residents do not count");
+    let r = t
+        .post_json(
+            &mut admin_client,
+            &format!("/api/v1/budget/rounds/{rid}/count"),
+            &format!(r#"{{"shares":["{}"]}}"#, shares[0]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()[0]["voters"], 1);
+    let r = t
+        .post_json(
+            &mut ala,
+            &format!("/api/v1/budget/rounds/{rid}/pools/{pool}/receipt"),
+            &format!(r#"{{"receipt":"{receipt}"}}"#),
+        )
+        .await;
+    assert_eq!(r.json()["counted"], true);
     let r = t
         .get(
             &mut visitor,

@@ -165,23 +165,35 @@ pub(super) fn pool_instance(
     if with_receipts {
         vote_header.push("receipt_hash".into());
     }
+    let index: std::collections::HashMap<i64, u32> = proposals
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i as u32))
+        .collect();
     let mut rows = Vec::with_capacity(ballots.len());
     for (i, (receipt, stored)) in ballots.iter().enumerate() {
-        let choices: Vec<Choice> = decode_ballot(stored)
-            .ok_or_else(|| AppError::Internal(format!("stored ballot not understood: {stored}")))?;
-        let join =
-            |f: &dyn Fn(&Choice) -> String| choices.iter().map(f).collect::<Vec<_>>().join(",");
-        let mut fields = vec![(i + 1).to_string(), join(&|c| c.project.to_string())];
+        let corrupt = || AppError::Internal(format!("stored ballot not understood: {stored}"));
+        let choices: Vec<Choice> = decode_ballot(stored).ok_or_else(corrupt)?;
+        let projects = choices
+            .iter()
+            .map(|c| index.get(&c.project).copied().ok_or_else(corrupt))
+            .collect::<Result<Vec<u32>, AppError>>()?;
+        let points = if with_points {
+            choices.iter().map(|c| i64::from(c.points)).collect()
+        } else {
+            Vec::new()
+        };
+        let mut fields = vec![(i + 1).to_string(), String::new()];
         if with_points {
-            fields.push(join(&|c| c.points.to_string()));
+            fields.push(String::new());
         }
         if with_receipts {
             fields.push(receipt.clone().unwrap_or_default());
         }
         rows.push(pb::Ballot {
             voter_id: (i + 1).to_string(),
-            projects: Vec::new(),
-            points: Vec::new(),
+            projects,
+            points,
             fields,
         });
     }

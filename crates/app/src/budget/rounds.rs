@@ -237,6 +237,9 @@ impl App {
         threshold: u8,
     ) -> Result<(CommitteeKey, Vec<KeyShare>), AppError> {
         authorise(subject, Action::ManageBudget)?;
+        if round.committee_key.is_some() {
+            return Err(refused(BudgetError::CommitteeKeySet));
+        }
         let (public, shares) =
             secrecy::new_committee(&mut rand::rngs::OsRng, members, threshold).map_err(refused)?;
         self.set_committee_key(subject, round, &public).await?;

@@ -493,6 +493,15 @@ async fn a_whole_round(backend: Backend) {
     assert_eq!(got, want);
     assert_eq!((stored.ballots, city.voters), (5, 5));
     let report = city.report.as_ref().unwrap();
+    let votes = |id: i64| {
+        report
+            .projects
+            .iter()
+            .find(|p| p.id == id.to_string())
+            .unwrap()
+            .votes
+    };
+    assert_eq!((votes(park), votes(benches), votes(library)), (3, 3, 1));
     let lib = report
         .projects
         .iter()

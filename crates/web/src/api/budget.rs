@@ -86,14 +86,23 @@ impl From<Pool> for PoolDto {
 pub struct RoundDto {
     pub id: i64,
     pub title: String,
-    /// `preparation`, `submission`, `verification`, `appeals`, `voting` or `results`.
+    /// `preparation`, `submission`, `verification`, `appeals`, `voting`, `counting`
+    /// (voting closed, the committee has not counted yet) or `results`.
     pub phase: String,
     /// Start of each phase, Unix seconds.
     pub submission_at: i64,
     pub verification_at: i64,
     pub appeals_at: i64,
     pub voting_at: i64,
+    /// Voting ends and counting begins.
     pub results_at: i64,
+    /// Fingerprint of the election committee's public key, once set.
+    pub committee_fingerprint: Option<String>,
+    /// `inclusion` (receipts published apart from the ballots) or `with_choices`.
+    pub receipts: String,
+    /// Printed codes issued in bulk before voting, and at desks during it.
+    pub codes_bulk: i64,
+    pub codes_desk: i64,
     pub supports_required: i64,
     pub appeal_days: i64,
     pub allow_ballot_change: bool,
@@ -110,7 +119,12 @@ pub async fn get_round(
 ) -> Result<Json<RoundDto>, ApiError> {
     let (r, _) = round(&s, &ctx, &rid).await?;
     let pools = s.app.pools(r.id).await.or_api(&ctx)?;
+    let (codes_bulk, codes_desk) = s.app.codes_issued(&r).await.or_api(&ctx)?;
     Ok(Json(RoundDto {
+        committee_fingerprint: r.committee_key.map(|k| k.fingerprint()),
+        receipts: r.rules.receipts.code().into(),
+        codes_bulk,
+        codes_desk,
         id: r.id,
         title: r.title.clone(),
         phase: s.app.phase(&r).as_str().into(),
@@ -385,8 +399,17 @@ pub struct PoolResultDto {
     pub ballots: i64,
     pub winners: Vec<String>,
     pub projects: Vec<ProjectResultDto>,
-    /// Where anyone downloads the anonymised ballots to recount them.
-    pub pabulib_url: String,
+    /// Ballots voided while counting, by reason (`duplicate_later`, `duplicate_earlier`).
+    pub voided: Vec<VoidDto>,
+    /// Where anyone downloads the anonymised ballots to recount them; absent when the
+    /// pool has too few voters to publish single ballots.
+    pub pabulib_url: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VoidDto {
+    pub reason: String,
+    pub count: i64,
 }
 
 #[utoipa::path(get, path = "/api/v1/budget/rounds/{id}/results", tag = "budget",
@@ -404,8 +427,12 @@ pub async fn results(
             AppError::Budget(wspolnota_app::budget::BudgetError::NotTallied),
         ));
     }
+    results_of(&s, &ctx, &r).await.map(Json)
+}
+
+async fn results_of(s: &AppState, ctx: &Ctx, r: &Round) -> Result<Vec<PoolResultDto>, ApiError> {
     let mut out = Vec::new();
-    for pr in s.app.results(&r).await.or_api(&ctx)? {
+    for pr in s.app.results(r).await.or_api(ctx)? {
         let (Some(res), Some(report)) = (pr.result, pr.report) else {
             continue;
         };
@@ -431,8 +458,92 @@ pub async fn results(
             ballots: res.ballots,
             winners: report.winners.clone(),
             projects,
-            pabulib_url: format!("/budzet/{}/pule/{}/glosy.pb", r.id, pr.pool.id),
+            voided: report
+                .voided
+                .iter()
+                .map(|v| VoidDto {
+                    reason: v.reason.clone(),
+                    count: v.count,
+                })
+                .collect(),
+            pabulib_url: pr
+                .publication
+                .ballots
+                .then(|| format!("/budzet/{}/pule/{}/glosy.pb", r.id, pr.pool.id)),
         });
     }
-    Ok(Json(out))
+    Ok(out)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CountRequest {
+    /// Parts of the election committee's key, as printed for its members; as many as
+    /// the committee's threshold.
+    pub shares: Vec<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/budget/rounds/{id}/count", tag = "budget",
+    params(("id" = i64, Path, description = "The round's id")), request_body = CountRequest,
+    responses((status = 200, body = [PoolResultDto]), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn count(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(rid): Path<String>,
+    JsonBody(req): JsonBody<CountRequest>,
+) -> Result<Json<Vec<PoolResultDto>>, ApiError> {
+    let (r, subject) = round(&s, &ctx, &rid).await?;
+    s.app
+        .count_round(&subject, &r, &req.shares)
+        .await
+        .or_api(&ctx)?;
+    let r = s.app.round(r.id).await.or_api(&ctx)?;
+    results_of(&s, &ctx, &r).await.map(Json)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ReceiptCheck {
+    /// The receipt code shown once when the ballot was cast.
+    pub receipt: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReceiptAnswer {
+    /// The ballot with this receipt is among the pool's counted ballots.
+    pub counted: bool,
+}
+
+#[utoipa::path(post, path = "/api/v1/budget/rounds/{id}/pools/{pool}/receipt", tag = "budget",
+    params(("id" = i64, Path, description = "The round's id"), ("pool" = i64, Path, description = "The pool's id")),
+    request_body = ReceiptCheck,
+    responses((status = 200, body = ReceiptAnswer), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn receipt(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((rid, pool)): Path<(String, String)>,
+    JsonBody(req): JsonBody<ReceiptCheck>,
+) -> Result<Json<ReceiptAnswer>, ApiError> {
+    let (r, _) = round(&s, &ctx, &rid).await?;
+    let pool = id(&ctx, &pool)?;
+    if !s
+        .app
+        .pools(r.id)
+        .await
+        .or_api(&ctx)?
+        .iter()
+        .any(|p| p.id == pool)
+    {
+        return Err(ApiError::new(ctx.locale, AppError::NotFound));
+    }
+    if !r.tallied {
+        return Err(ApiError::new(
+            ctx.locale,
+            AppError::Budget(wspolnota_app::budget::BudgetError::NotTallied),
+        ));
+    }
+    let counted = s
+        .app
+        .receipt_counted(pool, &req.receipt)
+        .await
+        .or_api(&ctx)?;
+    Ok(Json(ReceiptAnswer { counted }))
 }

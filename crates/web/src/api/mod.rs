@@ -39,7 +39,9 @@ use wspolnota_app::AppError;
         budget::submit,
         budget::residence,
         budget::ballot,
-        budget::results
+        budget::results,
+        budget::count,
+        budget::receipt
     ),
     components(schemas(crate::error::ErrorBody))
 )]
@@ -67,6 +69,11 @@ pub fn routes() -> Router<AppState> {
             post(budget::ballot),
         )
         .route("/budget/rounds/{id}/results", get(budget::results))
+        .route("/budget/rounds/{id}/count", post(budget::count))
+        .route(
+            "/budget/rounds/{id}/pools/{pool}/receipt",
+            post(budget::receipt),
+        )
         .route("/openapi.json", get(openapi))
         .fallback(not_found)
 }

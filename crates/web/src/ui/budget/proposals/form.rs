@@ -64,7 +64,11 @@ fn items_from(pairs: &[(String, String)]) -> Result<Vec<LineItem>, AppError> {
         if label.trim().is_empty() && amount.trim().is_empty() {
             continue;
         }
-        let amount = parse_money(amount).ok_or(AppError::Refused("budget.cost_not_positive"))?;
+        let amount = parse_money(amount).ok_or(AppError::Budget(
+            wspolnota_app::budget::BudgetError::Cost(
+                wspolnota_domain::budget::ProposalError::NotPositive,
+            ),
+        ))?;
         items.push(LineItem {
             label: label.trim().to_string(),
             amount,
@@ -145,7 +149,7 @@ fn proposal_form(pairs: &[(String, String)]) -> Result<ProposalForm, AppError> {
     Ok(ProposalForm {
         pool_id: field(pairs, "pool")
             .parse()
-            .map_err(|_| AppError::Refused("budget.unknown_pool"))?,
+            .map_err(|_| AppError::Budget(wspolnota_app::budget::BudgetError::UnknownPool))?,
         title: field(pairs, "title").into(),
         description_md: field(pairs, "description").into(),
         place: field(pairs, "place").into(),
@@ -175,7 +179,7 @@ pub async fn edit_page(
     if l.phase != Phase::Submission || p.status != ProposalStatus::Submitted {
         return Err(UiError::new(
             &ctx,
-            AppError::Refused("budget.proposal_wrong_state"),
+            AppError::Budget(wspolnota_app::budget::BudgetError::ProposalWrongState),
         ));
     }
     let mut pairs = vec![
@@ -222,7 +226,7 @@ pub async fn edit(
             &format!("/budzet/{}/projekty/{id}", l.round.id),
             "budget-proposal-saved",
         )),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let status = crate::error::status_of(&e);
             let action = format!("/budzet/{}/projekty/{id}/edycja", l.round.id);
             let mut res = form_view(
@@ -251,7 +255,10 @@ pub async fn new_page(
     let l = load(&s, &ctx, &round).await?;
     wspolnota_app::authorise(&l.subject, Action::TakePartInBudget).or_page(&ctx)?;
     if l.phase != Phase::Submission {
-        return Err(UiError::new(&ctx, AppError::Refused("budget.wrong_phase")));
+        return Err(UiError::new(
+            &ctx,
+            AppError::Budget(wspolnota_app::budget::BudgetError::WrongPhase),
+        ));
     }
     new_view(&s, &ctx, &l, &[], FormErrors::default()).await
 }
@@ -272,7 +279,7 @@ pub async fn submit(
             &format!("/budzet/{}/projekty/{id}", l.round.id),
             "budget-proposal-submitted",
         )),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let mut res =
                 new_view(&s, &ctx, &l, &pairs, FormErrors::from_error(ctx.locale, &e)).await?;
             *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;

@@ -43,10 +43,11 @@ pub async fn verify(
             let verified_cost = if f.verified_cost.trim().is_empty() {
                 None
             } else {
-                Some(
-                    parse_money(&f.verified_cost)
-                        .ok_or(AppError::Refused("budget.cost_not_positive"))?,
-                )
+                Some(parse_money(&f.verified_cost).ok_or(AppError::Budget(
+                    wspolnota_app::budget::BudgetError::Cost(
+                        wspolnota_domain::budget::ProposalError::NotPositive,
+                    ),
+                ))?)
             };
             let form = VerificationForm {
                 accepted,

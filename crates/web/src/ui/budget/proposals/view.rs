@@ -167,7 +167,7 @@ where
             &format!("/budzet/{round_id}/projekty/{id}"),
             notice,
         )),
-        Err(e @ (AppError::Invalid(_) | AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let status = crate::error::status_of(&e);
             let errors = FormErrors {
                 fields: vec![],
