@@ -1,6 +1,7 @@
 # Shared by bench-vote and crash-vote: a release server with the demo data on one
-# backend, 20,000 printed voting codes, and the check that every receipt returned
-# is stored and nothing is half-written.
+# backend, 20,000 voting codes issued at a desk to 20,000 distinct persons, the
+# committee's count, and the check that every receipt returned is counted and
+# nothing is half-written.
 
 BIN=./target/release/wspolnota
 LOAD=./target/release/examples/vote_load
@@ -64,8 +65,27 @@ PY
   [ -n "${ROUND:-}" ] || die "no round open for voting in the demo"
 }
 
-# check_receipts RECEIPTS_FILE: every receipt returned is stored; ballots equal voters.
+# issue_codes N: desk codes for N distinct persons of the demo's Konin round, into codes.txt.
+issue_codes() {
+  awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++) printf "Mieszkaniec %d;ul. Próbna %d, Konin\n", i, i }' >"$WORK/persons.txt"
+  "$BIN" budget desk-codes --round "$ROUND" "${DB_ARGS[@]}" "$WORK/persons.txt" >"$WORK/codes.txt"
+}
+
+# count_round: closes voting and counts with the demo committee's shares.
+count_round() {
+  "$BIN" budget tally --pool "$POOL" "${DB_ARGS[@]}" | tee "$WORK/sealed.txt"
+  "$BIN" budget close --round "$ROUND" "${DB_ARGS[@]}"
+  "$BIN" budget demo-shares | head -2 >"$WORK/shares.txt"
+  "$BIN" budget count --round "$ROUND" --shares "$WORK/shares.txt" "${DB_ARGS[@]}" >"$WORK/count.txt"
+}
+
+# check_receipts RECEIPTS_FILE: after the count, every receipt returned is counted and
+# ballots equal voters; before it, every voter had exactly one sealed ballot.
 check_receipts() {
+  local s v
+  s=$(sed -E 's/sealed=([0-9]+).*/\1/' "$WORK/sealed.txt")
+  v=$(sed -E 's/.*voters=([0-9]+)/\1/' "$WORK/sealed.txt")
+  [ "$s" = "$v" ] || die "half-written before the count: $s sealed ballots but $v voters"
   "$BIN" budget receipts --pool "$POOL" "${DB_ARGS[@]}" >"$WORK/stored.txt"
   python3 - "$1" "$WORK/stored.txt" <<'PY'
 import hashlib, sys
@@ -77,7 +97,7 @@ sys.exit(1 if missing else 0)
 PY
   "$BIN" budget tally --pool "$POOL" "${DB_ARGS[@]}" | tee "$WORK/tally.txt"
   local b v
-  b=$(sed -E 's/ballots=([0-9]+).*/\1/' "$WORK/tally.txt")
+  b=$(sed -E 's/.*ballots=([0-9]+) .*/\1/' "$WORK/tally.txt")
   v=$(sed -E 's/.*voters=([0-9]+)/\1/' "$WORK/tally.txt")
   [ "$b" = "$v" ] || die "half-written: $b ballots but $v voters"
 }

@@ -60,11 +60,24 @@ test('a round from set-up to re-countable results', async () => {
   await admin.getByLabel('Weryfikacja').fill(day(10));
   await admin.getByLabel('Odwołania').fill(day(20));
   await admin.getByLabel('Głosowanie').fill(day(30));
-  await admin.getByLabel('Wyniki').fill(day(40));
+  await admin.getByLabel('Koniec głosowania (początek liczenia)').fill(day(40));
+  // A small test round: publish single ballots from the first voter on.
+  await admin.getByLabel('Najmniej głosujących, by opublikować karty i frekwencję dzielnicy').fill('1');
   await admin.getByRole('button', { name: 'Utwórz edycję' }).click();
   await admin.getByText('Edycja utworzona').waitFor();
   await audited(admin, 'new round');
   const round = new URL(admin.url()).pathname;
+
+  // The election committee's key: three members, two needed to count; parts shown once.
+  await admin.getByLabel('Liczba członków komisji').fill('3');
+  await admin.getByLabel('Ilu członków potrzeba do policzenia głosów').fill('2');
+  await admin.getByRole('button', { name: 'Utwórz klucz komisji' }).click();
+  await admin.locator('p.share code').first().waitFor();
+  await audited(admin, 'committee key parts');
+  const shares = await admin.locator('p.share code').allTextContents();
+  assert.equal(shares.length, 3);
+  await admin.goto(`${server.base}${round}`);
+  await admin.getByText('Klucz komisji ustawiony').waitFor();
 
   const addPool = async (name, budget, ballot, max, rule) => {
     await admin.getByLabel('Nazwa').fill(name);
@@ -133,6 +146,7 @@ test('a round from set-up to re-countable results', async () => {
   // Ewa votes on her phone.
   await ewa.goto(`${server.base}${round}/glosowanie`);
   await audited(ewa, 'voting page, address first');
+  await ewa.getByLabel('Imię i nazwisko').fill('Ewa Wiśniewska');
   await ewa.getByLabel('Adres zamieszkania').fill('ul. Kolejowa 5, Konin');
   await ewa.getByRole('button', { name: 'Zapisz adres' }).click();
   await ewa.getByText('Adres zapisany').waitFor();
@@ -159,6 +173,7 @@ test('a round from set-up to re-countable results', async () => {
   await marek.getByLabel('Hasło').fill('demo-wspolnota');
   await marek.getByRole('button', { name: 'Zaloguj się' }).click();
   await marek.goto(`${server.base}${round}/glosowanie`);
+  await marek.getByLabel('Imię i nazwisko').fill('Marek Kowalski');
   await marek.getByLabel('Adres zamieszkania').fill('ul. Słowackiego 2, Konin');
   await marek.getByRole('button', { name: 'Zapisz adres' }).click();
   const marekCity = marek.locator('section.ballot', { hasText: 'Ogólnomiejska' });
@@ -180,23 +195,31 @@ test('a round from set-up to re-countable results', async () => {
   void marekCity;
   await noJs.close();
 
-  // A paper ballot, entered by the official and again by the admin.
+  // A paper ballot from the issued sheets, entered by the official and again by the admin.
+  await admin.goto(`${server.base}${round}/papier`);
+  await admin.getByLabel(/Numery kart/).fill('K-001..K-010');
+  await admin.getByRole('button', { name: 'Zarejestruj karty' }).click();
+  await admin.getByText('Karty zarejestrowane.').waitFor();
   for (const who of [official, admin]) {
     await who.goto(`${server.base}${round}/papier`);
     if (who === official) await audited(official, 'paper ballots');
     const form = who.locator('section.ballot', { hasText: 'Ogólnomiejska' });
     await form.getByLabel('Numer karty').fill('K-001');
+    await form.getByLabel('Imię i nazwisko').fill('Halina Papierowa');
+    await form.getByLabel('Adres zamieszkania').fill('ul. Wodna 3, Konin');
     await form.getByLabel(/Rowerownia/).check();
     await form.getByRole('button', { name: 'Wprowadź kartę' }).click();
   }
   await admin.getByText('Oba wpisy się zgadzają: karta policzona.').waitFor();
 
-  // Results.
+  // Voting closes; two committee members bring their parts and the ballots are counted.
   await admin.goto(`${server.base}${round}`);
-  await admin.getByRole('button', { name: /Przejdź do etapu: Wyniki/ }).click();
+  await admin.getByRole('button', { name: /Przejdź do etapu: Liczenie głosów/ }).click();
   await admin.goto(`${server.base}${round}/wyniki`);
-  await admin.getByRole('button', { name: 'Policz wyniki' }).click();
-  await admin.getByText('Wyniki policzone i zapisane.').waitFor();
+  await audited(admin, 'count form');
+  await admin.getByLabel('Części klucza komisji').fill(`${shares[0]}\n${shares[2]}`);
+  await admin.getByRole('button', { name: 'Otwórz głosy i policz' }).click();
+  await admin.getByText('Głosy policzone, wyniki opublikowane.').waitFor();
   await audited(admin, 'results');
   assert.equal(await admin.locator('svg.chart[role="img"]').count(), 2, 'a chart per pool');
   await admin.getByText('3 głosujących').first().waitFor();

@@ -110,6 +110,8 @@ fn get_routes(org: i64, other_org: i64, round: i64) -> Vec<(String, [u16; 6])> {
             "/budzet/{round}/wyniki",
             [422, 422, 422, 422, OK, OK],
         ),
+        // Anyone checks a receipt; before the count the page says so.
+        ("GET", "/budzet/{round}/potwierdzenie", [OK; 6]),
         ("GET", "/api/v1/budget/rounds/{round}", [OK; 6]),
         ("GET", "/api/v1/budget/rounds/{round}/proposals", [OK; 6]),
     ];
@@ -366,6 +368,33 @@ async fn every_action_with_every_role(backend: Backend) {
                     ("document", "Tekst".into()),
                 ],
                 [SEE, FORB, FORB, FORB, FORB, SEE],
+            ),
+            // The round takes proposals: its committee key and bulk codes are made now;
+            // counting and desk codes wait for their phases.
+            (
+                format!("/budzet/{}/komisja", w.round),
+                vec![("members", "3".into()), ("threshold", "2".into())],
+                [SEE, FORB, FORB, FORB, OK, OK],
+            ),
+            (
+                format!("/budzet/{}/kody", w.round),
+                vec![("count", "2".into())],
+                [SEE, FORB, FORB, FORB, OK, OK],
+            ),
+            (
+                format!("/budzet/{}/arkusze", w.round),
+                vec![("numbers", "K-1..K-3".into())],
+                [SEE, FORB, FORB, FORB, SEE, SEE],
+            ),
+            (
+                format!("/budzet/{}/punkt", w.round),
+                vec![("name", "Jan".into()), ("address", "ul. A 1".into())],
+                [SEE, FORB, FORB, FORB, 422, 422],
+            ),
+            (
+                format!("/budzet/{}/liczenie", w.round),
+                vec![("shares", "wsp-share1-x".into())],
+                [SEE, FORB, FORB, FORB, 422, 422],
             ),
             (
                 "/wspolnoty/koalicja/moduly".into(),

@@ -15,7 +15,7 @@ macro_rules! budget_errors {
             #[error(transparent)]
             Calendar(#[from] CalendarError),
             #[error(transparent)]
-            Cost(#[from] ProposalError),
+            Proposal(#[from] ProposalError),
             #[error(transparent)]
             Secrecy(#[from] SecrecyError),
         }
@@ -26,7 +26,7 @@ macro_rules! budget_errors {
                     $( BudgetError::$variant => $code, )*
                     BudgetError::Ballot(e) => e.code(),
                     BudgetError::Calendar(e) => e.code(),
-                    BudgetError::Cost(e) => e.code(),
+                    BudgetError::Proposal(e) => e.code(),
                     BudgetError::Secrecy(e) => e.code(),
                 }
             }
@@ -36,7 +36,7 @@ macro_rules! budget_errors {
             pub fn is_conflict(self) -> bool {
                 match self {
                     $( BudgetError::$variant => $conflict, )*
-                    BudgetError::Cost(ProposalError::WrongState) => true,
+                    BudgetError::Proposal(ProposalError::WrongState) => true,
                     _ => false,
                 }
             }
@@ -52,10 +52,8 @@ budget_errors! {
     WrongPhase => "budget.wrong_phase", false;
     PoolBudget => "budget.pool_budget", false;
     UnknownPool => "budget.unknown_pool", false;
-    ProposalWrongState => "budget.proposal_wrong_state", true;
     AlreadySupported => "budget.already_supported", true;
     NotEnoughSupports => "budget.not_enough_supports", false;
-    AppealTooLate => "budget.appeal_too_late", false;
     VotingClosed => "budget.voting_closed", false;
     NotAResident => "budget.not_a_resident", false;
     AlreadyVoted => "budget.already_voted", true;
@@ -100,6 +98,8 @@ pub fn all_codes() -> Vec<&'static str> {
         "budget.cost_not_positive",
         "budget.cost_too_many_items",
         "budget.cost_too_large",
+        "budget.proposal_wrong_state",
+        "budget.appeal_too_late",
         "budget.bad_committee_key",
         "budget.bad_key_share",
         "budget.wrong_key_shares",

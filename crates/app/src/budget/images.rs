@@ -4,7 +4,6 @@ use super::{refused, BudgetError};
 use crate::{audit, authorise, App, AppError};
 use serde_json::json;
 use wspolnota_domain::access::{Action, Subject};
-use wspolnota_domain::budget::{Phase, ProposalStatus};
 use wspolnota_domain::text;
 use wspolnota_store::budget::{self as store, Round};
 use wspolnota_store::StoreError;
@@ -30,9 +29,11 @@ impl App {
                 author: current.author_id,
             },
         )?;
-        if self.phase(round) != Phase::Submission || current.status != ProposalStatus::Submitted {
-            return Err(refused(BudgetError::ProposalWrongState));
-        }
+        self.may(
+            round,
+            &current,
+            wspolnota_domain::budget::ProposalAction::AddImage,
+        )?;
         let alt = text::required("alt", alt, 300)?;
         if bytes.len() > wspolnota_domain::budget::MAX_IMAGE_BYTES {
             return Err(refused(BudgetError::ImageTooLarge));

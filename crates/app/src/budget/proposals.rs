@@ -4,13 +4,37 @@ use super::{refused, BudgetError, ProposalForm, VerificationForm};
 use crate::{audit, authorise, App, AppError};
 use serde_json::json;
 use wspolnota_domain::access::{Action, Subject};
-use wspolnota_domain::budget::{cost_total, Phase, ProposalError, ProposalStatus};
+use wspolnota_domain::budget::{
+    cost_total, Phase, ProposalAction, ProposalError, ProposalState, ProposalStatus,
+};
 use wspolnota_domain::pb::Money;
 use wspolnota_domain::text;
-use wspolnota_store::budget::{self as store, Pool, Round};
+use wspolnota_store::budget::{self as store, Pool, Proposal, Round};
 use wspolnota_store::StoreError;
 
 impl App {
+    /// What may happen to a proposal now (status, phase, appeal deadline).
+    pub fn proposal_state(&self, round: &Round, p: &Proposal) -> ProposalState {
+        ProposalState {
+            status: p.status,
+            phase: self.phase(round),
+            now: self.now(),
+            verified_at: p.verified_at,
+            appeal_days: round.appeal_days,
+            appealed: p.appeal_text.is_some(),
+        }
+    }
+
+    /// Refuses `action` unless the proposal's state machine allows it now.
+    pub(super) fn may(
+        &self,
+        round: &Round,
+        p: &Proposal,
+        action: ProposalAction,
+    ) -> Result<(), AppError> {
+        self.proposal_state(round, p).check(action).map_err(refused)
+    }
+
     fn checked_proposal(
         &self,
         round: &Round,
@@ -95,9 +119,7 @@ impl App {
                 author: current.author_id,
             },
         )?;
-        if self.phase(round) != Phase::Submission || current.status != ProposalStatus::Submitted {
-            return Err(refused(BudgetError::ProposalWrongState));
-        }
+        self.may(round, &current, ProposalAction::Edit)?;
         let pools = self.pools(round.id).await?;
         let (title, description, place, cost) = self.checked_proposal(round, &pools, &form)?;
         let now = self.now();
@@ -141,13 +163,13 @@ impl App {
                 author: current.author_id,
             },
         )?;
-        if self.phase(round) >= Phase::Voting || current.status == ProposalStatus::Withdrawn {
-            return Err(refused(BudgetError::ProposalWrongState));
-        }
+        self.may(round, &current, ProposalAction::Withdraw)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         if !store::set_status(&mut tx, id, current.status, ProposalStatus::Withdrawn, now).await? {
-            return Err(refused(BudgetError::ProposalWrongState));
+            return Err(refused(BudgetError::Proposal(
+                wspolnota_domain::budget::ProposalError::WrongState,
+            )));
         }
         audit::record(
             &mut tx,
@@ -178,9 +200,7 @@ impl App {
         if current.round_id != round.id {
             return Err(AppError::NotFound);
         }
-        if self.phase(round) != Phase::Submission || current.status != ProposalStatus::Submitted {
-            return Err(refused(BudgetError::ProposalWrongState));
-        }
+        self.may(round, &current, ProposalAction::Support)?;
         let mut tx = self.store.begin().await?;
         if !store::support(&mut tx, id, user).await? {
             return Err(refused(BudgetError::AlreadySupported));
@@ -205,9 +225,7 @@ impl App {
         if current.round_id != round.id {
             return Err(AppError::NotFound);
         }
-        if self.phase(round) != Phase::Verification || current.status != ProposalStatus::Submitted {
-            return Err(refused(BudgetError::ProposalWrongState));
-        }
+        self.may(round, &current, ProposalAction::Verify)?;
         let reason = text::optional("reason", &form.reason, text::DESCRIPTION_MAX)?;
         if !form.accepted && reason.is_none() {
             return Err(AppError::Invalid(wspolnota_domain::DomainError::Required {
@@ -225,7 +243,7 @@ impl App {
         let verified_cost = form.verified_cost.filter(|c| *c != current.cost);
         if let Some(c) = verified_cost {
             if c.grosze() <= 0 {
-                return Err(refused(BudgetError::Cost(ProposalError::NotPositive)));
+                return Err(refused(BudgetError::Proposal(ProposalError::NotPositive)));
             }
             if justification.is_none() {
                 return Err(AppError::Invalid(wspolnota_domain::DomainError::Required {
@@ -242,7 +260,9 @@ impl App {
             cost_justification: justification.as_deref(),
         };
         if !store::verify(&mut tx, id, &v, actor, now).await? {
-            return Err(refused(BudgetError::ProposalWrongState));
+            return Err(refused(BudgetError::Proposal(
+                wspolnota_domain::budget::ProposalError::WrongState,
+            )));
         }
         let after = json!({"proposal": id, "accepted": form.accepted, "reason": reason, "verified_cost_grosze": verified_cost.map(|c| c.grosze()), "cost_justification": justification});
         audit::record(
@@ -281,22 +301,13 @@ impl App {
             },
         )?;
         let text = text::required("appeal", appeal, text::DESCRIPTION_MAX)?;
-        if current.status != ProposalStatus::Rejected
-            || current.appeal_text.is_some()
-            || self.phase(round) >= Phase::Voting
-        {
-            return Err(refused(BudgetError::ProposalWrongState));
-        }
-        let deadline = current
-            .verified_at
-            .map(|t| t.plus_seconds(round.appeal_days * 86_400));
-        if deadline.is_none_or(|d| self.now() > d) {
-            return Err(refused(BudgetError::AppealTooLate));
-        }
+        self.may(round, &current, ProposalAction::Appeal)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         if !store::appeal(&mut tx, id, &text, now).await? {
-            return Err(refused(BudgetError::ProposalWrongState));
+            return Err(refused(BudgetError::Proposal(
+                wspolnota_domain::budget::ProposalError::WrongState,
+            )));
         }
         audit::record(
             &mut tx,
@@ -329,13 +340,13 @@ impl App {
             return Err(AppError::NotFound);
         }
         let reason = text::required("reason", reason, text::DESCRIPTION_MAX)?;
-        if current.status != ProposalStatus::Appealed || self.phase(round) >= Phase::Voting {
-            return Err(refused(BudgetError::ProposalWrongState));
-        }
+        self.may(round, &current, ProposalAction::DecideAppeal)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         if !store::decide_appeal(&mut tx, id, upheld, &reason, now).await? {
-            return Err(refused(BudgetError::ProposalWrongState));
+            return Err(refused(BudgetError::Proposal(
+                wspolnota_domain::budget::ProposalError::WrongState,
+            )));
         }
         audit::record(
             &mut tx,

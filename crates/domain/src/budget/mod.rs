@@ -4,6 +4,7 @@
 //! ballot is.
 
 mod ballot;
+mod lifecycle;
 mod phase;
 mod proposal;
 pub mod register;
@@ -14,6 +15,7 @@ pub use ballot::{
     decode as decode_ballot, encode as encode_ballot, validate_ballot, BallotError, BallotKind,
     Choice,
 };
+pub use lifecycle::{ProposalAction, ProposalState};
 pub use phase::{Calendar, CalendarError, Phase};
 pub use proposal::{
     cost_total, image_type, LineItem, ProposalError, ProposalStatus, MAX_IMAGES, MAX_IMAGE_BYTES,

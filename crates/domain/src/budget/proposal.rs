@@ -23,6 +23,8 @@ pub enum ProposalError {
     TooLarge,
     #[error("this cannot be done in the proposal's current state or phase")]
     WrongState,
+    #[error("the time to appeal has passed")]
+    AppealTooLate,
 }
 
 impl ProposalError {
@@ -33,6 +35,7 @@ impl ProposalError {
             ProposalError::TooManyItems => "budget.cost_too_many_items",
             ProposalError::TooLarge => "budget.cost_too_large",
             ProposalError::WrongState => "budget.proposal_wrong_state",
+            ProposalError::AppealTooLate => "budget.appeal_too_late",
         }
     }
 }

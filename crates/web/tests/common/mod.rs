@@ -267,3 +267,25 @@ impl TestApp {
         wspolnota_store::count_rows(&mut c, table).await.unwrap()
     }
 }
+
+/// A coalition space "koalicja" created by `admin`, with or without approval of members.
+#[allow(dead_code)]
+pub async fn coalition(t: &TestApp, admin: UserId, requires_approval: bool) {
+    let subject = wspolnota_domain::access::Subject {
+        user: Some(admin),
+        platform_admin: true,
+        ..wspolnota_domain::access::Subject::default()
+    };
+    let form = wspolnota_app::spaces::NewSpaceForm {
+        name: "Koalicja Testowa".into(),
+        slug: "koalicja".into(),
+        kind: "coalition".into(),
+        city: "Kraków".into(),
+        description_md: "Opis **koalicji**".into(),
+        requires_approval,
+        document_title: "Deklaracja".into(),
+        document_md: "Miasto to my.".into(),
+        ..wspolnota_app::spaces::NewSpaceForm::default()
+    };
+    t.app.create_space(&subject, form).await.unwrap();
+}

@@ -224,13 +224,12 @@ fn pool_view(page: &Page, l: &super::Loaded, r: PoolResult) -> PoolResultView {
             })
             .collect()
     };
-    if !districts.is_empty() || r.publication.districts_hidden > 0 {
-        if r.publication.districts_hidden > 0 && !l.round.districts.is_empty() {
-            districts.push((
-                page.t("budget-district-small"),
-                r.publication.districts_hidden,
-            ));
-        }
+    // The districts too small to show one by one, as one total.
+    if r.publication.districts_hidden > 0 && !l.round.districts.is_empty() {
+        districts.push((
+            page.t("budget-district-small"),
+            r.publication.districts_hidden,
+        ));
     }
     PoolResultView {
         districts,

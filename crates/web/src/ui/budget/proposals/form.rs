@@ -65,7 +65,7 @@ fn items_from(pairs: &[(String, String)]) -> Result<Vec<LineItem>, AppError> {
             continue;
         }
         let amount = parse_money(amount).ok_or(AppError::Budget(
-            wspolnota_app::budget::BudgetError::Cost(
+            wspolnota_app::budget::BudgetError::Proposal(
                 wspolnota_domain::budget::ProposalError::NotPositive,
             ),
         ))?;
@@ -179,7 +179,9 @@ pub async fn edit_page(
     if l.phase != Phase::Submission || p.status != ProposalStatus::Submitted {
         return Err(UiError::new(
             &ctx,
-            AppError::Budget(wspolnota_app::budget::BudgetError::ProposalWrongState),
+            AppError::Budget(wspolnota_app::budget::BudgetError::Proposal(
+                wspolnota_domain::budget::ProposalError::WrongState,
+            )),
         ));
     }
     let mut pairs = vec![

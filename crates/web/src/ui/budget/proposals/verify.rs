@@ -44,7 +44,7 @@ pub async fn verify(
                 None
             } else {
                 Some(parse_money(&f.verified_cost).ok_or(AppError::Budget(
-                    wspolnota_app::budget::BudgetError::Cost(
+                    wspolnota_app::budget::BudgetError::Proposal(
                         wspolnota_domain::budget::ProposalError::NotPositive,
                     ),
                 ))?)

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use wspolnota_app::markdown::to_safe_html_nested;
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action};
-use wspolnota_domain::budget::{Phase, ProposalStatus};
+use wspolnota_domain::budget::ProposalAction;
 use wspolnota_domain::pb::Money;
 
 #[derive(Template)]
@@ -77,6 +77,8 @@ async fn proposal_view(
         },
     );
     let verifier = can(&l.subject, Action::VerifyProposals);
+    // The same state machine the use cases enforce decides which buttons show.
+    let allowed = s.app.proposal_state(&l.round, &p).allowed();
     let body = ProposalPage {
         round_id: l.round.id,
         round_title: l.round.title.clone(),
@@ -105,21 +107,12 @@ async fn proposal_view(
         }),
         appeal_reason: p.appeal_reason.clone().unwrap_or_default(),
         supports: page.locale.t_count("budget-supports", p.supports),
-        can_support: l.phase == Phase::Submission
-            && l.subject.is_logged_in()
-            && p.status == ProposalStatus::Submitted,
-        can_verify: verifier
-            && l.phase == Phase::Verification
-            && p.status == ProposalStatus::Submitted,
-        can_appeal: author
-            && p.status == ProposalStatus::Rejected
-            && p.appeal_text.is_none()
-            && l.phase < Phase::Voting,
-        can_decide_appeal: verifier && p.status == ProposalStatus::Appealed,
-        can_withdraw: author && l.phase < Phase::Voting && p.status != ProposalStatus::Withdrawn,
-        can_add_image: author
-            && l.phase == Phase::Submission
-            && p.status == ProposalStatus::Submitted,
+        can_support: l.subject.is_logged_in() && allowed.contains(&ProposalAction::Support),
+        can_verify: verifier && allowed.contains(&ProposalAction::Verify),
+        can_appeal: author && allowed.contains(&ProposalAction::Appeal),
+        can_decide_appeal: verifier && allowed.contains(&ProposalAction::DecideAppeal),
+        can_withdraw: author && allowed.contains(&ProposalAction::Withdraw),
+        can_add_image: author && allowed.contains(&ProposalAction::AddImage),
         images: s
             .app
             .proposal_images(p.id)
