@@ -8,6 +8,9 @@ use wspolnota_domain::ids::UserId;
 use wspolnota_domain::text;
 use wspolnota_store::{sessions, users, StoreError};
 
+/// The account as the use cases hand it out.
+pub use wspolnota_store::users::User;
+
 const CONFIRM: &str = "confirm";
 const RESET: &str = "reset";
 const CONFIRM_VALID_SECS: i64 = 7 * 24 * 3600;

@@ -8,6 +8,9 @@ use crate::{App, AppError, SmtpConfig};
 use wspolnota_domain::clock::Timestamp;
 use wspolnota_store::{outbox, Conn, StoreError};
 
+/// A mail of the outbox, as the admin's page shows it.
+pub use wspolnota_store::outbox::Mail;
+
 pub enum Message<'a> {
     Confirm { name: &'a str, link: &'a str },
     Reset { name: &'a str, link: &'a str },

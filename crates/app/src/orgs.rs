@@ -8,6 +8,9 @@ use wspolnota_domain::org::{OrgKind, OrgRole};
 use wspolnota_domain::{registry_numbers, text};
 use wspolnota_store::{orgs, users, StoreError};
 
+/// An organisation as the use cases hand it out.
+pub use wspolnota_store::orgs::Org;
+
 /// What a person fills in to register an organisation.
 #[derive(Debug, Clone, Default)]
 pub struct NewOrgForm {

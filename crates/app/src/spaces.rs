@@ -9,6 +9,11 @@ use wspolnota_domain::space::{document_hash, MembershipStatus, SpaceKind};
 use wspolnota_domain::text;
 use wspolnota_store::{audit as audit_store, orgs, signatures, spaces, users, StoreError};
 
+/// Rows the pages and the API show, handed out by the use cases.
+pub use wspolnota_store::audit::Logged as AuditEntry;
+pub use wspolnota_store::signatures::Signature;
+pub use wspolnota_store::spaces::Space;
+
 #[derive(Debug, Clone, Default)]
 pub struct NewSpaceForm {
     pub name: String,

@@ -14,9 +14,9 @@ use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
+use wspolnota_app::accounts::User;
 use wspolnota_app::i18n::Locale;
 use wspolnota_app::{tokens, AppError};
-use wspolnota_store::users::User;
 
 /// Largest request body accepted: an image of a proposal (2 MiB) with its form.
 pub const BODY_LIMIT: usize = 3 * 1024 * 1024;

@@ -2,7 +2,7 @@
 //! translation id) and says once whether it is a conflict with the current state.
 
 use wspolnota_domain::budget::secrecy::SecrecyError;
-use wspolnota_domain::budget::{BallotError, CalendarError, ProposalError};
+use wspolnota_domain::budget::{BallotError, CalendarError, ProposalError, SheetError};
 
 macro_rules! budget_errors {
     ($( $variant:ident => $code:literal, $conflict:literal; )*) => {
@@ -18,6 +18,8 @@ macro_rules! budget_errors {
             Proposal(#[from] ProposalError),
             #[error(transparent)]
             Secrecy(#[from] SecrecyError),
+            #[error(transparent)]
+            Sheet(#[from] SheetError),
         }
 
         impl BudgetError {
@@ -28,6 +30,7 @@ macro_rules! budget_errors {
                     BudgetError::Calendar(e) => e.code(),
                     BudgetError::Proposal(e) => e.code(),
                     BudgetError::Secrecy(e) => e.code(),
+                    BudgetError::Sheet(e) => e.code(),
                 }
             }
 
@@ -37,6 +40,7 @@ macro_rules! budget_errors {
                 match self {
                     $( BudgetError::$variant => $conflict, )*
                     BudgetError::Proposal(ProposalError::WrongState) => true,
+                    BudgetError::Sheet(_) => true,
                     _ => false,
                 }
             }
@@ -61,8 +65,6 @@ budget_errors! {
     UnknownReceipt => "budget.unknown_receipt", false;
     UnknownCode => "budget.unknown_code", false;
     PaperSameStaff => "budget.paper_same_staff", true;
-    PaperAlreadyEntered => "budget.paper_already_entered", true;
-    PaperNotMismatch => "budget.paper_not_mismatch", true;
     ImageTooLarge => "budget.image_too_large", false;
     ImageType => "budget.image_type", false;
     ImageTooMany => "budget.image_too_many", false;
@@ -99,6 +101,8 @@ pub fn all_codes() -> Vec<&'static str> {
         "budget.cost_too_many_items",
         "budget.cost_too_large",
         "budget.proposal_wrong_state",
+        "budget.paper_already_entered",
+        "budget.paper_not_mismatch",
         "budget.appeal_too_late",
         "budget.bad_committee_key",
         "budget.bad_key_share",

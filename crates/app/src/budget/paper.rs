@@ -10,7 +10,7 @@ use crate::{audit, authorise, tokens, App, AppError};
 use serde_json::json;
 use wspolnota_domain::access::{Action, Subject};
 use wspolnota_domain::budget::register::{self, Channel, DuplicateRule};
-use wspolnota_domain::budget::{encode_ballot, Choice, Phase};
+use wspolnota_domain::budget::{encode_ballot, Choice, Phase, SheetError, SheetStatus, SheetStep};
 use wspolnota_domain::text;
 use wspolnota_store::budget::{self as store, Duplicate, PaperSheet, Round};
 use wspolnota_store::{lock_round, StoreError, Tx};
@@ -153,24 +153,30 @@ impl App {
                 store::insert_paper_first(&mut tx, &first).await?;
                 PaperOutcome::WaitingForSecondEntry
             }
-            Some(p) if p.status == "pending" => {
+            Some(p) => {
+                let agrees = p.first_digest == e.digest;
+                // The state machine says whether a second entry may happen at all.
+                p.status
+                    .after(SheetStep::SecondEntry {
+                        agrees,
+                        duplicate: false,
+                    })
+                    .map_err(refused)?;
                 if p.first_by == Some(staff) {
                     return Err(refused(BudgetError::PaperSameStaff));
                 }
-                let (outcome, status) = if p.first_digest == e.digest {
-                    let counted = self.count_sheet(&mut tx, round, &e).await?;
-                    (counted, status_of(counted, "counted"))
-                } else {
-                    (PaperOutcome::Mismatch, "mismatch")
-                };
+                let duplicate = agrees && !self.count_sheet(&mut tx, round, &e).await?;
+                let status = p
+                    .status
+                    .after(SheetStep::SecondEntry { agrees, duplicate })
+                    .map_err(refused)?;
                 if !store::set_paper_second(&mut tx, e.pool, &e.sheet, staff, &e.digest, status)
                     .await?
                 {
-                    return Err(refused(BudgetError::PaperAlreadyEntered));
+                    return Err(refused(SheetError::AlreadyEntered));
                 }
-                outcome
+                outcome_of(status)
             }
-            Some(_) => return Err(refused(BudgetError::PaperAlreadyEntered)),
         };
         let after = json!({"pool": e.pool, "sheet": e.sheet, "outcome": format!("{outcome:?}")});
         audit::record(
@@ -207,15 +213,17 @@ impl App {
         if store::is_tallied(&mut tx, round.id).await? {
             return Err(refused(BudgetError::VotingClosed));
         }
-        let current = store::paper_sheet(&mut tx, e.pool, &e.sheet).await?;
-        if current.is_none_or(|p| p.status != "mismatch") {
-            return Err(refused(BudgetError::PaperNotMismatch));
-        }
-        let outcome = self.count_sheet(&mut tx, round, &e).await?;
-        let status = status_of(outcome, "resolved");
+        let current = store::paper_sheet(&mut tx, e.pool, &e.sheet)
+            .await?
+            .ok_or(refused(SheetError::NotMismatch))?;
+        let settle = |duplicate| SheetStep::Resolve { duplicate };
+        current.status.after(settle(false)).map_err(refused)?;
+        let duplicate = !self.count_sheet(&mut tx, round, &e).await?;
+        let status = current.status.after(settle(duplicate)).map_err(refused)?;
         if !store::resolve_paper(&mut tx, e.pool, &e.sheet, &e.person_key, admin, status).await? {
-            return Err(refused(BudgetError::PaperNotMismatch));
+            return Err(refused(SheetError::NotMismatch));
         }
+        let outcome = outcome_of(status);
         audit::record(
             &mut tx,
             audit::Change::in_space(
@@ -232,18 +240,18 @@ impl App {
         Ok(outcome)
     }
 
-    /// Puts an agreed sheet in the register and its sealed ballot with the others; a
-    /// person already in the register is a duplicate instead.
+    /// Puts an agreed sheet in the register and its sealed ballot with the others, and
+    /// says true; a person already in the register is a duplicate instead (false).
     async fn count_sheet(
         &self,
         tx: &mut Tx,
         round: &Round,
         e: &CheckedEntry,
-    ) -> Result<PaperOutcome, AppError> {
+    ) -> Result<bool, AppError> {
         let channel = Channel::Paper.code();
         if store::record_voter(tx, e.pool, &e.person_key, channel, e.district.as_deref()).await? {
             store::insert_envelope(tx, &tokens::new_secret(), e.pool, None, &e.sealed).await?;
-            return Ok(PaperOutcome::Counted);
+            return Ok(true);
         }
         let rule = round.rules.duplicates;
         if rule == DuplicateRule::AllVoid {
@@ -256,7 +264,7 @@ impl App {
             rule: rule.code().to_string(),
         };
         store::insert_duplicate(tx, &d).await?;
-        Ok(PaperOutcome::Duplicate)
+        Ok(false)
     }
 
     /// The paper sheets of a pool and their state, for the staff.
@@ -298,10 +306,12 @@ struct CheckedEntry {
     sealed: Vec<u8>,
 }
 
-fn status_of(outcome: PaperOutcome, counted: &'static str) -> &'static str {
-    if outcome == PaperOutcome::Duplicate {
-        "void"
-    } else {
-        counted
+/// What an entry did, as the staff are told.
+fn outcome_of(status: SheetStatus) -> PaperOutcome {
+    match status {
+        SheetStatus::Pending => PaperOutcome::WaitingForSecondEntry,
+        SheetStatus::Counted | SheetStatus::Resolved => PaperOutcome::Counted,
+        SheetStatus::Mismatch => PaperOutcome::Mismatch,
+        SheetStatus::Void => PaperOutcome::Duplicate,
     }
 }

@@ -66,11 +66,113 @@ pub struct Report {
 const REPORT_VERSION: u32 = 2;
 
 impl Report {
-    /// Reads a stored report; one that does not parse is an error, never an empty result.
+    /// Reads a stored report (or one stored before the typed report, whose reasons are
+    /// then given as text only); one that does not parse is an error, never an empty
+    /// result.
     pub fn read(stored: &StoredResult) -> Result<Report, AppError> {
-        serde_json::from_str(&stored.report_json).map_err(|e| {
-            AppError::Internal(format!("stored result {} not understood: {e}", stored.id))
-        })
+        serde_json::from_str(&stored.report_json)
+            .or_else(|e| {
+                serde_json::from_str::<LegacyReport>(&stored.report_json)
+                    .map(|old| old.upgrade(stored))
+                    .map_err(|_| e)
+            })
+            .map_err(|e| {
+                AppError::Internal(format!("stored result {} not understood: {e}", stored.id))
+            })
+    }
+}
+
+/// The untyped report written before version 2: money as `*_grosze`, ties as text.
+#[derive(Deserialize)]
+struct LegacyReport {
+    rule: String,
+    budget_grosze: i64,
+    total_cost_grosze: i64,
+    ballots: i64,
+    projects: Vec<LegacyProject>,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct LegacyProject {
+    id: String,
+    name: String,
+    cost_grosze: i64,
+    votes: i64,
+    funded: bool,
+    explanation: String,
+}
+
+impl LegacyReport {
+    fn upgrade(self, stored: &StoredResult) -> Report {
+        Report {
+            version: 1,
+            rule: self.rule,
+            budget: Money(self.budget_grosze),
+            total_cost: Money(self.total_cost_grosze),
+            ballots: self.ballots,
+            winners: stored
+                .winners
+                .split(',')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+            projects: self
+                .projects
+                .into_iter()
+                .map(|p| ProjectOutcome {
+                    id: p.id,
+                    name: p.name,
+                    cost: Money(p.cost_grosze),
+                    votes: p.votes,
+                    funded: p.funded,
+                    explanation: p.explanation,
+                    reason: None,
+                })
+                .collect(),
+            ties: Vec::new(),
+            notes: self.notes,
+            voided: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(json: &str) -> StoredResult {
+        StoredResult {
+            id: 1,
+            pool_id: 1,
+            computed_at: Timestamp(0),
+            rule: "greedy".into(),
+            ballots: 2,
+            winners: "7".into(),
+            report_json: json.into(),
+        }
+    }
+
+    #[test]
+    fn reports_of_before_the_typed_report_still_read() {
+        let old = r#"{"rule":"greedy","budget_grosze":100,"total_cost_grosze":60,"ballots":2,
+            "projects":[{"id":"7","name":"Park","cost_grosze":60,"votes":2,"funded":true,
+            "explanation":"funded","reason":{"kind":"funded","cost_grosze":60}}],"ties":[],"notes":[]}"#;
+        let r = Report::read(&stored(old)).unwrap();
+        assert_eq!(
+            (r.version, r.winners.clone(), r.projects[0].votes),
+            (1, vec!["7".to_string()], 2)
+        );
+        assert!(r.projects[0].reason.is_none());
+    }
+
+    #[test]
+    fn a_corrupt_report_is_an_error() {
+        assert!(matches!(
+            Report::read(&stored("{\"rule\": 3}")),
+            Err(AppError::Internal(_))
+        ));
     }
 }
 

@@ -161,7 +161,7 @@ async fn paper_ballots_are_entered_twice(backend: Backend) {
         .await
         .unwrap()
         .into_iter()
-        .map(|s| s.status)
+        .map(|s| s.status.as_str().to_string())
         .collect();
     assert_eq!(states, vec!["counted", "resolved", "resolved"]);
     // Nothing is entered after the count.

@@ -10,6 +10,7 @@ mod proposal;
 pub mod register;
 pub mod secrecy;
 mod shamir;
+mod sheet;
 
 pub use ballot::{
     decode as decode_ballot, encode as encode_ballot, validate_ballot, BallotError, BallotKind,
@@ -21,6 +22,7 @@ pub use proposal::{
     cost_total, image_type, LineItem, ProposalError, ProposalStatus, MAX_IMAGES, MAX_IMAGE_BYTES,
     MAX_LINE_ITEMS,
 };
+pub use sheet::{SheetError, SheetStatus, SheetStep};
 
 use crate::DomainError;
 

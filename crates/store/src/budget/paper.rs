@@ -1,9 +1,11 @@
 //! Paper ballots as entered by staff: each sheet twice, by two different people. An
 //! entry keeps a keyed digest of who and what was on the sheet, never the choices.
 
+use super::corrupt;
 use crate::{Conn, StoreError};
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use wspolnota_domain::budget::SheetStatus;
 use wspolnota_domain::ids::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,14 +17,14 @@ pub struct PaperSheet {
     pub first_by: Option<UserId>,
     pub first_digest: String,
     pub second_by: Option<UserId>,
-    /// `pending` (entered once), `counted`, `mismatch`, `resolved` or `void`.
-    pub status: String,
+    pub status: SheetStatus,
 }
 
 const COLUMNS: &str =
     "pool_id, sheet, person_key, district, first_by, first_digest, second_by, status";
 
-fn sheet_from_row(r: &AnyRow) -> Result<PaperSheet, sqlx::Error> {
+fn sheet_from_row(r: &AnyRow) -> Result<PaperSheet, StoreError> {
+    let status: String = r.try_get("status")?;
     Ok(PaperSheet {
         pool_id: r.try_get("pool_id")?,
         sheet: r.try_get("sheet")?,
@@ -31,7 +33,7 @@ fn sheet_from_row(r: &AnyRow) -> Result<PaperSheet, sqlx::Error> {
         first_by: r.try_get::<Option<i64>, _>("first_by")?.map(UserId),
         first_digest: r.try_get("first_digest")?,
         second_by: r.try_get::<Option<i64>, _>("second_by")?.map(UserId),
-        status: r.try_get("status")?,
+        status: SheetStatus::parse(&status).ok_or_else(|| corrupt("sheet status", &status))?,
     })
 }
 
@@ -46,13 +48,13 @@ pub async fn paper_sheet(
         .bind(sheet)
         .fetch_optional(c)
         .await?;
-    Ok(row.as_ref().map(sheet_from_row).transpose()?)
+    row.as_ref().map(sheet_from_row).transpose()
 }
 
 pub async fn paper_sheets(c: &mut Conn, pool: i64) -> Result<Vec<PaperSheet>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM budget_paper WHERE pool_id = $1 ORDER BY sheet");
     let rows = sqlx::query(&sql).bind(pool).fetch_all(c).await?;
-    Ok(rows.iter().map(sheet_from_row).collect::<Result<_, _>>()?)
+    rows.iter().map(sheet_from_row).collect()
 }
 
 /// Sheets of a pool still waiting for a second entry or an admin's reading.
@@ -97,14 +99,14 @@ pub async fn set_paper_second(
     sheet: &str,
     by: UserId,
     digest: &str,
-    status: &str,
+    status: SheetStatus,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE budget_paper SET second_by = $1, second_digest = $2, status = $3 WHERE pool_id = $4 AND sheet = $5 AND status = 'pending'",
     )
     .bind(by.0)
     .bind(digest)
-    .bind(status)
+    .bind(status.as_str())
     .bind(pool)
     .bind(sheet)
     .execute(c)
@@ -120,12 +122,12 @@ pub async fn resolve_paper(
     sheet: &str,
     person_key: &str,
     by: UserId,
-    status: &str,
+    status: SheetStatus,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE budget_paper SET status = $1, resolved_by = $2, person_key = $3 WHERE pool_id = $4 AND sheet = $5 AND status = 'mismatch'",
     )
-    .bind(status)
+    .bind(status.as_str())
     .bind(by.0)
     .bind(person_key)
     .bind(pool)

@@ -11,10 +11,10 @@ use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use wspolnota_app::budget::ProposalForm;
+use wspolnota_app::budget::{Pool, Proposal, Round};
 use wspolnota_app::AppError;
 use wspolnota_domain::budget::{BallotKind, Choice, CountingRule, LineItem};
 use wspolnota_domain::pb::Money;
-use wspolnota_store::budget::{Pool, Proposal, Round};
 
 fn id(ctx: &Ctx, text: &str) -> Result<i64, ApiError> {
     text.parse()

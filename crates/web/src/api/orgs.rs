@@ -25,8 +25,8 @@ pub struct OrgDto {
     pub regon: Option<String>,
 }
 
-impl From<wspolnota_store::orgs::Org> for OrgDto {
-    fn from(o: wspolnota_store::orgs::Org) -> Self {
+impl From<wspolnota_app::orgs::Org> for OrgDto {
+    fn from(o: wspolnota_app::orgs::Org) -> Self {
         OrgDto {
             id: o.id.0,
             name: o.name,

@@ -23,8 +23,8 @@ pub struct SpaceDto {
     pub requires_approval: bool,
 }
 
-impl From<wspolnota_store::spaces::Space> for SpaceDto {
-    fn from(s: wspolnota_store::spaces::Space) -> Self {
+impl From<wspolnota_app::spaces::Space> for SpaceDto {
+    fn from(s: wspolnota_app::spaces::Space) -> Self {
         SpaceDto {
             slug: s.slug,
             name: s.name,

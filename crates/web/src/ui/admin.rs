@@ -8,8 +8,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use axum::Extension;
+use wspolnota_app::mail::Mail;
 use wspolnota_domain::access::Action;
-use wspolnota_store::outbox::Mail;
 
 #[derive(Template)]
 #[template(path = "outbox.html")]

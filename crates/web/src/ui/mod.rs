@@ -128,7 +128,7 @@ pub struct AuditRow {
 
 pub(crate) fn audit_rows(
     page: &layout::Page,
-    entries: Vec<wspolnota_store::audit::Logged>,
+    entries: Vec<wspolnota_app::spaces::AuditEntry>,
 ) -> Vec<AuditRow> {
     entries
         .into_iter()

@@ -13,14 +13,14 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use std::sync::Arc;
 use wspolnota_app::markdown::to_safe_html_nested;
+use wspolnota_app::spaces::Signature;
+use wspolnota_app::spaces::Space;
 use wspolnota_app::spaces::{AllyFilter, SpaceView};
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action, Subject};
 use wspolnota_domain::ids::{OrgId, SignatureId};
 use wspolnota_domain::org::OrgKind;
 use wspolnota_domain::space::MembershipStatus;
-use wspolnota_store::signatures::Signature;
-use wspolnota_store::spaces::Space;
 
 /// One way the person may sign: in their own name (`value` = "self") or for an organisation.
 pub struct SignOption {

@@ -16,12 +16,12 @@ use crate::error::UiError;
 use crate::{AppState, Ctx};
 use axum::routing::{get, post};
 use axum::Router;
+use wspolnota_app::budget::Round;
+use wspolnota_app::spaces::Space;
 use wspolnota_app::AppError;
 use wspolnota_domain::access::Subject;
 use wspolnota_domain::budget::Phase;
 use wspolnota_domain::pb::Money;
-use wspolnota_store::budget::Round;
-use wspolnota_store::spaces::Space;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

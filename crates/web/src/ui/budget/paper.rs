@@ -75,8 +75,8 @@ async fn paper_view(
             .enumerate()
             .map(|(i, p)| SheetLine {
                 key: format!("r{}-{i}", ballot.pool_id),
-                mismatch: p.status == "mismatch",
-                status: page.t(&format!("budget-paper-{}", p.status)),
+                mismatch: p.status == wspolnota_domain::budget::SheetStatus::Mismatch,
+                status: page.t(&format!("budget-paper-{}", p.status.as_str())),
                 sheet: p.sheet,
             })
             .collect();

@@ -365,7 +365,7 @@ async fn published_pool(
     ctx: &Ctx,
     round: &str,
     pool: &str,
-) -> Result<(super::Loaded, wspolnota_store::budget::Pool), UiError> {
+) -> Result<(super::Loaded, wspolnota_app::budget::Pool), UiError> {
     let l = load(s, ctx, round).await?;
     let pool = parse_id(ctx, pool)?;
     if l.phase != Phase::Results || !l.round.tallied {

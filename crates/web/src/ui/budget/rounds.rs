@@ -11,13 +11,13 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Form};
 use wspolnota_app::budget::{NewRound, RoundRules};
+use wspolnota_app::spaces::Space;
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action};
 use wspolnota_domain::budget::register::{DuplicateRule, Identification, ReceiptMode};
 use wspolnota_domain::budget::{BallotKind, Calendar, CountingRule, Phase};
 use wspolnota_domain::clock::Timestamp;
 use wspolnota_domain::DomainError;
-use wspolnota_store::spaces::Space;
 
 pub struct RoundLine {
     pub id: i64,
