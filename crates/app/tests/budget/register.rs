@@ -130,6 +130,54 @@ async fn one_person_one_vote_across_channels(backend: Backend) {
         (2, 0, 2),
         "never counted twice"
     );
+    // Paper first, account after: Ola's sheet is counted, then her account is refused.
+    let ola = Desk {
+        name: "Ola Papierowa".into(),
+        address: "ul. Wodna 7".into(),
+        ..Desk::default()
+    };
+    w.app
+        .register_sheets(&w.admin, &r, &["P-3".into(), "P-4".into()])
+        .await
+        .unwrap();
+    for staff in [&w.official, &w.admin] {
+        w.app
+            .enter_paper_ballot(staff, &r, w.city_pool, &sheet("P-3", ola.clone()))
+            .await
+            .unwrap();
+    }
+    w.app
+        .declare_residence(&w.residents[3], &r, &ola)
+        .await
+        .unwrap();
+    assert_eq!(
+        refused(
+            w.app
+                .cast_ballot(&w.residents[3], &r, w.city_pool, &a)
+                .await
+        ),
+        "budget.already_voted"
+    );
+    // A second sheet of the same person is void and listed too.
+    w.app
+        .enter_paper_ballot(&w.official, &r, w.city_pool, &sheet("P-4", ola.clone()))
+        .await
+        .unwrap();
+    assert_eq!(
+        w.app
+            .enter_paper_ballot(&w.admin, &r, w.city_pool, &sheet("P-4", ola.clone()))
+            .await
+            .unwrap(),
+        PaperOutcome::Duplicate
+    );
+    assert_eq!(
+        w.app
+            .duplicates(&w.official, w.city_pool)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
     // A ballot after the close is refused in every channel.
     let late = Desk {
         name: "Ewa Późna".into(),
@@ -167,11 +215,11 @@ async fn one_person_one_vote_across_channels(backend: Backend) {
     let results = w.app.count_round(&w.admin, &r, &w.shares).await.unwrap();
     let city = results.iter().find(|p| p.pool.id == w.city_pool).unwrap();
     let report = city.report.as_ref().unwrap();
-    assert_eq!((report.ballots, city.voters), (3, 3));
+    assert_eq!((report.ballots, city.voters), (4, 4));
     assert_eq!(report.voided.len(), 1);
     assert_eq!(
         (report.voided[0].reason.as_str(), report.voided[0].count),
-        ("duplicate_later", 1)
+        ("duplicate_later", 2)
     );
 }
 

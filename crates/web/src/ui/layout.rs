@@ -54,6 +54,11 @@ const NOTICES: &[&str] = &[
     "budget-paper-resolved",
     "budget-image-added",
     "budget-proposal-saved",
+    "budget-paper-entered-duplicate",
+    "budget-sheets-registered",
+    "budget-desk-issued",
+    "budget-committee-key-saved",
+    "budget-round-counted",
 ];
 
 impl Page {

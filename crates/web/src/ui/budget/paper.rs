@@ -30,8 +30,9 @@ pub struct PaperPool {
     pub key: String,
     pub ballot: BallotView,
     pub sheets: Vec<SheetLine>,
-    /// Persons found twice in this pool.
-    pub duplicates: usize,
+    /// Persons found twice in this pool (their register key, the later channel and
+    /// the rule applied), for the committee.
+    pub duplicates: Vec<String>,
 }
 
 #[derive(Template)]
@@ -85,7 +86,12 @@ async fn paper_view(
             .duplicates(&l.subject, ballot.pool_id)
             .await
             .or_page(ctx)?
-            .len();
+            .into_iter()
+            .map(|d| {
+                let rule = page.t(&format!("budget-duplicates-{}", d.rule));
+                format!("{} ({}): {rule}", d.voter_key, d.channel)
+            })
+            .collect();
         pools.push(PaperPool {
             key: format!("e{}", ballot.pool_id),
             ballot,
