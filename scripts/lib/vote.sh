@@ -75,7 +75,8 @@ issue_codes() {
 count_round() {
   "$BIN" budget tally --pool "$POOL" "${DB_ARGS[@]}" | tee "$WORK/sealed.txt"
   "$BIN" budget close --round "$ROUND" "${DB_ARGS[@]}"
-  "$BIN" budget demo-shares | head -2 >"$WORK/shares.txt"
+  "$BIN" budget demo-shares >"$WORK/all-shares.txt"
+  head -2 "$WORK/all-shares.txt" >"$WORK/shares.txt"
   "$BIN" budget count --round "$ROUND" --shares "$WORK/shares.txt" "${DB_ARGS[@]}" >"$WORK/count.txt"
 }
 
