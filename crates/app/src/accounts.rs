@@ -11,6 +11,19 @@ use wspolnota_store::{sessions, users, StoreError};
 /// The account as the use cases hand it out.
 pub use wspolnota_store::users::User;
 
+crate::error::refusals! {
+    /// Refusals of accounts, logins and e-mail links.
+    AccountError {
+        EmailTaken => "account.email_taken", Conflict;
+        BadCredentials => "account.bad_credentials", Unauthorized;
+        Unconfirmed => "account.unconfirmed", Unauthorized;
+        WrongPassword => "account.wrong_password", Unacceptable;
+        TokenInvalid => "token.invalid", BadRequest;
+        TokenExpired => "token.expired", BadRequest;
+        TokenUsed => "token.used", BadRequest;
+    }
+}
+
 const CONFIRM: &str = "confirm";
 const RESET: &str = "reset";
 const CONFIRM_VALID_SECS: i64 = 7 * 24 * 3600;
@@ -76,7 +89,7 @@ impl App {
         {
             let mut c = self.store.read().await?;
             if users::email_taken(&mut c, &email).await? {
-                return Err(AppError::Refused("account.email_taken"));
+                return Err(AppError::Account(AccountError::EmailTaken));
             }
         }
         let hash = hash_password(self.config.password_cost, form.password).await?;
@@ -95,7 +108,9 @@ impl App {
         let id = match users::insert(&mut tx, &new, now).await {
             Ok(id) => id,
             // Two sign-ups raced for one address; the unique index decided.
-            Err(StoreError::Conflict(_)) => return Err(AppError::Refused("account.email_taken")),
+            Err(StoreError::Conflict(_)) => {
+                return Err(AppError::Account(AccountError::EmailTaken))
+            }
             Err(e) => return Err(e.into()),
         };
         let secret = tokens::new_secret();
@@ -133,15 +148,15 @@ impl App {
         let hash = tokens::hash(secret.trim());
         let token = users::token(tx, &hash, purpose)
             .await?
-            .ok_or(AppError::Refused("token.invalid"))?;
+            .ok_or(AppError::Account(AccountError::TokenInvalid))?;
         if token.used {
-            return Err(AppError::Refused("token.used"));
+            return Err(AppError::Account(AccountError::TokenUsed));
         }
         if token.expires_at <= self.now() {
-            return Err(AppError::Refused("token.expired"));
+            return Err(AppError::Account(AccountError::TokenExpired));
         }
         if !users::use_token(tx, &hash, self.now()).await? {
-            return Err(AppError::Refused("token.used"));
+            return Err(AppError::Account(AccountError::TokenUsed));
         }
         Ok(token.user_id)
     }
@@ -189,11 +204,11 @@ impl App {
             _ => {
                 users::record_login_failure(&mut tx, &key, now).await?;
                 tx.commit().await.map_err(StoreError::from)?;
-                return Err(AppError::Refused("account.bad_credentials"));
+                return Err(AppError::Account(AccountError::BadCredentials));
             }
         };
         if !user.email_confirmed {
-            return Err(AppError::Refused("account.unconfirmed"));
+            return Err(AppError::Account(AccountError::Unconfirmed));
         }
         users::clear_login_failures(&mut tx, &key).await?;
         let secret = tokens::new_secret();
@@ -308,7 +323,7 @@ impl App {
         let current = self.user(user).await?;
         let hash = current.password_hash.clone().ok_or(AppError::NotFound)?;
         if !verify_password(self.config.password_cost, password.to_string(), hash).await? {
-            return Err(AppError::Refused("account.wrong_password"));
+            return Err(AppError::Account(AccountError::WrongPassword));
         }
         let now = self.now();
         let mut tx = self.store.begin().await?;

@@ -403,7 +403,7 @@ impl App {
             now.plus_seconds(25 * day),
             now.plus_seconds(40 * day),
         )
-        .map_err(|e| AppError::Refused(e.code()))?;
+        .map_err(|e| AppError::Budget(e.into()))?;
         let round_id = self
             .create_round(
                 admin,

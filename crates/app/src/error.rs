@@ -4,6 +4,55 @@ use thiserror::Error;
 use wspolnota_domain::DomainError;
 use wspolnota_store::StoreError;
 
+/// What kind of refusal an error is; the web turns each kind into its HTTP status, so
+/// the status of every code is decided in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The request cannot be accepted as it is (422).
+    Unacceptable,
+    /// It clashes with what has already happened (409).
+    Conflict,
+    /// It is malformed or its link is no good (400).
+    BadRequest,
+    /// The credentials are not accepted (401).
+    Unauthorized,
+    /// It may not be done by anyone asking this way (403).
+    Forbidden,
+}
+
+/// Declares a capability's refusals: each variant with its stable code (also its
+/// translation id, with `error-` before it and dots as hyphens) and its kind.
+macro_rules! refusals {
+    ($(#[$meta:meta])* $name:ident { $( $variant:ident => $code:literal, $kind:ident; )* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+        pub enum $name {
+            $( #[error($code)] $variant, )*
+        }
+
+        impl $name {
+            pub const CODES: &'static [&'static str] = &[$($code),*];
+
+            pub fn code(self) -> &'static str {
+                match self { $( $name::$variant => $code, )* }
+            }
+
+            pub fn kind(self) -> $crate::error::Kind {
+                match self { $( $name::$variant => $crate::error::Kind::$kind, )* }
+            }
+        }
+    };
+}
+pub(crate) use refusals;
+
+refusals! {
+    /// A request the server could not read.
+    RequestError {
+        Malformed => "request.malformed", BadRequest;
+        Csrf => "auth.csrf", Forbidden;
+    }
+}
+
 #[derive(Debug, Error)]
 pub enum AppError {
     #[error(transparent)]
@@ -14,9 +63,14 @@ pub enum AppError {
     LoginRequired,
     #[error("forbidden")]
     Forbidden,
-    /// A rule of the platform refused the request; the code says which.
     #[error("refused: {0}")]
-    Refused(&'static str),
+    Request(#[from] RequestError),
+    #[error("refused: {0}")]
+    Account(#[from] crate::accounts::AccountError),
+    #[error("refused: {0}")]
+    Org(#[from] crate::orgs::OrgError),
+    #[error("refused: {0}")]
+    Space(#[from] crate::spaces::SpaceError),
     /// A rule of the participatory budget refused the request.
     #[error("refused: {0}")]
     Budget(#[from] crate::budget::BudgetError),
@@ -35,7 +89,10 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::LoginRequired => "auth.login_required",
             AppError::Forbidden => "auth.forbidden",
-            AppError::Refused(code) => code,
+            AppError::Request(e) => e.code(),
+            AppError::Account(e) => e.code(),
+            AppError::Org(e) => e.code(),
+            AppError::Space(e) => e.code(),
             AppError::Budget(e) => e.code(),
             AppError::RateLimited => "auth.rate_limited",
             AppError::Unavailable(_) => "service.unavailable",
@@ -43,20 +100,34 @@ impl AppError {
         }
     }
 
+    /// The kind of a capability's refusal; `None` for the errors that are not refusals
+    /// (not found, login, rate limits, outages), whose status is fixed.
+    pub fn refusal_kind(&self) -> Option<Kind> {
+        match self {
+            AppError::Request(e) => Some(e.kind()),
+            AppError::Account(e) => Some(e.kind()),
+            AppError::Org(e) => Some(e.kind()),
+            AppError::Space(e) => Some(e.kind()),
+            AppError::Budget(e) => Some(if e.is_conflict() {
+                Kind::Conflict
+            } else {
+                Kind::Unacceptable
+            }),
+            _ => None,
+        }
+    }
+
     /// A refusal the person can act on (bad input or a rule), shown next to the form
     /// rather than as an error page.
     pub fn is_user_error(&self) -> bool {
-        matches!(
-            self,
-            AppError::Invalid(_) | AppError::Refused(_) | AppError::Budget(_)
-        )
+        matches!(self, AppError::Invalid(_)) || self.refusal_kind().is_some()
     }
 
     /// The form field the error belongs to, if any.
     pub fn field(&self) -> Option<&'static str> {
         match self {
             AppError::Invalid(e) => e.field(),
-            AppError::Refused("account.email_taken") => Some("email"),
+            AppError::Account(crate::accounts::AccountError::EmailTaken) => Some("email"),
             _ => None,
         }
     }
@@ -76,11 +147,15 @@ impl From<StoreError> for AppError {
 /// Every code an [`AppError`] can carry, for the test that each has a translation.
 pub fn all_codes() -> Vec<&'static str> {
     let mut codes = ALL_CODES.to_vec();
+    codes.extend(RequestError::CODES);
+    codes.extend(crate::accounts::AccountError::CODES);
+    codes.extend(crate::orgs::OrgError::CODES);
+    codes.extend(crate::spaces::SpaceError::CODES);
     codes.extend(crate::budget::all_codes());
     codes
 }
 
-/// The codes outside the capabilities' own error types.
+/// The codes outside the capabilities' own error types (input, access, outages).
 pub const ALL_CODES: &[&str] = &[
     "input.required",
     "input.too_long",
@@ -95,23 +170,6 @@ pub const ALL_CODES: &[&str] = &[
     "auth.login_required",
     "auth.forbidden",
     "auth.rate_limited",
-    "auth.csrf",
     "service.unavailable",
     "service.internal",
-    "account.email_taken",
-    "account.bad_credentials",
-    "account.unconfirmed",
-    "account.wrong_password",
-    "token.invalid",
-    "token.expired",
-    "token.used",
-    "signature.already_signed",
-    "signature.no_document",
-    "signature.not_pending",
-    "signature.not_standing",
-    "org.unknown_person",
-    "org.last_admin",
-    "space.slug_taken",
-    "module.unknown",
-    "request.malformed",
 ];

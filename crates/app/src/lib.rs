@@ -8,7 +8,7 @@ pub mod accounts;
 mod audit;
 pub mod budget;
 pub mod demo;
-mod error;
+pub mod error;
 pub mod i18n;
 pub mod mail;
 pub mod markdown;

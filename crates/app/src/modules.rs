@@ -71,7 +71,7 @@ impl App {
     ) -> Result<usize, AppError> {
         authorise(subject, Action::ManageModules)?;
         if choices.iter().any(|(m, _)| !m.implemented()) {
-            return Err(AppError::Refused("module.unknown"));
+            return Err(AppError::Space(crate::spaces::SpaceError::UnknownModule));
         }
         let now = self.now();
         let mut tx = self.store.begin().await?;

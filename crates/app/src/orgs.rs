@@ -11,6 +11,14 @@ use wspolnota_store::{orgs, users, StoreError};
 /// An organisation as the use cases hand it out.
 pub use wspolnota_store::orgs::Org;
 
+crate::error::refusals! {
+    /// Refusals about organisations and their representatives.
+    OrgError {
+        UnknownPerson => "org.unknown_person", Unacceptable;
+        LastAdmin => "org.last_admin", Conflict;
+    }
+}
+
 /// What a person fills in to register an organisation.
 #[derive(Debug, Clone, Default)]
 pub struct NewOrgForm {
@@ -117,7 +125,7 @@ impl App {
         orgs::by_id(&mut tx, org).await?;
         let person = users::by_email(&mut tx, &email)
             .await?
-            .ok_or(AppError::Refused("org.unknown_person"))?;
+            .ok_or(AppError::Org(crate::orgs::OrgError::UnknownPerson))?;
         orgs::grant(&mut tx, org, person.id, role, subject.user, now).await?;
         audit::record(
             &mut tx,
@@ -152,7 +160,7 @@ impl App {
         };
         let admins = reps.iter().filter(|r| r.role == OrgRole::Admin).count();
         if rep.role == OrgRole::Admin && admins == 1 {
-            return Err(AppError::Refused("org.last_admin"));
+            return Err(AppError::Org(OrgError::LastAdmin));
         }
         orgs::revoke(&mut tx, org, person, now).await?;
         audit::record(

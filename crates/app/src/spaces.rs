@@ -14,6 +14,18 @@ pub use wspolnota_store::audit::Logged as AuditEntry;
 pub use wspolnota_store::signatures::Signature;
 pub use wspolnota_store::spaces::Space;
 
+crate::error::refusals! {
+    /// Refusals about spaces, their documents, signatures and modules.
+    SpaceError {
+        SlugTaken => "space.slug_taken", Conflict;
+        AlreadySigned => "signature.already_signed", Conflict;
+        NoDocument => "signature.no_document", Unacceptable;
+        NotPending => "signature.not_pending", Conflict;
+        NotStanding => "signature.not_standing", Conflict;
+        UnknownModule => "module.unknown", Unacceptable;
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct NewSpaceForm {
     pub name: String,
@@ -163,7 +175,7 @@ impl App {
         };
         let id = match spaces::insert(&mut tx, &new, now).await {
             Ok(id) => id,
-            Err(StoreError::Conflict(_)) => return Err(AppError::Refused("space.slug_taken")),
+            Err(StoreError::Conflict(_)) => return Err(AppError::Space(SpaceError::SlugTaken)),
             Err(e) => return Err(e.into()),
         };
         spaces::add_admin(&mut tx, id, user, now).await?;
@@ -256,12 +268,12 @@ impl App {
         let space_row = spaces::by_id(&mut tx, space).await?;
         let doc = spaces::current_document(&mut tx, space)
             .await?
-            .ok_or(AppError::Refused("signature.no_document"))?;
+            .ok_or(AppError::Space(SpaceError::NoDocument))?;
         if signatures::standing(&mut tx, space, user, on_behalf_of)
             .await?
             .is_some()
         {
-            return Err(AppError::Refused("signature.already_signed"));
+            return Err(AppError::Space(SpaceError::AlreadySigned));
         }
         let person = users::by_id(&mut tx, user).await?;
         let status = MembershipStatus::on_signing(space_row.requires_approval);
@@ -276,9 +288,7 @@ impl App {
         let id = match signatures::insert(&mut tx, &new, now).await {
             Ok(id) => id,
             // A concurrent signature won the race; the unique index refused this one.
-            Err(StoreError::Conflict(_)) => {
-                return Err(AppError::Refused("signature.already_signed"))
-            }
+            Err(StoreError::Conflict(_)) => return Err(AppError::Space(SpaceError::AlreadySigned)),
             Err(e) => return Err(e.into()),
         };
         let org_name = match on_behalf_of {
@@ -325,7 +335,7 @@ impl App {
             MembershipStatus::Rejected
         };
         if !signatures::set_status(&mut tx, id, MembershipStatus::Pending, to, actor, now).await? {
-            return Err(AppError::Refused("signature.not_pending"));
+            return Err(AppError::Space(SpaceError::NotPending));
         }
         audit::record(
             &mut tx,
@@ -382,7 +392,7 @@ impl App {
             )
             .await?
         {
-            return Err(AppError::Refused("signature.not_standing"));
+            return Err(AppError::Space(SpaceError::NotStanding));
         }
         audit::record(
             &mut tx,

@@ -120,7 +120,13 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             let (parts, body) = req.into_parts();
             let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
                 Ok(b) => b,
-                Err(_) => return failure(&path, locale, AppError::Refused("request.malformed")),
+                Err(_) => {
+                    return failure(
+                        &path,
+                        locale,
+                        AppError::Request(wspolnota_app::error::RequestError::Malformed),
+                    )
+                }
             };
             let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
                 .ok()
@@ -131,9 +137,17 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         let ok = matches!((&existing_csrf, &presented), (Some(a), Some(b)) if same_secret(a, b));
         if !ok {
             return if is_api(&path) {
-                ApiError::new(locale, AppError::Refused("auth.csrf")).into_response()
+                ApiError::new(
+                    locale,
+                    AppError::Request(wspolnota_app::error::RequestError::Csrf),
+                )
+                .into_response()
             } else {
-                UiError::new(&ctx, AppError::Refused("auth.csrf")).into_response()
+                UiError::new(
+                    &ctx,
+                    AppError::Request(wspolnota_app::error::RequestError::Csrf),
+                )
+                .into_response()
             };
         }
     }

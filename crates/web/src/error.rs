@@ -7,35 +7,29 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
+use wspolnota_app::error::Kind;
 use wspolnota_app::i18n::Locale;
 use wspolnota_app::AppError;
 
 /// The HTTP status for an error.
 pub fn status_of(e: &AppError) -> StatusCode {
+    if let Some(kind) = e.refusal_kind() {
+        return match kind {
+            Kind::Unacceptable => StatusCode::UNPROCESSABLE_ENTITY,
+            Kind::Conflict => StatusCode::CONFLICT,
+            Kind::BadRequest => StatusCode::BAD_REQUEST,
+            Kind::Unauthorized => StatusCode::UNAUTHORIZED,
+            Kind::Forbidden => StatusCode::FORBIDDEN,
+        };
+    }
     match e {
-        AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::LoginRequired => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
         AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        AppError::Budget(b) if b.is_conflict() => StatusCode::CONFLICT,
-        AppError::Budget(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::Refused(code) => match *code {
-            "auth.csrf" => StatusCode::FORBIDDEN,
-            "account.bad_credentials" | "account.unconfirmed" => StatusCode::UNAUTHORIZED,
-            "account.email_taken"
-            | "signature.already_signed"
-            | "space.slug_taken"
-            | "signature.not_pending"
-            | "signature.not_standing"
-            | "org.last_admin" => StatusCode::CONFLICT,
-            "token.invalid" | "token.expired" | "token.used" | "request.malformed" => {
-                StatusCode::BAD_REQUEST
-            }
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        },
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 

@@ -176,7 +176,7 @@ impl App {
         let mut tx = self.store.begin().await?;
         let person = users::by_email(&mut tx, &email)
             .await?
-            .ok_or(AppError::Refused("org.unknown_person"))?;
+            .ok_or(AppError::Org(crate::orgs::OrgError::UnknownPerson))?;
         store::add_official(&mut tx, round.id, person.id).await?;
         audit::record(
             &mut tx,

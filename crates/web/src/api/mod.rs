@@ -100,10 +100,18 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody
             .unwrap_or(wspolnota_app::i18n::Locale::Pl);
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
-            .map_err(|_| ApiError::new(locale, AppError::Refused("request.malformed")))?;
-        serde_json::from_slice(&bytes)
-            .map(JsonBody)
-            .map_err(|_| ApiError::new(locale, AppError::Refused("request.malformed")))
+            .map_err(|_| {
+                ApiError::new(
+                    locale,
+                    AppError::Request(wspolnota_app::error::RequestError::Malformed),
+                )
+            })?;
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|_| {
+            ApiError::new(
+                locale,
+                AppError::Request(wspolnota_app::error::RequestError::Malformed),
+            )
+        })
     }
 }
 

@@ -147,7 +147,7 @@ pub async fn login(
             }
             Ok(res)
         }
-        Err(e @ (AppError::Refused(_) | AppError::RateLimited | AppError::Invalid(_))) => {
+        Err(e) if e.is_user_error() || matches!(e, AppError::RateLimited) => {
             let status = crate::error::status_of(&e);
             let errors = FormErrors {
                 fields: vec![],
@@ -371,7 +371,7 @@ pub async fn delete(
             }
             Ok(res)
         }
-        Err(e @ AppError::Refused(_)) => {
+        Err(e) if e.refusal_kind().is_some() => {
             let errors = FormErrors {
                 fields: vec![("delete_password", crate::error::message(ctx.locale, &e))],
                 general: None,

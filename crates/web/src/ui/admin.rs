@@ -138,7 +138,7 @@ pub async fn create_space(
                 "spaces-created",
             ))
         }
-        Err(e @ (wspolnota_app::AppError::Invalid(_) | wspolnota_app::AppError::Refused(_))) => {
+        Err(e) if e.is_user_error() => {
             let errors = super::layout::FormErrors::from_error(ctx.locale, &e);
             let mut res = render(&ctx, new_space_page(&ctx, f, errors));
             *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;

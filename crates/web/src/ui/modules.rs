@@ -122,7 +122,9 @@ pub async fn switch(
         .map(|code| {
             Module::parse(code)
                 .map(|m| (m, f.contains_key(code)))
-                .ok_or(AppError::Refused("module.unknown"))
+                .ok_or(AppError::Space(
+                    wspolnota_app::spaces::SpaceError::UnknownModule,
+                ))
         })
         .collect::<Result<Vec<_>, _>>();
     let changed = match choices {

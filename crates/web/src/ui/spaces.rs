@@ -193,7 +193,10 @@ pub async fn sign(
     let on_behalf_of = match f.on_behalf.trim() {
         "" | "self" => None,
         id => Some(OrgId(id.parse().map_err(|_| {
-            UiError::new(&ctx, AppError::Refused("request.malformed"))
+            UiError::new(
+                &ctx,
+                AppError::Request(wspolnota_app::error::RequestError::Malformed),
+            )
         })?)),
     };
     let sig = s
@@ -242,7 +245,12 @@ pub async fn decide(
     let approve = match f.decision.as_str() {
         "approve" => true,
         "reject" => false,
-        _ => return Err(UiError::new(&ctx, AppError::Refused("request.malformed"))),
+        _ => {
+            return Err(UiError::new(
+                &ctx,
+                AppError::Request(wspolnota_app::error::RequestError::Malformed),
+            ))
+        }
     };
     s.app
         .decide_signature(&subject, view.space.id, SignatureId(id), approve)

@@ -162,7 +162,7 @@ fn round_input(f: &RoundForm) -> Result<NewRound, AppError> {
         date("voting", &f.voting)?,
         date("results", &f.results)?,
     )
-    .map_err(|e| AppError::Refused(e.code()))?;
+    .map_err(|e| AppError::Budget(e.into()))?;
     Ok(NewRound {
         title: f.title.clone(),
         calendar,
@@ -419,8 +419,12 @@ pub async fn advance(
     Form(f): Form<AdvanceForm>,
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
-    let to = Phase::parse(&f.phase)
-        .ok_or_else(|| UiError::new(&ctx, AppError::Refused("request.malformed")))?;
+    let to = Phase::parse(&f.phase).ok_or_else(|| {
+        UiError::new(
+            &ctx,
+            AppError::Request(wspolnota_app::error::RequestError::Malformed),
+        )
+    })?;
     s.app
         .advance_round(&l.subject, &l.round, to)
         .await

@@ -215,7 +215,7 @@ pub async fn declare(
 
 /// Reads a ballot from the form: ticks as `p`, points as `pts_<id>`, ranks as `rank_<n>`.
 pub(crate) fn choices(pairs: &[(String, String)]) -> Result<Vec<Choice>, AppError> {
-    let bad = || AppError::Refused("request.malformed");
+    let bad = || AppError::Request(wspolnota_app::error::RequestError::Malformed);
     let mut ticks = Vec::new();
     let mut ranks: Vec<(usize, i64)> = Vec::new();
     for (k, v) in pairs {
@@ -228,10 +228,11 @@ pub(crate) fn choices(pairs: &[(String, String)]) -> Result<Vec<Choice>, AppErro
                 points: 1,
             });
         } else if let Some(id) = k.strip_prefix("pts_") {
-            let points: u32 = v
-                .trim()
-                .parse()
-                .map_err(|_| AppError::Refused("budget.ballot_too_many_points"))?;
+            let points: u32 = v.trim().parse().map_err(|_| {
+                AppError::Budget(wspolnota_app::budget::BudgetError::Ballot(
+                    wspolnota_domain::budget::BallotError::TooManyPoints { total: 0 },
+                ))
+            })?;
             if points > 0 {
                 ticks.push(Choice {
                     project: id.parse().map_err(|_| bad())?,

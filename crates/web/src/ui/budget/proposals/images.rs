@@ -17,7 +17,7 @@ pub async fn upload_image(
     Path((round, id)): Path<(String, String)>,
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, UiError> {
-    let malformed = || AppError::Refused("request.malformed");
+    let malformed = || AppError::Request(wspolnota_app::error::RequestError::Malformed);
     act(
         &s,
         &ctx,

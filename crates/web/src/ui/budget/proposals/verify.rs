@@ -38,7 +38,11 @@ pub async fn verify(
             let accepted = match f.decision.as_str() {
                 "accept" => true,
                 "reject" => false,
-                _ => return Err(AppError::Refused("request.malformed")),
+                _ => {
+                    return Err(AppError::Request(
+                        wspolnota_app::error::RequestError::Malformed,
+                    ))
+                }
             };
             let verified_cost = if f.verified_cost.trim().is_empty() {
                 None
@@ -111,7 +115,11 @@ pub async fn decide_appeal(
             let upheld = match f.decision.as_str() {
                 "uphold" => true,
                 "dismiss" => false,
-                _ => return Err(AppError::Refused("request.malformed")),
+                _ => {
+                    return Err(AppError::Request(
+                        wspolnota_app::error::RequestError::Malformed,
+                    ))
+                }
             };
             app.decide_appeal(&l.subject, &l.round, id, upheld, &f.reason)
                 .await
