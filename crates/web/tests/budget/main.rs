@@ -1,0 +1,8 @@
+//! The participatory budget through the pages, on both backends.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../common/mod.rs"]
+mod common;
+mod journey;
+mod proposals;
+mod setup;
