@@ -13,7 +13,7 @@ use wspolnota_domain::budget::register::{self, Channel, DuplicateRule};
 use wspolnota_domain::budget::{encode_ballot, Choice, Phase, SheetError, SheetStatus, SheetStep};
 use wspolnota_domain::text;
 use wspolnota_store::budget::{self as store, Duplicate, PaperSheet, Round};
-use wspolnota_store::{lock_round, StoreError, Tx};
+use wspolnota_store::{StoreError, Tx};
 
 /// One paper sheet as a staff member reads it.
 #[derive(Debug, Clone, Default)]
@@ -132,11 +132,7 @@ impl App {
         let staff = subject.user.ok_or(AppError::LoginRequired)?;
         let e = self.read_entry(round, pool_id, entry).await?;
         let now = self.now();
-        let mut tx = self.store.begin().await?;
-        lock_round(&mut tx, round.id, false).await?;
-        if store::is_tallied(&mut tx, round.id).await? {
-            return Err(refused(BudgetError::VotingClosed));
-        }
+        let mut tx = self.ballot_tx(round).await?;
         if !store::sheet_issued(&mut tx, round.id, &e.sheet).await? {
             return Err(refused(BudgetError::UnknownSheet));
         }
@@ -208,11 +204,7 @@ impl App {
         let admin = subject.user.ok_or(AppError::LoginRequired)?;
         let e = self.read_entry(round, pool_id, entry).await?;
         let now = self.now();
-        let mut tx = self.store.begin().await?;
-        lock_round(&mut tx, round.id, false).await?;
-        if store::is_tallied(&mut tx, round.id).await? {
-            return Err(refused(BudgetError::VotingClosed));
-        }
+        let mut tx = self.ballot_tx(round).await?;
         let current = store::paper_sheet(&mut tx, e.pool, &e.sheet)
             .await?
             .ok_or(refused(SheetError::NotMismatch))?;

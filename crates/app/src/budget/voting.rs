@@ -12,7 +12,7 @@ use wspolnota_domain::budget::{validate_ballot, Choice, Phase};
 use wspolnota_domain::text;
 use wspolnota_domain::DomainError;
 use wspolnota_store::budget::{self as store, Pool, Resident, Round};
-use wspolnota_store::{lock_round, StoreError};
+use wspolnota_store::{lock_round, StoreError, Tx};
 
 /// Who a person is, as staff at a desk or on a paper sheet read it (or as a resident
 /// declares it): the round's identification rules say which fields count.
@@ -177,6 +177,18 @@ impl App {
         Ok((pool, ballot, on_ballot.len()))
     }
 
+    /// A transaction that may write ballots or register entries of the round: it holds
+    /// the round's shared lock, so the committee's count cannot start before it
+    /// commits, and it refuses a round already counted.
+    pub(super) async fn ballot_tx(&self, round: &Round) -> Result<Tx, AppError> {
+        let mut tx = self.store.begin().await?;
+        lock_round(&mut tx, round.id, false).await?;
+        if store::is_tallied(&mut tx, round.id).await? {
+            return Err(refused(BudgetError::VotingClosed));
+        }
+        Ok(tx)
+    }
+
     /// Seals a ballot to the round's committee.
     pub(super) fn seal(
         &self,
@@ -300,11 +312,7 @@ impl App {
         let receipt = tokens::new_secret()[..20].to_string();
         let sealed = self.seal(round, voter_key, &receipt, &choices, on_ballot)?;
         let tag = round.allow_ballot_change.then(|| change_tag(&receipt));
-        let mut tx = self.store.begin().await?;
-        lock_round(&mut tx, round.id, false).await?;
-        if store::is_tallied(&mut tx, round.id).await? {
-            return Err(refused(BudgetError::VotingClosed));
-        }
+        let mut tx = self.ballot_tx(round).await?;
         if !store::record_voter(
             &mut tx,
             pool.id,
@@ -354,11 +362,7 @@ impl App {
                 .ok_or(refused(BudgetError::UnknownReceipt))?
         };
         let sealed = self.seal(round, &resident.person_key, receipt, &choices, on_ballot)?;
-        let mut tx = self.store.begin().await?;
-        lock_round(&mut tx, round.id, false).await?;
-        if store::is_tallied(&mut tx, round.id).await? {
-            return Err(refused(BudgetError::VotingClosed));
-        }
+        let mut tx = self.ballot_tx(round).await?;
         if store::voter_entry(&mut tx, pool.id, &resident.person_key)
             .await?
             .is_none()

@@ -3,7 +3,7 @@
 //! happens to a person found twice. Every timing rule is checked too.
 
 use crate::world::*;
-use wspolnota_app::budget::{Desk, NewRound, PaperEntry, PaperOutcome, RoundRules};
+use wspolnota_app::budget::{Desk, PaperEntry, PaperOutcome, RoundRules};
 use wspolnota_domain::budget::register::{DuplicateRule, Identification};
 use wspolnota_domain::budget::Phase;
 use wspolnota_testkit::{on_both_backends, Backend};
@@ -225,68 +225,19 @@ async fn one_person_one_vote_across_channels(backend: Backend) {
 
 async fn all_ballots_of_a_double_voter_are_void_where_the_rule_says(backend: Backend) {
     let w = world(backend).await;
-    let base = w.round().await;
-    let id = w
-        .app
-        .create_round(
-            &w.admin,
-            base.space_id,
-            NewRound {
-                title: "PESEL".into(),
-                calendar: base.calendar,
-                supports_required: 0,
-                appeal_days: 7,
-                allow_ballot_change: false,
-                districts: vec![],
-                rules: RoundRules {
-                    identification: Identification::Pesel,
-                    duplicates: DuplicateRule::AllVoid,
-                    min_public_voters: 3,
-                    ..RoundRules::default()
-                },
-            },
-        )
-        .await
-        .unwrap();
-    let r = w.app.round(id).await.unwrap();
-    let shares = committee(&w.app, &w.admin, &r).await;
-    let pool = w
-        .app
-        .add_pool(
-            &w.admin,
-            &r,
-            "Miasto",
-            wspolnota_domain::pb::Money(1_000_00),
-            wspolnota_domain::budget::BallotKind::ChooseOne,
-            wspolnota_domain::budget::CountingRule::Greedy { min_votes: 0 },
-        )
-        .await
-        .unwrap();
-    w.app
-        .advance_round(&w.admin, &r, Phase::Submission)
-        .await
-        .unwrap();
-    let r = w.app.round(id).await.unwrap();
-    let p = w
-        .app
-        .submit_proposal(&w.residents[0], &r, w.form(pool, "P", &[500_00]))
-        .await
-        .unwrap();
-    w.app
-        .advance_round(&w.admin, &r, Phase::Verification)
-        .await
-        .unwrap();
-    let r = w.app.round(id).await.unwrap();
-    let yes = wspolnota_app::budget::VerificationForm {
-        accepted: true,
-        ..Default::default()
+    let rules = RoundRules {
+        identification: Identification::Pesel,
+        duplicates: DuplicateRule::AllVoid,
+        min_public_voters: 3,
+        ..RoundRules::default()
     };
-    w.app.verify_proposal(&w.admin, &r, p, yes).await.unwrap();
-    w.app
-        .advance_round(&w.admin, &r, Phase::Voting)
-        .await
-        .unwrap();
-    let r = w.app.round(id).await.unwrap();
+    let SmallRound {
+        round: r,
+        pool,
+        proposal: p,
+        shares,
+    } = w.small_round("PESEL", rules).await;
+    let id = r.id;
     let person = |pesel: &str, name: &str| Desk {
         name: name.into(),
         address: "ul. Nowa 1".into(),

@@ -8,7 +8,7 @@
 use crate::world::*;
 use sqlx::Row;
 use std::collections::HashMap;
-use wspolnota_app::budget::{Desk, NewRound, RoundRules};
+use wspolnota_app::budget::{Desk, RoundRules};
 use wspolnota_domain::budget::register::ReceiptMode;
 use wspolnota_domain::budget::{encode_ballot, Choice};
 use wspolnota_testkit::{on_both_backends, Backend};
@@ -290,67 +290,18 @@ async fn no_link_survives_the_count(backend: Backend) {
 /// what was counted (and, the documented risk, show it to anyone).
 async fn receipts_beside_choices_when_the_round_says_so(backend: Backend) {
     let w = world(backend).await;
-    let base = w.round().await;
-    let id = w
-        .app
-        .create_round(
-            &w.admin,
-            base.space_id,
-            NewRound {
-                title: "Jawne potwierdzenia".into(),
-                calendar: base.calendar,
-                supports_required: 0,
-                appeal_days: 7,
-                allow_ballot_change: false,
-                districts: vec![],
-                rules: RoundRules {
-                    receipts: ReceiptMode::WithChoices,
-                    min_public_voters: 1,
-                    ..RoundRules::default()
-                },
-            },
-        )
-        .await
-        .unwrap();
-    let r = w.app.round(id).await.unwrap();
-    let shares = committee(&w.app, &w.admin, &r).await;
-    let pool = w
-        .app
-        .add_pool(
-            &w.admin,
-            &r,
-            "Miasto",
-            wspolnota_domain::pb::Money(1_000_00),
-            wspolnota_domain::budget::BallotKind::ChooseOne,
-            wspolnota_domain::budget::CountingRule::Greedy { min_votes: 0 },
-        )
-        .await
-        .unwrap();
-    w.app
-        .advance_round(&w.admin, &r, wspolnota_domain::budget::Phase::Submission)
-        .await
-        .unwrap();
-    let r = w.app.round(id).await.unwrap();
-    let p = w
-        .app
-        .submit_proposal(&w.residents[0], &r, w.form(pool, "P", &[500_00]))
-        .await
-        .unwrap();
-    w.app
-        .advance_round(&w.admin, &r, wspolnota_domain::budget::Phase::Verification)
-        .await
-        .unwrap();
-    let r = w.app.round(id).await.unwrap();
-    let yes = wspolnota_app::budget::VerificationForm {
-        accepted: true,
-        ..Default::default()
+    let rules = RoundRules {
+        receipts: ReceiptMode::WithChoices,
+        min_public_voters: 1,
+        ..RoundRules::default()
     };
-    w.app.verify_proposal(&w.admin, &r, p, yes).await.unwrap();
-    w.app
-        .advance_round(&w.admin, &r, wspolnota_domain::budget::Phase::Voting)
-        .await
-        .unwrap();
-    let r = w.app.round(id).await.unwrap();
+    let SmallRound {
+        round: r,
+        pool,
+        proposal: p,
+        shares,
+    } = w.small_round("Jawne potwierdzenia", rules).await;
+    let id = r.id;
     w.app
         .declare_residence(&w.residents[0], &r, &resident(0, "ul. Jawna 1", ""))
         .await

@@ -201,6 +201,14 @@ pub fn refused(r: Result<impl std::fmt::Debug, AppError>) -> &'static str {
     }
 }
 
+/// A round made by [`World::small_round`].
+pub struct SmallRound {
+    pub round: Round,
+    pub pool: i64,
+    pub proposal: i64,
+    pub shares: Vec<String>,
+}
+
 /// Rules for small test rounds: everything published from the first voter on.
 pub fn small_rules() -> RoundRules {
     RoundRules {
@@ -243,6 +251,74 @@ impl World {
             .unwrap();
         let user = self.app.user(self.official.user.unwrap()).await.unwrap();
         self.app.round_subject(Some(&user), round).await.unwrap()
+    }
+
+    /// A second round of the world's space with its own rules: one choose-one pool of
+    /// 1 000 zł with one accepted proposal, its committee, and voting open. Returns the
+    /// round, the pool, the proposal and the committee's shares.
+    pub async fn small_round(&self, title: &str, rules: RoundRules) -> SmallRound {
+        let base = self.round().await;
+        let form = NewRound {
+            title: title.into(),
+            calendar: base.calendar,
+            supports_required: 0,
+            appeal_days: 7,
+            allow_ballot_change: false,
+            districts: vec![],
+            rules,
+        };
+        let id = self
+            .app
+            .create_round(&self.admin, base.space_id, form)
+            .await
+            .unwrap();
+        let r = self.app.round(id).await.unwrap();
+        let shares = committee(&self.app, &self.admin, &r).await;
+        let pool = self
+            .app
+            .add_pool(
+                &self.admin,
+                &r,
+                "Miasto",
+                Money(1_000_00),
+                BallotKind::ChooseOne,
+                CountingRule::Greedy { min_votes: 0 },
+            )
+            .await
+            .unwrap();
+        self.app
+            .advance_round(&self.admin, &r, Phase::Submission)
+            .await
+            .unwrap();
+        let r = self.app.round(id).await.unwrap();
+        let proposal = self
+            .app
+            .submit_proposal(&self.residents[0], &r, self.form(pool, "P", &[500_00]))
+            .await
+            .unwrap();
+        self.app
+            .advance_round(&self.admin, &r, Phase::Verification)
+            .await
+            .unwrap();
+        let r = self.app.round(id).await.unwrap();
+        let yes = VerificationForm {
+            accepted: true,
+            ..Default::default()
+        };
+        self.app
+            .verify_proposal(&self.admin, &r, proposal, yes)
+            .await
+            .unwrap();
+        self.app
+            .advance_round(&self.admin, &r, Phase::Voting)
+            .await
+            .unwrap();
+        SmallRound {
+            round: self.app.round(id).await.unwrap(),
+            pool,
+            proposal,
+            shares,
+        }
     }
 
     /// Closes voting by the clock and counts with the committee's shares.
