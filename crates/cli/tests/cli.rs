@@ -192,3 +192,89 @@ fn a_wrong_database_url_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported database URL"));
 }
+
+fn run(args: &[&str], data: &PathBuf) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_committee_counts_the_demo_round_from_the_console() {
+    let data = temp_dir("committee");
+    let (mut server, _) = start(&data);
+    terminate(&mut server);
+    // The instance secret was made on first start, for the owner's eyes only.
+    let secret = data.join("instance.secret");
+    assert_eq!(std::fs::read_to_string(&secret).unwrap().trim().len(), 64);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&secret).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "not readable by others: {mode:o}");
+    }
+    // A committee key made on a member's own computer: the public key and three parts.
+    let out = Command::new(BIN)
+        .args(["budget", "keygen", "--members", "3", "--threshold", "2"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4);
+    assert!(lines[0].starts_with("wsp-pk1-"));
+    assert!(lines[1..].iter().all(|l| l.starts_with("wsp-share1-2-")));
+    // The demo's open round: find it by closing voting, then count with two parts.
+    let round = (1..=5)
+        .find(|r| {
+            run(&["budget", "close", "--round", &r.to_string()], &data)
+                .status
+                .success()
+        })
+        .expect("the demo has a round open for voting");
+    let shares = Command::new(BIN)
+        .args(["budget", "demo-shares"])
+        .output()
+        .unwrap()
+        .stdout;
+    let parts = data.join("parts.txt");
+    let two: Vec<&str> = std::str::from_utf8(&shares)
+        .unwrap()
+        .lines()
+        .take(2)
+        .collect();
+    std::fs::write(&parts, two.join("\n")).unwrap();
+    let one = data.join("one.txt");
+    std::fs::write(&one, two[0]).unwrap();
+    let refused = run(
+        &["budget", "count", "--round", &round.to_string(), "--shares"],
+        &data,
+    );
+    assert!(!refused.status.success(), "the shares file is required");
+    let mut args = vec!["budget", "count", "--round"];
+    let round_text = round.to_string();
+    args.push(&round_text);
+    args.push("--shares");
+    let one_text = one.to_string_lossy().to_string();
+    args.push(&one_text);
+    let out = run(&args, &data);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("budget.wrong_key_shares"));
+    let parts_text = parts.to_string_lossy().to_string();
+    args.pop();
+    args.push(&parts_text);
+    let out = run(&args, &data);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let counted = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        counted.lines().count() == 2 && counted.lines().all(|l| l.contains("voters=4")),
+        "the demo's four voters in both pools: {counted}"
+    );
+    let _ = std::fs::remove_dir_all(&data);
+}
