@@ -3,7 +3,7 @@
 use serde_json::Value;
 use wspolnota_domain::clock::Timestamp;
 use wspolnota_domain::ids::{OrgId, SpaceId, UserId};
-use wspolnota_store::{audit, Conn, StoreError};
+use wspolnota_store::{audit, Conn, StoreError, Tx};
 
 pub struct Change {
     pub actor: Option<UserId>,
@@ -48,4 +48,12 @@ pub async fn record(c: &mut Conn, change: Change, now: Timestamp) -> Result<(), 
         now,
     )
     .await
+}
+
+/// Records the change and commits the transaction that made it: the last step of most
+/// use cases, so the change and its audit entry stand or fall together.
+pub async fn commit(mut tx: Tx, change: Change, now: Timestamp) -> Result<(), crate::AppError> {
+    record(&mut tx, change, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
 }

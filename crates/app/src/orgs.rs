@@ -127,8 +127,8 @@ impl App {
             .await?
             .ok_or(AppError::Org(crate::orgs::OrgError::UnknownPerson))?;
         orgs::grant(&mut tx, org, person.id, role, subject.user, now).await?;
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change {
                 actor: subject.user,
                 space: None,
@@ -140,7 +140,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(person.id)
     }
 
@@ -163,8 +162,8 @@ impl App {
             return Err(AppError::Org(OrgError::LastAdmin));
         }
         orgs::revoke(&mut tx, org, person, now).await?;
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change {
                 actor: subject.user,
                 space: None,
@@ -176,7 +175,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 

@@ -236,8 +236,8 @@ impl App {
             now,
         )
         .await?;
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 space,
@@ -248,7 +248,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(doc)
     }
 
@@ -394,8 +393,8 @@ impl App {
         {
             return Err(AppError::Space(SpaceError::NotStanding));
         }
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change {
                 actor: Some(actor),
                 space: Some(space),
@@ -407,7 +406,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 

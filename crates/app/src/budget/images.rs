@@ -6,7 +6,6 @@ use serde_json::json;
 use wspolnota_domain::access::{Action, Subject};
 use wspolnota_domain::text;
 use wspolnota_store::budget::{self as store, Round};
-use wspolnota_store::StoreError;
 
 impl App {
     /// The author adds an image to a proposal while submission is open: PNG, JPEG or
@@ -46,8 +45,8 @@ impl App {
             return Err(refused(BudgetError::ImageTooMany));
         }
         let image = store::insert_image(&mut tx, id, content_type, &alt, bytes).await?;
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -58,7 +57,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(image)
     }
 

@@ -12,7 +12,6 @@ use wspolnota_domain::ids::SpaceId;
 use wspolnota_domain::pb;
 use wspolnota_domain::text;
 use wspolnota_store::budget as store;
-use wspolnota_store::StoreError;
 
 impl App {
     /// Loads a finished election from a pabulib file as a closed round of `space`: its
@@ -131,8 +130,8 @@ impl App {
             .await?;
         }
         store::set_tallied(&mut tx, round).await?;
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 actor,
                 space,
@@ -143,7 +142,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         let round = self.round(round).await?;
         self.compute_results(subject, &round).await?;
         Ok(round.id)

@@ -13,7 +13,7 @@ use wspolnota_domain::budget::register::{self, Channel, DuplicateRule};
 use wspolnota_domain::budget::{encode_ballot, Choice, Phase, SheetError, SheetStatus, SheetStep};
 use wspolnota_domain::text;
 use wspolnota_store::budget::{self as store, Duplicate, PaperSheet, Round};
-use wspolnota_store::{StoreError, Tx};
+use wspolnota_store::Tx;
 
 /// One paper sheet as a staff member reads it.
 #[derive(Debug, Clone, Default)]
@@ -64,8 +64,8 @@ impl App {
         for n in &numbers {
             added += usize::from(store::insert_sheet(&mut tx, round.id, n, staff).await?);
         }
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 Some(staff),
                 round.space_id,
@@ -76,7 +76,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(added)
     }
 
@@ -175,8 +174,8 @@ impl App {
             }
         };
         let after = json!({"pool": e.pool, "sheet": e.sheet, "outcome": format!("{outcome:?}")});
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 Some(staff),
                 round.space_id,
@@ -187,7 +186,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(outcome)
     }
 
@@ -216,8 +214,8 @@ impl App {
             return Err(refused(SheetError::NotMismatch));
         }
         let outcome = outcome_of(status);
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 Some(admin),
                 round.space_id,
@@ -228,7 +226,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(outcome)
     }
 

@@ -85,8 +85,8 @@ impl App {
             cost,
         };
         let id = store::insert_proposal(&mut tx, &new, now).await?;
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 Some(author),
                 round.space_id,
@@ -97,7 +97,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(id)
     }
 
@@ -136,13 +135,7 @@ impl App {
             cost,
         };
         store::update_proposal(&mut tx, id, &new, now).await?;
-        audit::record(
-            &mut tx,
-            audit::Change::in_space(subject.user, round.space_id, "budget.proposal_edited", Some(json!({"proposal": id, "title": current.title, "cost_grosze": current.cost.grosze()})), Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()}))),
-            now,
-        )
-        .await?;
-        tx.commit().await.map_err(StoreError::from)?;
+        audit::commit(tx, audit::Change::in_space(subject.user, round.space_id, "budget.proposal_edited", Some(json!({"proposal": id, "title": current.title, "cost_grosze": current.cost.grosze()})), Some(json!({"proposal": id, "title": title, "cost_grosze": cost.grosze()}))), now).await?;
         Ok(())
     }
 
@@ -171,8 +164,8 @@ impl App {
                 wspolnota_domain::budget::ProposalError::WrongState,
             )));
         }
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -183,7 +176,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 
@@ -265,8 +257,8 @@ impl App {
             )));
         }
         let after = json!({"proposal": id, "accepted": form.accepted, "reason": reason, "verified_cost_grosze": verified_cost.map(|c| c.grosze()), "cost_justification": justification});
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 Some(actor),
                 round.space_id,
@@ -277,7 +269,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 
@@ -309,8 +300,8 @@ impl App {
                 wspolnota_domain::budget::ProposalError::WrongState,
             )));
         }
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -321,7 +312,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 
@@ -348,8 +338,8 @@ impl App {
                 wspolnota_domain::budget::ProposalError::WrongState,
             )));
         }
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -360,7 +350,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 }

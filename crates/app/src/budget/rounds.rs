@@ -10,7 +10,7 @@ use wspolnota_domain::ids::SpaceId;
 use wspolnota_domain::pb::Money;
 use wspolnota_domain::text;
 use wspolnota_store::budget::{self as store, Pool, Proposal, Round, RoundRules};
-use wspolnota_store::{users, StoreError};
+use wspolnota_store::users;
 
 /// The settings of a new round.
 #[derive(Debug, Clone)]
@@ -109,19 +109,13 @@ impl App {
             tallied: false,
         };
         let id = store::insert_round(&mut tx, &new, now).await?;
-        audit::record(
-            &mut tx,
-            audit::Change::in_space(
+        audit::commit(tx, audit::Change::in_space(
                 subject.user,
                 space,
                 "budget.round_created",
                 None,
                 Some(json!({"round": id, "title": title, "receipts": form.rules.receipts.code(), "duplicates": form.rules.duplicates.code(), "identification": form.rules.identification.code(), "min_public_voters": form.rules.min_public_voters})),
-            ),
-            now,
-        )
-        .await?;
-        tx.commit().await.map_err(StoreError::from)?;
+            ), now).await?;
         Ok(id)
     }
 
@@ -148,8 +142,8 @@ impl App {
         let mut tx = self.store.begin().await?;
         let id = store::insert_pool(&mut tx, round.id, &name, budget, &ballot, rule).await?;
         let after = json!({"pool": id, "name": name, "budget_grosze": budget.grosze(), "ballot": ballot.code(), "rule": rule.code()});
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -160,7 +154,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(id)
     }
 
@@ -178,8 +171,8 @@ impl App {
             .await?
             .ok_or(AppError::Org(crate::orgs::OrgError::UnknownPerson))?;
         store::add_official(&mut tx, round.id, person.id).await?;
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -190,7 +183,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 
@@ -210,8 +202,8 @@ impl App {
         let now = self.now();
         let mut tx = self.store.begin().await?;
         store::set_advanced_to(&mut tx, round.id, to).await?;
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -222,7 +214,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 
@@ -263,8 +254,8 @@ impl App {
         if !store::set_committee_key(&mut tx, round.id, key).await? {
             return Err(refused(BudgetError::CommitteeKeySet));
         }
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -275,7 +266,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(())
     }
 }

@@ -15,7 +15,7 @@ use wspolnota_domain::budget::register::{voter_hash, ReceiptMode};
 use wspolnota_domain::budget::secrecy::{self, KeyShare, OpeningKey, SealedBallot};
 use wspolnota_domain::budget::{encode_ballot, Phase};
 use wspolnota_store::budget::{self as store, Round};
-use wspolnota_store::{lock_round, StoreError};
+use wspolnota_store::lock_round;
 
 impl App {
     /// Opens, shuffles and counts the round's ballots with the committee's key shares
@@ -135,8 +135,8 @@ impl App {
             .iter()
             .map(|r| json!({"pool": r.pool_id, "ballots": r.ballots, "winners": r.winners}))
             .collect();
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -147,7 +147,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         let round = self.round(round.id).await?;
         self.results(&round).await
     }

@@ -404,8 +404,8 @@ impl App {
             )
             .await?;
         }
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -416,7 +416,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(codes)
     }
 
@@ -444,8 +443,8 @@ impl App {
             Some(&person_key),
         )
         .await?;
-        audit::record(
-            &mut tx,
+        audit::commit(
+            tx,
             audit::Change::in_space(
                 subject.user,
                 round.space_id,
@@ -456,7 +455,6 @@ impl App {
             now,
         )
         .await?;
-        tx.commit().await.map_err(StoreError::from)?;
         Ok(code)
     }
 
