@@ -1,9 +1,10 @@
 //! Images of proposals: type told from the bytes, a text alternative required.
 
 use super::{refused, BudgetError};
-use crate::{audit, authorise, App, AppError};
+use crate::{audit, App, AppError};
 use serde_json::json;
-use wspolnota_domain::access::{Action, Subject};
+use wspolnota_domain::access::Subject;
+use wspolnota_domain::budget::ProposalAction;
 use wspolnota_domain::text;
 use wspolnota_store::budget::{self as store, Round};
 
@@ -18,21 +19,8 @@ impl App {
         alt: &str,
         bytes: &[u8],
     ) -> Result<i64, AppError> {
-        let current = self.proposal(id).await?;
-        if current.round_id != round.id {
-            return Err(AppError::NotFound);
-        }
-        authorise(
-            subject,
-            Action::EditProposal {
-                author: current.author_id,
-            },
-        )?;
-        self.may(
-            round,
-            &current,
-            wspolnota_domain::budget::ProposalAction::AddImage,
-        )?;
+        self.proposal_for(subject, round, id, ProposalAction::AddImage)
+            .await?;
         let alt = text::required("alt", alt, 300)?;
         if bytes.len() > wspolnota_domain::budget::MAX_IMAGE_BYTES {
             return Err(refused(BudgetError::ImageTooLarge));

@@ -25,6 +25,35 @@ impl App {
         }
     }
 
+    /// Loads a proposal of the round for `action`: it must belong to the round, the
+    /// subject must hold the permission the action needs, and the proposal's state
+    /// machine must allow it now.
+    pub(super) async fn proposal_for(
+        &self,
+        subject: &Subject,
+        round: &Round,
+        id: i64,
+        action: ProposalAction,
+    ) -> Result<Proposal, AppError> {
+        let current = self.proposal(id).await?;
+        if current.round_id != round.id {
+            return Err(AppError::NotFound);
+        }
+        let permission = match action {
+            ProposalAction::Edit
+            | ProposalAction::AddImage
+            | ProposalAction::Withdraw
+            | ProposalAction::Appeal => Action::EditProposal {
+                author: current.author_id,
+            },
+            ProposalAction::Verify | ProposalAction::DecideAppeal => Action::VerifyProposals,
+            ProposalAction::Support => Action::TakePartInBudget,
+        };
+        authorise(subject, permission)?;
+        self.may(round, &current, action)?;
+        Ok(current)
+    }
+
     /// Refuses `action` unless the proposal's state machine allows it now.
     pub(super) fn may(
         &self,
@@ -108,17 +137,9 @@ impl App {
         id: i64,
         form: ProposalForm,
     ) -> Result<(), AppError> {
-        let current = self.proposal(id).await?;
-        if current.round_id != round.id {
-            return Err(AppError::NotFound);
-        }
-        authorise(
-            subject,
-            Action::EditProposal {
-                author: current.author_id,
-            },
-        )?;
-        self.may(round, &current, ProposalAction::Edit)?;
+        let current = self
+            .proposal_for(subject, round, id, ProposalAction::Edit)
+            .await?;
         let pools = self.pools(round.id).await?;
         let (title, description, place, cost) = self.checked_proposal(round, &pools, &form)?;
         let now = self.now();
@@ -146,17 +167,9 @@ impl App {
         round: &Round,
         id: i64,
     ) -> Result<(), AppError> {
-        let current = self.proposal(id).await?;
-        if current.round_id != round.id {
-            return Err(AppError::NotFound);
-        }
-        authorise(
-            subject,
-            Action::EditProposal {
-                author: current.author_id,
-            },
-        )?;
-        self.may(round, &current, ProposalAction::Withdraw)?;
+        let current = self
+            .proposal_for(subject, round, id, ProposalAction::Withdraw)
+            .await?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         if !store::set_status(&mut tx, id, current.status, ProposalStatus::Withdrawn, now).await? {
@@ -188,11 +201,8 @@ impl App {
     ) -> Result<(), AppError> {
         authorise(subject, Action::TakePartInBudget)?;
         let user = subject.user.ok_or(AppError::LoginRequired)?;
-        let current = self.proposal(id).await?;
-        if current.round_id != round.id {
-            return Err(AppError::NotFound);
-        }
-        self.may(round, &current, ProposalAction::Support)?;
+        self.proposal_for(subject, round, id, ProposalAction::Support)
+            .await?;
         let mut tx = self.store.begin().await?;
         if !store::support(&mut tx, id, user).await? {
             return Err(refused(BudgetError::AlreadySupported));
@@ -213,11 +223,9 @@ impl App {
     ) -> Result<(), AppError> {
         authorise(subject, Action::VerifyProposals)?;
         let actor = subject.user.ok_or(AppError::LoginRequired)?;
-        let current = self.proposal(id).await?;
-        if current.round_id != round.id {
-            return Err(AppError::NotFound);
-        }
-        self.may(round, &current, ProposalAction::Verify)?;
+        let current = self
+            .proposal_for(subject, round, id, ProposalAction::Verify)
+            .await?;
         let reason = text::optional("reason", &form.reason, text::DESCRIPTION_MAX)?;
         if !form.accepted && reason.is_none() {
             return Err(AppError::Invalid(wspolnota_domain::DomainError::Required {
@@ -281,18 +289,9 @@ impl App {
         id: i64,
         appeal: &str,
     ) -> Result<(), AppError> {
-        let current = self.proposal(id).await?;
-        if current.round_id != round.id {
-            return Err(AppError::NotFound);
-        }
-        authorise(
-            subject,
-            Action::EditProposal {
-                author: current.author_id,
-            },
-        )?;
+        self.proposal_for(subject, round, id, ProposalAction::Appeal)
+            .await?;
         let text = text::required("appeal", appeal, text::DESCRIPTION_MAX)?;
-        self.may(round, &current, ProposalAction::Appeal)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         if !store::appeal(&mut tx, id, &text, now).await? {
@@ -325,12 +324,9 @@ impl App {
         reason: &str,
     ) -> Result<(), AppError> {
         authorise(subject, Action::VerifyProposals)?;
-        let current = self.proposal(id).await?;
-        if current.round_id != round.id {
-            return Err(AppError::NotFound);
-        }
+        self.proposal_for(subject, round, id, ProposalAction::DecideAppeal)
+            .await?;
         let reason = text::required("reason", reason, text::DESCRIPTION_MAX)?;
-        self.may(round, &current, ProposalAction::DecideAppeal)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         if !store::decide_appeal(&mut tx, id, upheld, &reason, now).await? {
