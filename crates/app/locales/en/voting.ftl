@@ -32,6 +32,7 @@ budget-committee-key-saved = The committee's key is saved.
 budget-codes-issued = Codes issued: { $bulk } in bulk before voting, { $desk } at desks.
 budget-desk-title = Desk: a code for a person without an account
 budget-desk-lead = Check the person's identity, type in their details and issue a code. The code votes as that person, so they cannot vote again by account or on paper. Who issued a code to whom is recorded; the code is not.
+budget-desk-person = The person (as in their identity document)
 budget-desk-issue = Issue a code
 budget-desk-issued = Code issued.
 budget-desk-code-lead = The code for this person (shown once):
@@ -44,6 +45,7 @@ budget-sheets-count = Paper sheets registered: { $count }.
 budget-paper-voter = The voter (as on the sheet)
 budget-paper-void = void (this person had voted already)
 budget-paper-entered-duplicate = This person had already voted in this pool: the sheet is listed for the committee and not counted twice.
+budget-near-duplicates = Possible double votes: the same address and almost the same name (for the committee to check)
 budget-duplicates = People who voted more than once
 
 budget-count-title = The committee's count

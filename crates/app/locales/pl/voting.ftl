@@ -32,6 +32,7 @@ budget-committee-key-saved = Klucz komisji zapisany.
 budget-codes-issued = Wydane kody: { $bulk } hurtem przed głosowaniem, { $desk } w punktach obsługi.
 budget-desk-title = Punkt obsługi: kod dla osoby bez konta
 budget-desk-lead = Sprawdź tożsamość, wpisz dane z dokumentu i wydaj kod. Kod głosuje jako ta osoba, więc nie zagłosuje ona drugi raz kontem ani na papierze. Zapisujemy, kto i komu wydał kod — samego kodu nie.
+budget-desk-person = Osoba (jak w dokumencie tożsamości)
 budget-desk-issue = Wydaj kod
 budget-desk-issued = Kod wydany.
 budget-desk-code-lead = Kod dla tej osoby (pokazujemy go tylko raz):
@@ -44,6 +45,7 @@ budget-sheets-count = Zarejestrowane karty papierowe: { $count }.
 budget-paper-voter = Głosujący (jak na karcie)
 budget-paper-void = nieważna (ta osoba już głosowała)
 budget-paper-entered-duplicate = Ta osoba już głosowała w tej puli: karta trafiła na listę dla komisji i nie została policzona dwa razy.
+budget-near-duplicates = Możliwe podwójne głosy: ten sam adres i prawie to samo nazwisko (do sprawdzenia przez komisję)
 budget-duplicates = Osoby, które głosowały więcej niż raz
 
 budget-count-title = Liczenie głosów przez komisję

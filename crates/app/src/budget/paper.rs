@@ -278,6 +278,22 @@ impl App {
         Ok(store::duplicates(&mut c, pool).await?)
     }
 
+    /// Pairs of voters of a pool who may be one person written twice (same address,
+    /// names almost alike), for the committee to check against the sheets.
+    pub async fn possible_duplicates(
+        &self,
+        subject: &Subject,
+        pool: i64,
+    ) -> Result<Vec<(String, String)>, AppError> {
+        authorise(subject, Action::EnterPaperBallots)?;
+        let mut c = self.store.read().await?;
+        let keys = store::voter_keys(&mut c, pool).await?;
+        Ok(register::near_duplicates(&keys)
+            .into_iter()
+            .map(|(a, b)| (keys[a].clone(), keys[b].clone()))
+            .collect())
+    }
+
     /// Number of issued paper sheets registered for a round.
     pub async fn sheets_registered(&self, round: &Round) -> Result<i64, AppError> {
         let mut c = self.store.read().await?;

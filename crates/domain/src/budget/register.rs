@@ -163,6 +163,55 @@ pub fn entry_digest(secret: &[u8], pool: i64, sheet: &str, key: &str, choices: &
     hex::encode(mac.finalize().into_bytes())
 }
 
+/// Levenshtein distance between two strings, by characters, stopping early past `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            row[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
+        }
+        if row.iter().min().is_some_and(|m| *m > limit) {
+            return limit + 1;
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
+/// Pairs of register keys that may be one person written twice: the same address and
+/// names at most two letters apart (`Jan Kowalski` / `Jan Kowalsky`). The register
+/// cannot decide these; the committee checks them against the sheets.
+pub fn near_duplicates(keys: &[String]) -> Vec<(usize, usize)> {
+    let mut by_address: std::collections::BTreeMap<&str, Vec<(usize, &str)>> =
+        std::collections::BTreeMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        let Some(rest) = key.strip_prefix("n:") else {
+            continue;
+        };
+        if let Some((name, address)) = rest.split_once("|a:") {
+            by_address.entry(address).or_default().push((i, name));
+        }
+    }
+    let mut pairs = Vec::new();
+    for people in by_address.values() {
+        for (x, (i, a)) in people.iter().enumerate() {
+            for (j, b) in &people[x + 1..] {
+                if edit_distance(a, b, 2) <= 2 {
+                    pairs.push((*i, *j));
+                }
+            }
+        }
+    }
+    pairs
+}
+
 /// Splits counts into those shown one by one and one total of the small ones: a
 /// group with fewer than `min` voters is published only inside that total.
 pub fn aggregate_small<K: Clone>(counts: &[(K, i64)], min: i64) -> (Vec<(K, i64)>, i64) {
@@ -215,6 +264,23 @@ mod tests {
         assert_eq!(d, entry_digest(b"k", 1, "A1", "n:jan|a:x", "3:1"));
         assert_ne!(d, entry_digest(b"k", 1, "A1", "n:jan|a:x", "3:1,4:1"));
         assert_ne!(d, entry_digest(b"k", 2, "A1", "n:jan|a:x", "3:1"));
+    }
+
+    #[test]
+    fn near_duplicates_share_an_address_and_almost_a_name() {
+        let keys: Vec<String> = [
+            person_key("Jan Kowalski", "ul. Długa 5"),
+            person_key("Jan Kowalsky", "Długa 5"),
+            person_key("Janina Kowalska", "Długa 5"),
+            person_key("Jan Kowalski", "Krótka 1"),
+            pesel_key(b"k", "44051401359"),
+            "code:abc".to_string(),
+        ]
+        .to_vec();
+        assert_eq!(near_duplicates(&keys), vec![(0, 1)]);
+        assert_eq!(edit_distance("kot", "kot", 2), 0);
+        assert_eq!(edit_distance("kot", "kit", 2), 1);
+        assert_eq!(edit_distance("a", "abcdef", 2), 3);
     }
 
     #[test]

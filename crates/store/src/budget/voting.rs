@@ -103,6 +103,16 @@ pub async fn voter_entry(
         .map_err(|e: sqlx::Error| e.into())
 }
 
+/// The register keys of a pool's votes that stand, in key order.
+pub async fn voter_keys(c: &mut Conn, pool: i64) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT voter_key FROM budget_voters WHERE pool_id = $1 AND status = 'counted' ORDER BY voter_key",
+    )
+    .bind(pool)
+    .fetch_all(c)
+    .await?)
+}
+
 /// Voids a person's vote in a pool (their sealed ballot is left out of the count).
 pub async fn void_voter(c: &mut Conn, pool: i64, voter_key: &str) -> Result<(), StoreError> {
     sqlx::query("UPDATE budget_voters SET status = 'void' WHERE pool_id = $1 AND voter_key = $2")

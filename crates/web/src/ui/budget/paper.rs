@@ -33,6 +33,8 @@ pub struct PaperPool {
     /// Persons found twice in this pool (their register key, the later channel and
     /// the rule applied), for the committee.
     pub duplicates: Vec<String>,
+    /// Pairs who may be one person written twice, for the committee to check.
+    pub near: Vec<String>,
 }
 
 #[derive(Template)]
@@ -92,7 +94,16 @@ async fn paper_view(
                 format!("{} ({}): {rule}", d.voter_key, d.channel)
             })
             .collect();
+        let near = s
+            .app
+            .possible_duplicates(&l.subject, ballot.pool_id)
+            .await
+            .or_page(ctx)?
+            .into_iter()
+            .map(|(a, b)| format!("{a} · {b}"))
+            .collect();
         pools.push(PaperPool {
+            near,
             key: format!("e{}", ballot.pool_id),
             ballot,
             sheets,

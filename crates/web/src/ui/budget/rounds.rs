@@ -278,6 +278,8 @@ struct RoundPage {
     results_out: bool,
     can_paper: bool,
     before_voting: bool,
+    /// Pools can still be added (until submission closes).
+    pools_open: bool,
     committee_fingerprint: Option<String>,
     codes_issued: String,
     errors: FormErrors,
@@ -335,6 +337,8 @@ async fn round_view(
                 .into_iter()
                 .map(|(p, t)| (p, Some(t))),
         )
+        // Results have no date of their own: the committee's count publishes them.
+        .chain(std::iter::once((Phase::Results, None)))
         .map(|(p, t)| PhaseLine {
             name: phase_name(&page, p),
             start: t.map(|t| page.date(t.0)).unwrap_or_default(),
@@ -388,6 +392,7 @@ async fn round_view(
         can_paper: can(&l.subject, Action::EnterPaperBallots)
             && matches!(l.phase, Phase::Voting | Phase::Counting),
         before_voting: l.phase < Phase::Voting,
+        pools_open: l.phase <= Phase::Submission,
         committee_fingerprint: l.round.committee_key.map(|k| k.fingerprint()),
         codes_issued,
         errors,
