@@ -77,7 +77,11 @@ count_round() {
   "$BIN" budget close --round "$ROUND" "${DB_ARGS[@]}"
   "$BIN" budget demo-shares >"$WORK/all-shares.txt"
   head -2 "$WORK/all-shares.txt" >"$WORK/shares.txt"
+  local started ended
+  started=$(date +%s.%N)
   "$BIN" budget count --round "$ROUND" --shares "$WORK/shares.txt" "${DB_ARGS[@]}" >"$WORK/count.txt"
+  ended=$(date +%s.%N)
+  echo "count:   opened, shuffled and counted in $(python3 -c "print(f'{$ended - $started:.2f}')") s"
 }
 
 # check_receipts RECEIPTS_FILE: after the count, every receipt returned is counted and
