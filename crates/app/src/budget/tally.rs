@@ -14,8 +14,8 @@ use wspolnota_domain::access::{Action, Subject};
 use wspolnota_domain::budget::register::{voter_hash, ReceiptMode};
 use wspolnota_domain::budget::secrecy::{self, KeyShare, OpeningKey, SealedBallot};
 use wspolnota_domain::budget::{encode_ballot, Phase};
-use wspolnota_store::budget::{self as store, Round};
-use wspolnota_store::lock_round;
+use wspolnota_store::budget::{self as store, Pool, Round};
+use wspolnota_store::{lock_round, Tx};
 
 impl App {
     /// Opens, shuffles and counts the round's ballots with the committee's key shares
@@ -58,59 +58,8 @@ impl App {
             if store::unsettled_sheets(&mut tx, pool.id).await? > 0 {
                 return Err(refused(BudgetError::PaperUnsettled));
             }
-            let voided: HashSet<[u8; 32]> = store::voided_keys(&mut tx, pool.id)
-                .await?
-                .iter()
-                .map(|k| voter_hash(k))
-                .collect();
-            let mut kept = Vec::new();
-            let mut void = 0i64;
-            for envelope in store::envelopes(&mut tx, pool.id).await? {
-                let plain = secrecy::open(&key, &envelope).map_err(refused)?;
-                let ballot = SealedBallot::from_bytes(&plain).map_err(refused)?;
-                if voided.contains(&ballot.voter) {
-                    void += 1;
-                } else {
-                    kept.push(ballot);
-                }
-            }
-            let voters = store::count_voters(&mut tx, pool.id).await?;
-            if kept.len() as i64 != voters {
-                return Err(AppError::Internal(format!(
-                    "pool {}: {} sealed ballots for {voters} voters",
-                    pool.id,
-                    kept.len()
-                )));
-            }
-            // Random tokens order the table; the explicit shuffle makes the order of
-            // writing independent of the order of voting too.
-            kept.shuffle(&mut rand::rngs::OsRng);
-            let mut rows: Vec<(String, String, String)> = kept
-                .iter()
-                .map(|b| {
-                    (
-                        tokens::new_secret(),
-                        hex::encode(b.receipt_hash),
-                        encode_ballot(&b.choices),
-                    )
-                })
-                .collect();
-            rows.sort();
-            let with_choices = round.rules.receipts == ReceiptMode::WithChoices;
-            for (token, receipt, choices) in &rows {
-                let receipt = with_choices.then_some(receipt.as_str());
-                store::insert_ballot(&mut tx, token, pool.id, receipt, choices).await?;
-            }
-            let mut receipts: Vec<&str> = rows.iter().map(|(_, r, _)| r.as_str()).collect();
-            receipts.sort_unstable();
-            for r in receipts {
-                store::insert_receipt(&mut tx, pool.id, r).await?;
-            }
-            store::delete_envelopes(&mut tx, pool.id).await?;
-            let ballots: Vec<(Option<String>, String)> = rows
-                .into_iter()
-                .map(|(_, r, c)| (with_choices.then_some(r), c))
-                .collect();
+            let (kept, void) = open_pool(&mut tx, &key, pool).await?;
+            let ballots = write_counted(&mut tx, round, pool, kept).await?;
             let proposals = ballot_proposals(&mut tx, round, pool).await?;
             let text = pool_instance(&space.name, round, pool, &proposals, &ballots)?;
             let later = store::duplicates(&mut tx, pool.id).await?.len() as i64;
@@ -150,4 +99,80 @@ impl App {
         let round = self.round(round.id).await?;
         self.results(&round).await
     }
+}
+
+/// Opens every sealed ballot of a pool: the ballots that count, and how many were left
+/// out because their voter's vote was voided. Every voter whose vote stands must have
+/// exactly one, or nothing is written.
+async fn open_pool(
+    tx: &mut Tx,
+    key: &OpeningKey,
+    pool: &Pool,
+) -> Result<(Vec<SealedBallot>, i64), AppError> {
+    let voided: HashSet<[u8; 32]> = store::voided_keys(tx, pool.id)
+        .await?
+        .iter()
+        .map(|k| voter_hash(k))
+        .collect();
+    let mut kept = Vec::new();
+    let mut void = 0i64;
+    for envelope in store::envelopes(tx, pool.id).await? {
+        let plain = secrecy::open(key, &envelope).map_err(refused)?;
+        let ballot = SealedBallot::from_bytes(&plain).map_err(refused)?;
+        if voided.contains(&ballot.voter) {
+            void += 1;
+        } else {
+            kept.push(ballot);
+        }
+    }
+    let voters = store::count_voters(tx, pool.id).await?;
+    if kept.len() as i64 != voters {
+        return Err(AppError::Internal(format!(
+            "pool {}: {} sealed ballots for {voters} voters",
+            pool.id,
+            kept.len()
+        )));
+    }
+    Ok((kept, void))
+}
+
+/// Writes a pool's opened ballots as counted ballots, shuffled and under fresh random
+/// tokens in token order, with their receipts apart in hash order (or beside the
+/// choices where the round says so), and removes the envelopes. Returns the ballots
+/// as the published file lists them.
+async fn write_counted(
+    tx: &mut Tx,
+    round: &Round,
+    pool: &Pool,
+    mut kept: Vec<SealedBallot>,
+) -> Result<Vec<(Option<String>, String)>, AppError> {
+    // Random tokens order the table; the explicit shuffle makes the order of writing
+    // independent of the order of voting too.
+    kept.shuffle(&mut rand::rngs::OsRng);
+    let mut rows: Vec<(String, String, String)> = kept
+        .iter()
+        .map(|b| {
+            (
+                tokens::new_secret(),
+                hex::encode(b.receipt_hash),
+                encode_ballot(&b.choices),
+            )
+        })
+        .collect();
+    rows.sort();
+    let with_choices = round.rules.receipts == ReceiptMode::WithChoices;
+    for (token, receipt, choices) in &rows {
+        let receipt = with_choices.then_some(receipt.as_str());
+        store::insert_ballot(tx, token, pool.id, receipt, choices).await?;
+    }
+    let mut receipts: Vec<&str> = rows.iter().map(|(_, r, _)| r.as_str()).collect();
+    receipts.sort_unstable();
+    for r in receipts {
+        store::insert_receipt(tx, pool.id, r).await?;
+    }
+    store::delete_envelopes(tx, pool.id).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(_, r, c)| (with_choices.then_some(r), c))
+        .collect())
 }
