@@ -196,15 +196,15 @@ pub struct PoolResult {
     pub publication: Publication,
 }
 
-/// Builds a pool's pabulib instance: the proposals on the ballot with their final costs,
-/// and the counted ballots (with receipt hashes where the round publishes them so).
-pub(super) fn pool_instance(
+/// The META section of a pool's file: where it comes from, its budget, its ballot and
+/// its rule, with the limits a recount needs.
+fn pool_meta(
     space_name: &str,
     round: &Round,
     pool: &Pool,
-    proposals: &[Proposal],
-    ballots: &[(Option<String>, String)],
-) -> Result<String, AppError> {
+    projects: usize,
+    votes: usize,
+) -> Vec<(String, String)> {
     let vote_type = pool.ballot.pabulib_vote_type();
     let rule = match pool.rule {
         CountingRule::Greedy { min_votes: 0 } => "greedy",
@@ -220,8 +220,8 @@ pub(super) fn pool_instance(
         ("unit".into(), space_name.to_string()),
         ("instance".into(), round.title.clone()),
         ("subunit".into(), pool.name.clone()),
-        ("num_projects".into(), proposals.len().to_string()),
-        ("num_votes".into(), ballots.len().to_string()),
+        ("num_projects".into(), projects.to_string()),
+        ("num_votes".into(), votes.to_string()),
         ("budget".into(), pool.budget.to_plain()),
         ("vote_type".into(), vote_type.as_str().to_string()),
         ("rule".into(), rule.into()),
@@ -249,6 +249,20 @@ pub(super) fn pool_instance(
             meta.push(("min_project_score_threshold".into(), min_votes.to_string()));
         }
     }
+    meta
+}
+
+/// Builds a pool's pabulib instance: the proposals on the ballot with their final costs,
+/// and the counted ballots (with receipt hashes where the round publishes them so).
+pub(super) fn pool_instance(
+    space_name: &str,
+    round: &Round,
+    pool: &Pool,
+    proposals: &[Proposal],
+    ballots: &[(Option<String>, String)],
+) -> Result<String, AppError> {
+    let vote_type = pool.ballot.pabulib_vote_type();
+    let meta = pool_meta(space_name, round, pool, proposals.len(), ballots.len());
     let projects = proposals
         .iter()
         .map(|p| pb::Project {
