@@ -219,7 +219,8 @@ impl App {
 
     /// Creates the election committee's key: the round keeps the public half, and the
     /// private half is returned as `members` shares (any `threshold` open the ballots),
-    /// shown once to be printed for the members and never stored. Only before voting.
+    /// shown once to be printed for the members and never stored. At the latest while
+    /// voting runs.
     pub async fn create_committee_key(
         &self,
         subject: &Subject,
@@ -238,7 +239,8 @@ impl App {
     }
 
     /// Sets the committee's public key made elsewhere (e.g. `wspolnota budget keygen` on
-    /// a committee member's own computer), once, before voting opens.
+    /// a committee member's own computer), once, at the latest while voting runs (a
+    /// round that reached voting without a key takes no vote until it has one).
     pub async fn set_committee_key(
         &self,
         subject: &Subject,
@@ -246,7 +248,7 @@ impl App {
         key: &CommitteeKey,
     ) -> Result<(), AppError> {
         authorise(subject, Action::ManageBudget)?;
-        if self.phase(round) >= Phase::Voting {
+        if self.phase(round) > Phase::Voting {
             return Err(refused(BudgetError::WrongPhase));
         }
         let now = self.now();

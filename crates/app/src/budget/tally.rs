@@ -59,7 +59,9 @@ impl App {
                 return Err(refused(BudgetError::PaperUnsettled));
             }
             let (kept, void) = open_pool(&mut tx, &key, pool).await?;
-            let ballots = write_counted(&mut tx, round, pool, kept).await?;
+            write_counted(&mut tx, round, pool, kept).await?;
+            // Counted from what is published: the ballots as stored, in token order.
+            let ballots = store::ballots(&mut tx, pool.id).await?;
             let proposals = ballot_proposals(&mut tx, round, pool).await?;
             let text = pool_instance(&space.name, round, pool, &proposals, &ballots)?;
             let later = store::duplicates(&mut tx, pool.id).await?.len() as i64;
@@ -126,7 +128,10 @@ async fn open_pool(
         }
     }
     let voters = store::count_voters(tx, pool.id).await?;
-    if kept.len() as i64 != voters {
+    // Ballots cast before ballots were sealed (rounds open when the platform was
+    // upgraded) are already plain and stay as they are.
+    let plain_before = store::count_ballots(tx, pool.id).await?;
+    if kept.len() as i64 + plain_before != voters {
         return Err(AppError::Internal(format!(
             "pool {}: {} sealed ballots for {voters} voters",
             pool.id,
@@ -138,14 +143,13 @@ async fn open_pool(
 
 /// Writes a pool's opened ballots as counted ballots, shuffled and under fresh random
 /// tokens in token order, with their receipts apart in hash order (or beside the
-/// choices where the round says so), and removes the envelopes. Returns the ballots
-/// as the published file lists them.
+/// choices where the round says so), and removes the envelopes.
 async fn write_counted(
     tx: &mut Tx,
     round: &Round,
     pool: &Pool,
     mut kept: Vec<SealedBallot>,
-) -> Result<Vec<(Option<String>, String)>, AppError> {
+) -> Result<(), AppError> {
     // Random tokens order the table; the explicit shuffle makes the order of writing
     // independent of the order of voting too.
     kept.shuffle(&mut rand::rngs::OsRng);
@@ -171,8 +175,5 @@ async fn write_counted(
         store::insert_receipt(tx, pool.id, r).await?;
     }
     store::delete_envelopes(tx, pool.id).await?;
-    Ok(rows
-        .into_iter()
-        .map(|(_, r, c)| (with_choices.then_some(r), c))
-        .collect())
+    Ok(())
 }

@@ -39,6 +39,16 @@ pub struct BallotCast {
     pub choices: Vec<Choice>,
 }
 
+/// Who casts a ballot, as the register knows them.
+struct Voter<'a> {
+    key: &'a str,
+    /// The key the same voter had in the register before, if any; a vote under it counts
+    /// as theirs.
+    earlier_key: Option<String>,
+    channel: Channel,
+    district: Option<String>,
+}
+
 /// Letters and digits that cannot be mistaken for one another on paper.
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTVWXYZ23456789";
 
@@ -259,15 +269,15 @@ impl App {
                 .ok_or(refused(BudgetError::NotAResident))?
         };
         let district = resident.district.clone();
-        self.write_ballot(
-            round,
-            pool_id,
-            &resident.person_key,
-            Channel::Account,
+        let voter = Voter {
+            key: &resident.person_key,
+            // How this account was registered before the register of persons, in
+            // rounds that were open while the platform was upgraded.
+            earlier_key: Some(format!("user:{}", user.0)),
+            channel: Channel::Account,
             district,
-            picked,
-        )
-        .await
+        };
+        self.write_ballot(round, pool_id, voter, picked).await
     }
 
     /// Casts a ballot with a printed single-use code. A code issued at a desk votes as
@@ -290,8 +300,13 @@ impl App {
             Some(person) => (person, Channel::DeskCode),
             None => (format!("code:{hash}"), Channel::BulkCode),
         };
-        self.write_ballot(round, pool_id, &key, channel, None, picked)
-            .await
+        let voter = Voter {
+            key: &key,
+            earlier_key: None,
+            channel,
+            district: None,
+        };
+        self.write_ballot(round, pool_id, voter, picked).await
     }
 
     /// Records the voter and their sealed ballot in one transaction: a voter is in the
@@ -300,11 +315,15 @@ impl App {
         &self,
         round: &Round,
         pool_id: i64,
-        voter_key: &str,
-        channel: Channel,
-        district: Option<String>,
+        voter: Voter<'_>,
         picked: &[Choice],
     ) -> Result<BallotCast, AppError> {
+        let Voter {
+            key: voter_key,
+            earlier_key,
+            channel,
+            district,
+        } = voter;
         if self.phase(round) != Phase::Voting {
             return Err(refused(BudgetError::VotingClosed));
         }
@@ -313,6 +332,14 @@ impl App {
         let sealed = self.seal(round, voter_key, &receipt, &choices, on_ballot)?;
         let tag = round.allow_ballot_change.then(|| change_tag(&receipt));
         let mut tx = self.ballot_tx(round).await?;
+        if let Some(earlier) = &earlier_key {
+            if store::voter_entry(&mut tx, pool.id, earlier)
+                .await?
+                .is_some()
+            {
+                return Err(refused(BudgetError::AlreadyVoted));
+            }
+        }
         if !store::record_voter(
             &mut tx,
             pool.id,

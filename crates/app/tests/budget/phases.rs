@@ -183,4 +183,77 @@ async fn phases_and_secrecy(backend: Backend) {
     );
 }
 
-on_both_backends!(phases_and_secrecy);
+/// A round that reaches voting without a committee key takes no vote until its admin
+/// sets one; after voting closes it is too late to set one.
+async fn no_vote_without_a_committee_key(backend: Backend) {
+    let w = world(backend).await;
+    let small = w
+        .small_round_keyed("Bez klucza", small_rules(), false)
+        .await;
+    let r = small.round;
+    w.app
+        .declare_residence(&w.residents[0], &r, &resident(0, "ul. A 1", ""))
+        .await
+        .unwrap();
+    let ballot = tick(&[small.proposal]);
+    assert_eq!(
+        refused(
+            w.app
+                .cast_ballot(&w.residents[0], &r, small.pool, &ballot)
+                .await
+        ),
+        "budget.no_committee_key"
+    );
+    assert_eq!(
+        w.app.counts(small.pool).await.unwrap(),
+        (0, 0, 0),
+        "nothing written"
+    );
+    let (_, shares) = w
+        .app
+        .create_committee_key(&w.admin, &r, 1, 1)
+        .await
+        .unwrap();
+    let r = w.app.round(r.id).await.unwrap();
+    w.app
+        .cast_ballot(&w.residents[0], &r, small.pool, &ballot)
+        .await
+        .unwrap();
+    // A ballot cast before ballots were sealed (a round open during the upgrade) is
+    // already plain; the count keeps it beside the opened ones.
+    let mut tx = w.db.store.begin().await.unwrap();
+    let legacy = format!("{}:1", small.proposal);
+    let earlier = format!("user:{}", w.residents[1].user.unwrap().0);
+    wspolnota_store::budget::record_voter(&mut tx, small.pool, &earlier, "account", None)
+        .await
+        .unwrap();
+    wspolnota_store::budget::insert_ballot(&mut tx, "legacy-token", small.pool, None, &legacy)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    // That voter, registered by account before, cannot vote again by the new register.
+    w.app
+        .declare_residence(&w.residents[1], &r, &resident(1, "ul. B 2", ""))
+        .await
+        .unwrap();
+    assert_eq!(
+        refused(
+            w.app
+                .cast_ballot(&w.residents[1], &r, small.pool, &ballot)
+                .await
+        ),
+        "budget.already_voted"
+    );
+    w.clock.advance(40 * DAY);
+    let r = w.app.round(r.id).await.unwrap();
+    assert_eq!(
+        refused(w.app.create_committee_key(&w.admin, &r, 1, 1).await),
+        "budget.committee_key_set"
+    );
+    let parts: Vec<String> = shares.iter().map(|s| s.as_text()).collect();
+    let results = w.app.count_round(&w.admin, &r, &parts).await.unwrap();
+    assert_eq!(results[0].voters, 2);
+    assert_eq!(results[0].report.as_ref().unwrap().ballots, 2);
+}
+
+on_both_backends!(phases_and_secrecy, no_vote_without_a_committee_key);

@@ -257,6 +257,16 @@ impl World {
     /// 1 000 zł with one accepted proposal, its committee, and voting open. Returns the
     /// round, the pool, the proposal and the committee's shares.
     pub async fn small_round(&self, title: &str, rules: RoundRules) -> SmallRound {
+        self.small_round_keyed(title, rules, true).await
+    }
+
+    /// [`World::small_round`], with or without a committee key.
+    pub async fn small_round_keyed(
+        &self,
+        title: &str,
+        rules: RoundRules,
+        keyed: bool,
+    ) -> SmallRound {
         let base = self.round().await;
         let form = NewRound {
             title: title.into(),
@@ -273,7 +283,11 @@ impl World {
             .await
             .unwrap();
         let r = self.app.round(id).await.unwrap();
-        let shares = committee(&self.app, &self.admin, &r).await;
+        let shares = if keyed {
+            committee(&self.app, &self.admin, &r).await
+        } else {
+            Vec::new()
+        };
         let pool = self
             .app
             .add_pool(

@@ -280,6 +280,8 @@ struct RoundPage {
     before_voting: bool,
     /// Pools can still be added (until submission closes).
     pools_open: bool,
+    /// The committee's key can still be set (until voting closes).
+    key_open: bool,
     committee_fingerprint: Option<String>,
     codes_issued: String,
     errors: FormErrors,
@@ -393,6 +395,7 @@ async fn round_view(
             && matches!(l.phase, Phase::Voting | Phase::Counting),
         before_voting: l.phase < Phase::Voting,
         pools_open: l.phase <= Phase::Submission,
+        key_open: l.phase <= Phase::Voting,
         committee_fingerprint: l.round.committee_key.map(|k| k.fingerprint()),
         codes_issued,
         errors,
