@@ -66,6 +66,24 @@ pub struct Report {
 const REPORT_VERSION: u32 = 2;
 
 impl Report {
+    /// The report as stored with its result: the rule, the ballots and the winners are
+    /// its own, repeated in columns for queries.
+    fn stored(&self, pool: &Pool, now: Timestamp) -> Result<StoredResult, AppError> {
+        let report_json = serde_json::to_string(self)
+            .map_err(|e| AppError::Internal(format!("report not written: {e}")))?;
+        Ok(StoredResult {
+            id: 0,
+            pool_id: pool.id,
+            computed_at: now,
+            rule: self.rule.clone(),
+            ballots: self.ballots,
+            winners: self.winners.join(","),
+            report_json,
+        })
+    }
+}
+
+impl Report {
     /// Reads a stored report (or one stored before the typed report, whose reasons are
     /// then given as text only); one that does not parse is an error, never an empty
     /// result.
@@ -254,7 +272,7 @@ fn pool_meta(
 
 /// Builds a pool's pabulib instance: the proposals on the ballot with their final costs,
 /// and the counted ballots (with receipt hashes where the round publishes them so).
-pub(super) fn pool_instance(
+fn pool_instance(
     space_name: &str,
     round: &Round,
     pool: &Pool,
@@ -329,7 +347,7 @@ pub(super) fn pool_instance(
 
 /// Counts a pool from its pabulib text with its rule.
 /// `text` is `None` for a pool with no project on its ballot: nothing to count.
-pub(super) fn count_pool(
+fn count_pool(
     pool: &Pool,
     text: Option<&str>,
     voided: Vec<VoidCount>,
@@ -384,7 +402,7 @@ pub(super) fn count_pool(
         budget: pool.budget,
         total_cost: outcome.as_ref().map_or(Money(0), |o| o.total_cost),
         ballots: inst.ballots.len() as i64,
-        winners: winners.clone(),
+        winners,
         projects,
         ties: outcome
             .as_ref()
@@ -405,17 +423,7 @@ pub(super) fn count_pool(
             .unwrap_or_default(),
         voided,
     };
-    let report_json = serde_json::to_string(&report)
-        .map_err(|e| AppError::Internal(format!("report not written: {e}")))?;
-    Ok(StoredResult {
-        id: 0,
-        pool_id: pool.id,
-        computed_at: now,
-        rule: rule.name().to_string(),
-        ballots: inst.ballots.len() as i64,
-        winners: winners.join(","),
-        report_json,
-    })
+    report.stored(pool, now)
 }
 
 /// The result of a pool with nothing on its ballot.
@@ -437,21 +445,36 @@ fn empty_result(
         notes: Vec::new(),
         voided,
     };
-    let report_json = serde_json::to_string(&report)
-        .map_err(|e| AppError::Internal(format!("report not written: {e}")))?;
-    Ok(StoredResult {
-        id: 0,
-        pool_id: pool.id,
-        computed_at: now,
-        rule: rule.name().to_string(),
-        ballots: 0,
-        winners: String::new(),
-        report_json,
-    })
+    report.stored(pool, now)
+}
+
+/// Counts a pool from its stored ballots, exactly as its published file lists them.
+pub(super) async fn count_stored(
+    c: &mut Conn,
+    space_name: &str,
+    round: &Round,
+    pool: &Pool,
+    voided: Vec<VoidCount>,
+    now: Timestamp,
+) -> Result<StoredResult, AppError> {
+    let ballots = store::ballots(c, pool.id).await?;
+    let proposals = ballot_proposals(c, round, pool).await?;
+    let text = pool_instance(space_name, round, pool, &proposals, &ballots)?;
+    count_pool(
+        pool,
+        (!proposals.is_empty()).then_some(text.as_str()),
+        voided,
+        now,
+    )
+}
+
+/// Whether a pool has enough voters for its single ballots to be published.
+fn publishes_ballots(round: &Round, voters: i64) -> bool {
+    voters >= round.rules.min_public_voters
 }
 
 /// The proposals on a pool's ballot, in id order.
-pub(super) async fn ballot_proposals(
+async fn ballot_proposals(
     c: &mut Conn,
     round: &Round,
     pool: &Pool,
@@ -466,8 +489,12 @@ pub(super) async fn ballot_proposals(
 impl App {
     /// The pool's counted ballots as a pabulib file. Results are counted from this very
     /// text, so anyone who recounts it gets the same result.
+    /// A pool with too few voters to hide among publishes no file: `NotFound`.
     pub async fn pool_pabulib(&self, round: &Round, pool: &Pool) -> Result<String, AppError> {
         let mut c = self.store.read().await?;
+        if !publishes_ballots(round, store::count_voters(&mut c, pool.id).await?) {
+            return Err(AppError::NotFound);
+        }
         let proposals = ballot_proposals(&mut c, round, pool).await?;
         let ballots = store::ballots(&mut c, pool.id).await?;
         let space = wspolnota_store::spaces::by_id(&mut c, round.space_id).await?;
@@ -489,20 +516,16 @@ impl App {
         }
         let now = self.now();
         let mut stored = Vec::new();
-        for pool in &self.pools(round.id).await? {
-            let text = self.pool_pabulib(round, pool).await?;
-            let voided = match self.latest_report(pool.id).await? {
-                Some(r) => r.voided,
+        let mut c = self.store.read().await?;
+        let space = wspolnota_store::spaces::by_id(&mut c, round.space_id).await?;
+        for pool in &store::pools(&mut c, round.id).await? {
+            let voided = match store::latest_result(&mut c, pool.id).await? {
+                Some(r) => Report::read(&r)?.voided,
                 None => Vec::new(),
             };
-            let has_projects = !self.ballot_ids(pool.id).await?.is_empty();
-            stored.push(count_pool(
-                pool,
-                has_projects.then_some(text.as_str()),
-                voided,
-                now,
-            )?);
+            stored.push(count_stored(&mut c, &space.name, round, pool, voided, now).await?);
         }
+        drop(c);
         let mut tx = self.store.begin().await?;
         for r in &stored {
             store::insert_result(&mut tx, r, actor).await?;
@@ -515,19 +538,6 @@ impl App {
         }
         tx.commit().await.map_err(StoreError::from)?;
         self.results(round).await
-    }
-
-    async fn ballot_ids(&self, pool: i64) -> Result<Vec<i64>, AppError> {
-        let mut c = self.store.read().await?;
-        Ok(store::ballot_projects(&mut c, pool).await?)
-    }
-
-    async fn latest_report(&self, pool: i64) -> Result<Option<Report>, AppError> {
-        let mut c = self.store.read().await?;
-        store::latest_result(&mut c, pool)
-            .await?
-            .map(|r| Report::read(&r))
-            .transpose()
     }
 
     /// The latest stored results of every pool, with what may be published of each.
@@ -547,7 +557,7 @@ impl App {
                 report,
                 voters,
                 publication: Publication {
-                    ballots: voters >= min,
+                    ballots: publishes_ballots(round, voters),
                     districts,
                     districts_hidden,
                 },

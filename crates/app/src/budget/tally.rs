@@ -4,7 +4,7 @@
 //! shuffled and written as counted ballots in random order, all in one transaction
 //! that also removes the envelopes, publishes the round and stores its results.
 
-use super::results::{ballot_proposals, count_pool, pool_instance, PoolResult, VoidCount};
+use super::results::{count_stored, PoolResult, VoidCount};
 use super::{refused, BudgetError};
 use crate::{audit, authorise, tokens, App, AppError};
 use rand::seq::SliceRandom;
@@ -60,10 +60,6 @@ impl App {
             }
             let (kept, void) = open_pool(&mut tx, &key, pool).await?;
             write_counted(&mut tx, round, pool, kept).await?;
-            // Counted from what is published: the ballots as stored, in token order.
-            let ballots = store::ballots(&mut tx, pool.id).await?;
-            let proposals = ballot_proposals(&mut tx, round, pool).await?;
-            let text = pool_instance(&space.name, round, pool, &proposals, &ballots)?;
             let later = store::duplicates(&mut tx, pool.id).await?.len() as i64;
             let voided = [("duplicate_later", later), ("duplicate_earlier", void)]
                 .into_iter()
@@ -73,8 +69,8 @@ impl App {
                     count,
                 })
                 .collect();
-            let text = (!proposals.is_empty()).then_some(text.as_str());
-            stored.push(count_pool(pool, text, voided, now)?);
+            // Counted from what is published: the ballots as stored, in token order.
+            stored.push(count_stored(&mut tx, &space.name, round, pool, voided, now).await?);
         }
         if !store::set_tallied(&mut tx, round.id).await? {
             return Err(refused(BudgetError::AlreadyTallied));
