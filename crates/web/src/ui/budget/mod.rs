@@ -136,6 +136,16 @@ pub(crate) async fn load(s: &AppState, ctx: &Ctx, round: &str) -> Result<Loaded,
     })
 }
 
+/// A field of a form read as pairs (forms with repeated or numbered fields); empty
+/// when absent.
+pub(crate) fn form_field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
 pub(crate) fn parse_id(ctx: &Ctx, text: &str) -> Result<i64, UiError> {
     text.parse()
         .map_err(|_| UiError::new(ctx, AppError::NotFound))

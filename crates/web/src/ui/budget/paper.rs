@@ -2,7 +2,7 @@
 //! admins settle the sheets whose two entries disagree.
 
 use super::voting::{ballot_views, choices, BallotView};
-use super::{load, parse_id, Loaded};
+use super::{form_field, load, parse_id, Loaded};
 use crate::error::UiError;
 use crate::ui::layout::{FormErrors, Page};
 use crate::ui::{render, see_other, Notice, OrPage};
@@ -163,27 +163,19 @@ async fn after(
     }
 }
 
-fn field(pairs: &[(String, String)], name: &str) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
-
 /// Who the voter is, from the fields of `voter_fields.html`.
 fn voter_of(pairs: &[(String, String)]) -> Desk {
     Desk {
-        name: field(pairs, "name"),
-        address: field(pairs, "address"),
-        pesel: field(pairs, "pesel"),
-        district: field(pairs, "district"),
+        name: form_field(pairs, "name").to_string(),
+        address: form_field(pairs, "address").to_string(),
+        pesel: form_field(pairs, "pesel").to_string(),
+        district: form_field(pairs, "district").to_string(),
     }
 }
 
 fn entry_of(pairs: &[(String, String)], picked: Vec<Choice>) -> PaperEntry {
     PaperEntry {
-        sheet: field(pairs, "sheet"),
+        sheet: form_field(pairs, "sheet").to_string(),
         voter: voter_of(pairs),
         choices: picked,
     }

@@ -2,7 +2,7 @@
 //! checked on the server, so the page works without JavaScript.
 
 use super::rounds::ballot_text;
-use super::{load, parse_id, Loaded};
+use super::{form_field, load, parse_id, Loaded};
 use crate::error::UiError;
 use crate::ui::layout::{FormErrors, Page};
 use crate::ui::{render, see_other, Notice, OrPage};
@@ -260,13 +260,6 @@ pub async fn cast(
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
     let pool = parse_id(&ctx, &pool)?;
-    let given = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .filter(|v| !v.trim().is_empty())
-    };
     let result = match choices(&pairs) {
         Err(e) => Err(e),
         Ok(picked) => {
@@ -275,8 +268,8 @@ pub async fn cast(
                     &l.subject,
                     &l.round,
                     pool,
-                    given("code").as_deref(),
-                    given("receipt").as_deref(),
+                    Some(form_field(&pairs, "code")),
+                    Some(form_field(&pairs, "receipt")),
                     &picked,
                 )
                 .await

@@ -47,14 +47,8 @@ struct NewProposalPage {
     errors: FormErrors,
 }
 
-/// The submitted form, read as pairs so that numbered cost lines can be gathered.
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
-}
+// The submitted form is read as pairs so that numbered cost lines can be gathered.
+use crate::ui::budget::form_field as field;
 
 fn items_from(pairs: &[(String, String)]) -> Result<Vec<LineItem>, AppError> {
     let mut items = Vec::new();
