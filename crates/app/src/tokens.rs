@@ -11,6 +11,12 @@ pub fn new_secret() -> String {
     hex::encode(b)
 }
 
+/// The SHA-256 of a secret, as bytes.
+pub fn digest(secret: &str) -> [u8; 32] {
+    Sha256::digest(secret.as_bytes()).into()
+}
+
+/// The SHA-256 of a secret, hex-encoded: the form stored and published.
 pub fn hash(secret: &str) -> String {
-    hex::encode(Sha256::digest(secret.as_bytes()))
+    hex::encode(digest(secret))
 }

@@ -82,11 +82,6 @@ fn change_tag(receipt: &str) -> String {
     tokens::hash(&format!("wspolnota change v1:{}", receipt.trim()))
 }
 
-fn receipt_digest(receipt: &str) -> [u8; 32] {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(receipt.trim().as_bytes()).into()
-}
-
 impl App {
     /// The register key of a person under the round's identification rules.
     pub(super) fn person_key(&self, round: &Round, who: &Desk) -> Result<String, AppError> {
@@ -213,7 +208,7 @@ impl App {
             .ok_or(refused(BudgetError::NoCommitteeKey))?;
         let plain = SealedBallot {
             voter: register::voter_hash(voter_key),
-            receipt_hash: receipt_digest(receipt),
+            receipt_hash: tokens::digest(receipt.trim()),
             choices: choices.to_vec(),
         }
         .to_bytes(on_ballot)
