@@ -59,12 +59,22 @@ pub async fn paper_sheets(c: &mut Conn, pool: i64) -> Result<Vec<PaperSheet>, St
 
 /// Sheets of a pool still waiting for a second entry or an admin's reading.
 pub async fn unsettled_sheets(c: &mut Conn, pool: i64) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM budget_paper WHERE pool_id = $1 AND status IN ('pending', 'mismatch')",
+    let rows = sqlx::query(
+        "SELECT status, COUNT(*) AS n FROM budget_paper WHERE pool_id = $1 GROUP BY status",
     )
     .bind(pool)
-    .fetch_one(c)
-    .await?)
+    .fetch_all(c)
+    .await?;
+    let mut unsettled = 0;
+    for r in &rows {
+        let status: String = r.try_get("status")?;
+        // Which states wait for someone is the domain's rule, not this query's.
+        let status = SheetStatus::parse(&status).ok_or_else(|| corrupt("sheet status", &status))?;
+        if status.unsettled() {
+            unsettled += r.try_get::<i64, _>("n")?;
+        }
+    }
+    Ok(unsettled)
 }
 
 pub struct FirstEntry<'a> {
@@ -79,7 +89,7 @@ pub struct FirstEntry<'a> {
 pub async fn insert_paper_first(c: &mut Conn, e: &FirstEntry<'_>) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO budget_paper (pool_id, sheet, person_key, district, first_by, first_digest, status) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'pending')",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(e.pool)
     .bind(e.sheet)
@@ -87,6 +97,7 @@ pub async fn insert_paper_first(c: &mut Conn, e: &FirstEntry<'_>) -> Result<(), 
     .bind(e.district)
     .bind(e.by.0)
     .bind(e.digest)
+    .bind(SheetStatus::Pending.as_str())
     .execute(c)
     .await?;
     Ok(())
@@ -102,13 +113,14 @@ pub async fn set_paper_second(
     status: SheetStatus,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(
-        "UPDATE budget_paper SET second_by = $1, second_digest = $2, status = $3 WHERE pool_id = $4 AND sheet = $5 AND status = 'pending'",
+        "UPDATE budget_paper SET second_by = $1, second_digest = $2, status = $3 WHERE pool_id = $4 AND sheet = $5 AND status = $6",
     )
     .bind(by.0)
     .bind(digest)
     .bind(status.as_str())
     .bind(pool)
     .bind(sheet)
+    .bind(SheetStatus::Pending.as_str())
     .execute(c)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -125,13 +137,14 @@ pub async fn resolve_paper(
     status: SheetStatus,
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(
-        "UPDATE budget_paper SET status = $1, resolved_by = $2, person_key = $3 WHERE pool_id = $4 AND sheet = $5 AND status = 'mismatch'",
+        "UPDATE budget_paper SET status = $1, resolved_by = $2, person_key = $3 WHERE pool_id = $4 AND sheet = $5 AND status = $6",
     )
     .bind(status.as_str())
     .bind(by.0)
     .bind(person_key)
     .bind(pool)
     .bind(sheet)
+    .bind(SheetStatus::Mismatch.as_str())
     .execute(c)
     .await?;
     Ok(done.rows_affected() == 1)

@@ -143,24 +143,6 @@ pub async fn count_voters(c: &mut Conn, pool: i64) -> Result<i64, StoreError> {
     .await?)
 }
 
-/// Votes of a pool by channel and status.
-pub async fn voters_by_channel(
-    c: &mut Conn,
-    pool: i64,
-) -> Result<Vec<(String, String, i64)>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT channel, status, COUNT(*) AS n FROM budget_voters WHERE pool_id = $1 \
-         GROUP BY channel, status ORDER BY channel, status",
-    )
-    .bind(pool)
-    .fetch_all(c)
-    .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get("channel")?, r.try_get("status")?, r.try_get("n")?)))
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(Into::into)
-}
-
 /// Pools of a round in which `voter_key` has voted.
 pub async fn pools_voted(
     c: &mut Conn,
