@@ -221,6 +221,9 @@ test('a round from set-up to re-countable results', async () => {
   await admin.getByRole('button', { name: 'Otwórz głosy i policz' }).click();
   await admin.getByText('Głosy policzone, wyniki opublikowane.').waitFor();
   await audited(admin, 'results');
+  await admin.goto(`${server.base}${round}/potwierdzenie`);
+  await audited(admin, 'receipt check');
+  await admin.goto(`${server.base}${round}/wyniki`);
   assert.equal(await admin.locator('svg.chart[role="img"]').count(), 2, 'a chart per pool');
   await admin.getByText('3 głosujących').first().waitFor();
   await admin.getByRole('cell', { name: 'Skwer przy Kolejowej' }).waitFor();
