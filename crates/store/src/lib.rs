@@ -5,10 +5,12 @@
 //! Times are stored as Unix seconds and flags as 0/1 integers, the types both
 //! backends share. Each backend has its own migration tree with the same file names.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod budget;
 mod db;
 mod error;
+pub mod limits;
 pub mod modules;
 pub mod orgs;
 pub mod outbox;

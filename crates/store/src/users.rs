@@ -1,4 +1,4 @@
-//! People's accounts, e-mail tokens and login attempts.
+//! People's accounts and their e-mail tokens.
 
 use crate::{Conn, StoreError};
 use sqlx::any::AnyRow;
@@ -225,37 +225,11 @@ pub async fn use_token(c: &mut Conn, token_hash: &str, now: Timestamp) -> Result
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn record_login_failure(
-    c: &mut Conn,
-    key: &str,
-    now: Timestamp,
-) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO login_attempts (attempt_key, at) VALUES ($1, $2)")
-        .bind(key)
-        .bind(now.0)
+/// Deletes e-mail tokens that can no longer be used (expired or spent before `before`).
+pub async fn delete_dead_tokens(c: &mut Conn, before: Timestamp) -> Result<u64, StoreError> {
+    let done = sqlx::query("DELETE FROM email_tokens WHERE expires_at <= $1 OR used_at <= $1")
+        .bind(before.0)
         .execute(c)
         .await?;
-    Ok(())
-}
-
-pub async fn login_failures_since(
-    c: &mut Conn,
-    key: &str,
-    since: Timestamp,
-) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM login_attempts WHERE attempt_key = $1 AND at >= $2",
-    )
-    .bind(key)
-    .bind(since.0)
-    .fetch_one(c)
-    .await?)
-}
-
-pub async fn clear_login_failures(c: &mut Conn, key: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM login_attempts WHERE attempt_key = $1")
-        .bind(key)
-        .execute(c)
-        .await?;
-    Ok(())
+    Ok(done.rows_affected())
 }
