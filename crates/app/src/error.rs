@@ -75,7 +75,10 @@ pub enum AppError {
     #[error("refused: {0}")]
     Budget(#[from] crate::budget::BudgetError),
     #[error("too many attempts")]
-    RateLimited,
+    RateLimited { retry_after_secs: i64 },
+    /// Every slot for slow work (password hashing) is taken; come back shortly.
+    #[error("busy")]
+    Busy { retry_after_secs: i64 },
     #[error("database unavailable: {0}")]
     Unavailable(String),
     #[error("internal error: {0}")]
@@ -94,7 +97,8 @@ impl AppError {
             AppError::Org(e) => e.code(),
             AppError::Space(e) => e.code(),
             AppError::Budget(e) => e.code(),
-            AppError::RateLimited => "auth.rate_limited",
+            AppError::RateLimited { .. } => "auth.rate_limited",
+            AppError::Busy { .. } => "service.busy",
             AppError::Unavailable(_) => "service.unavailable",
             AppError::Internal(_) => "service.internal",
         }
@@ -121,6 +125,16 @@ impl AppError {
     /// rather than as an error page.
     pub fn is_user_error(&self) -> bool {
         matches!(self, AppError::Invalid(_)) || self.refusal_kind().is_some()
+    }
+
+    /// When to ask again, for `Retry-After`.
+    pub fn retry_after_secs(&self) -> Option<i64> {
+        match self {
+            AppError::RateLimited { retry_after_secs } | AppError::Busy { retry_after_secs } => {
+                Some(*retry_after_secs)
+            }
+            _ => None,
+        }
     }
 
     /// The form field the error belongs to, if any.
@@ -172,4 +186,5 @@ pub const ALL_CODES: &[&str] = &[
     "auth.rate_limited",
     "service.unavailable",
     "service.internal",
+    "service.busy",
 ];

@@ -10,9 +10,11 @@ pub mod budget;
 pub mod demo;
 pub mod error;
 pub mod i18n;
+pub mod limits;
 pub mod mail;
 pub mod markdown;
 pub mod modules;
+pub mod net;
 pub mod orgs;
 pub mod spaces;
 pub mod tokens;
@@ -57,10 +59,33 @@ impl Default for PasswordCost {
     }
 }
 
+/// How the connection to the SMTP relay is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmtpSecurity {
+    /// STARTTLS, required: a relay that does not offer it gets no mail.
+    StartTls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+    /// No encryption; only for a relay on the same machine, chosen explicitly.
+    Plain,
+}
+
+impl SmtpSecurity {
+    pub fn parse(s: &str) -> Option<SmtpSecurity> {
+        match s {
+            "starttls" => Some(SmtpSecurity::StartTls),
+            "tls" => Some(SmtpSecurity::Tls),
+            "plain" => Some(SmtpSecurity::Plain),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SmtpConfig {
     pub host: String,
     pub port: u16,
+    pub security: SmtpSecurity,
     pub username: Option<String>,
     pub password: Option<String>,
     pub from: String,
@@ -73,9 +98,15 @@ pub struct AppConfig {
     pub smtp: Option<SmtpConfig>,
     pub session_days: i64,
     pub password_cost: PasswordCost,
-    /// Failed logins per address allowed within `login_window_secs`.
-    pub login_max_failures: i64,
-    pub login_window_secs: i64,
+    /// How many passwords are hashed at once (each argon2id hash holds its memory
+    /// cost), and how long a request waits for a turn before it is told to come back.
+    pub hashing_slots: usize,
+    pub hashing_wait_ms: u64,
+    /// Limits on logins, sign-ups and reset requests.
+    pub limits: limits::Limits,
+    /// Only for demonstrations and tests: the admin's outbox shows live links in mails
+    /// instead of hiding their secret part.
+    pub outbox_shows_links: bool,
     /// The instance's secret key, kept outside the database (a file beside it, or the
     /// configuration): it keys the hashes of PESEL numbers and of paper-sheet entries, so
     /// a copy of the database alone cannot search them by brute force. Every web node of
@@ -90,8 +121,12 @@ impl Default for AppConfig {
             smtp: None,
             session_days: 14,
             password_cost: PasswordCost::default(),
-            login_max_failures: 5,
-            login_window_secs: 15 * 60,
+            hashing_slots: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
+            hashing_wait_ms: 2_000,
+            limits: limits::Limits::default(),
+            outbox_shows_links: false,
             // Random per process unless the binary loads a persistent one.
             instance_secret: {
                 use rand::RngCore;
@@ -109,6 +144,8 @@ pub struct App {
     store: Store,
     pub clock: Arc<dyn Clock>,
     pub config: AppConfig,
+    /// Turns to hash a password; see `AppConfig::hashing_slots`.
+    hashing: tokio::sync::Semaphore,
 }
 
 impl App {
@@ -116,6 +153,7 @@ impl App {
         Arc::new(App {
             store,
             clock,
+            hashing: tokio::sync::Semaphore::new(config.hashing_slots.max(1)),
             config,
         })
     }

@@ -31,6 +31,8 @@ pub struct Database {
 pub struct Mail {
     pub smtp_host: Option<String>,
     pub smtp_port: u16,
+    /// "starttls", "tls" or "plain".
+    pub smtp_security: String,
     pub smtp_username: Option<String>,
     pub smtp_password: Option<String>,
     pub from: String,
@@ -42,6 +44,12 @@ pub struct Security {
     pub session_days: i64,
     pub login_max_failures: i64,
     pub login_window_minutes: i64,
+    /// Login attempts allowed from one client address within the window.
+    pub login_max_per_address: i64,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (addresses or blocks).
+    pub trusted_proxies: Vec<String>,
+    /// Passwords hashed at once; 0 means one per CPU core.
+    pub hashing_slots: usize,
     /// File with the instance's secret key (hashes of PESELs and paper entries); by
     /// default `instance.secret` in `data_dir`, created on first start.
     pub secret_file: Option<PathBuf>,
@@ -69,7 +77,8 @@ impl Default for Mail {
     fn default() -> Self {
         Mail {
             smtp_host: None,
-            smtp_port: 25,
+            smtp_port: 587,
+            smtp_security: "starttls".into(),
             smtp_username: None,
             smtp_password: None,
             from: "Wspólnota <no-reply@localhost>".into(),
@@ -83,6 +92,9 @@ impl Default for Security {
             session_days: 14,
             login_max_failures: 5,
             login_window_minutes: 15,
+            login_max_per_address: 100,
+            trusted_proxies: Vec::new(),
+            hashing_slots: 0,
             secret_file: None,
         }
     }
@@ -114,7 +126,11 @@ data_dir = "./data"
 # SMTP relay for outgoing mail. Without smtp_host, mails stay in the outbox,
 # which platform admins read at /admin/skrzynka.
 # smtp_host = "localhost"
-smtp_port = 25
+smtp_port = 587
+# "starttls" (required: a relay that does not offer it gets no mail), "tls" (TLS from
+# the first byte, usually port 465) or "plain" (no encryption; only for a relay on
+# the same machine).
+smtp_security = "starttls"
 # smtp_username = "wspolnota"
 # smtp_password = "secret"
 from = "Wspólnota <no-reply@localhost>"
@@ -122,9 +138,18 @@ from = "Wspólnota <no-reply@localhost>"
 [security]
 # How long a login lasts, in days.
 session_days = 14
-# Failed logins allowed per e-mail address within the window below.
+# Login attempts allowed per e-mail address within the window below (a browser that
+# logged in to the account before has its own allowance, so a stranger's guesses do
+# not lock the owner out), and per client address (many people may share one).
 login_max_failures = 5
 login_window_minutes = 15
+login_max_per_address = 100
+# Reverse proxies in front of the server, whose X-Forwarded-For is believed when
+# telling clients apart, e.g. ["127.0.0.1", "10.0.0.0/8"].
+trusted_proxies = []
+# Passwords hashed at once (each argon2id hash takes 19 MiB); 0 means one per core.
+# Beyond them a login waits up to two seconds, then is asked to retry (503).
+hashing_slots = 0
 # The instance's secret key: it keys the hashes of PESEL numbers and of paper-ballot
 # entries, so a copy of the database alone cannot search them. Keep it out of database
 # backups; every web node of one database needs the same file. Created on first start.

@@ -7,7 +7,9 @@ use std::fs::File;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-use wspolnota_app::{App, AppConfig, SmtpConfig};
+use wspolnota_app::limits::{Limit, Limits};
+use wspolnota_app::net::Cidr;
+use wspolnota_app::{App, AppConfig, SmtpConfig, SmtpSecurity};
 use wspolnota_domain::clock::{Clock, Timestamp};
 use wspolnota_store::Store;
 
@@ -161,6 +163,12 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         (Some(host), false) => Some(SmtpConfig {
             host: host.clone(),
             port: config.mail.smtp_port,
+            security: SmtpSecurity::parse(&config.mail.smtp_security).with_context(|| {
+                format!(
+                    "mail.smtp_security is {:?}; choose starttls, tls or plain",
+                    config.mail.smtp_security
+                )
+            })?,
             username: config.mail.smtp_username.clone(),
             password: config.mail.smtp_password.clone(),
             from: config.mail.from.clone(),
@@ -171,12 +179,23 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         base_url: config.server.base_url.trim_end_matches('/').to_string(),
         smtp,
         session_days: config.security.session_days,
-        login_max_failures: config.security.login_max_failures,
-        login_window_secs: config.security.login_window_minutes * 60,
+        hashing_slots: match config.security.hashing_slots {
+            0 => AppConfig::default().hashing_slots,
+            n => n,
+        },
+        limits: limits(&config.security)?,
         instance_secret: instance_secret(&config)?,
         ..AppConfig::default()
     };
-    let app = App::new(store.clone(), Arc::new(SystemClock), app_config);
+    let app = App::new(
+        store.clone(),
+        Arc::new(SystemClock),
+        AppConfig {
+            // A demonstration keeps mail in the outbox; its links must be usable there.
+            outbox_shows_links: args.demo,
+            ..app_config
+        },
+    );
     if args.demo {
         if app.load_demo().await? {
             tracing::info!("demo data loaded");
@@ -200,13 +219,34 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", config.server.bind))?;
     println!("Wspólnota listens on http://{}", listener.local_addr()?);
     tracing::info!(bind = %config.server.bind, database = %redact(&config.database_url()), "serving");
-    axum::serve(listener, wspolnota_web::router(app))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("server failed")?;
+    // The peer's address reaches the limits on logins and sign-ups.
+    axum::serve(
+        listener,
+        wspolnota_web::router(app).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server failed")?;
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+fn limits(security: &crate::config::Security) -> anyhow::Result<Limits> {
+    let window = security.login_window_minutes * 60;
+    let mut trusted_proxies = Vec::new();
+    for p in &security.trusted_proxies {
+        trusted_proxies.push(Cidr::parse(p).with_context(|| {
+            format!("security.trusted_proxies: {p:?} is not an address or a block")
+        })?);
+    }
+    Ok(Limits {
+        login_per_address: Limit::new(security.login_max_failures, window),
+        login_per_device: Limit::new(security.login_max_failures * 2, window),
+        login_per_ip: Limit::new(security.login_max_per_address, window),
+        trusted_proxies,
+        ..Limits::default()
+    })
 }
 
 fn spawn_background_jobs(app: Arc<App>) {
@@ -220,8 +260,8 @@ fn spawn_background_jobs(app: Arc<App>) {
                 tracing::warn!(error = %e, "mail job failed");
             }
             if rounds.is_multiple_of(360) {
-                if let Err(e) = app.delete_expired_sessions().await {
-                    tracing::warn!(error = %e, "session clean-up failed");
+                if let Err(e) = app.clean_up().await {
+                    tracing::warn!(error = %e, "clean-up failed");
                 }
             }
         }

@@ -123,6 +123,9 @@ login-submit = Log in
 login-forgot = Forgot your password?
 logout-done = Logged out.
 confirm-done = E-mail address confirmed. You can log in now.
+confirm-title = Confirm your e-mail address
+confirm-lead = Press the button to confirm that this e-mail address is yours.
+confirm-submit = Confirm my e-mail address
 reset-title = New password
 reset-request-lead = Enter your account's e-mail address. If the account exists, we will send a link to set a new password.
 reset-request-submit = Send the link
@@ -157,12 +160,17 @@ orgs-revoked = Rights revoked.
 orgs-empty = There are no organisations yet.
 
 outbox-title = Outbox
-outbox-lead = E-mails the platform has sent or will send. Without SMTP configured they stay here.
+outbox-lead = E-mails the platform has sent or will send. Without SMTP configured they stay here. The secret parts of links (address confirmation, new password) are hidden.
 outbox-to = To
 outbox-subject = Subject
 outbox-when = When
 outbox-sent = sent
 outbox-queued = queued
+outbox-failed = not sent (given up)
+outbox-attempts = attempts
+outbox-last-error = last error
+outbox-queued-count = Queued
+outbox-failed-count = Not sent
 outbox-empty = The outbox is empty.
 
 error-title = Something went wrong
@@ -182,9 +190,10 @@ error-org-invalid_krs = A KRS number has 10 digits.
 error-not_found = No such page or resource.
 error-auth-login_required = Log in to do this.
 error-auth-forbidden = You are not allowed to do this.
-error-auth-rate_limited = Too many failed login attempts. Try again in a quarter of an hour.
+error-auth-rate_limited = Too many attempts in a short time. Please wait a while and try again; logging in on a device you used before still works.
 error-auth-csrf = The form has expired or did not come from this site. Reload the page and try again.
 error-service-unavailable = The database is unavailable for a moment. Try again shortly.
+error-service-busy = The server is busy checking other passwords. Try again in a moment.
 error-service-internal = Something failed on our side. Please try again.
 error-account-email_taken = An account with this e-mail address already exists.
 error-account-bad_credentials = Wrong e-mail or password.
@@ -217,6 +226,15 @@ mail-reset-body = Hello { $name },
     { $link }
 
     The link is valid for an hour and works once. If you did not ask for this, ignore this message.
+
+mail-known-subject = Someone tried to sign up with your address
+mail-known-body = Hello { $name },
+
+    Someone (perhaps you) tried to sign up at Wspólnota with this e-mail address, but an account with it exists already.
+    To log in, open: { $login }
+    If you do not remember your password, set a new one: { $reset }
+
+    If it was not you, ignore this message; nothing has changed.
 
 spaces-new = New community
 spaces-new-lead = A community is one institution: a development cooperative, a coalition, a city network or an urban movement. New versions of its founding document (statute or declaration of cooperation) can be published later.

@@ -124,6 +124,9 @@ login-submit = Zaloguj się
 login-forgot = Nie pamiętasz hasła?
 logout-done = Wylogowano.
 confirm-done = Adres e-mail potwierdzony. Możesz się zalogować.
+confirm-title = Potwierdzenie adresu e-mail
+confirm-lead = Kliknij przycisk, aby potwierdzić, że ten adres e-mail należy do Ciebie.
+confirm-submit = Potwierdzam adres e-mail
 reset-title = Nowe hasło
 reset-request-lead = Podaj adres e-mail konta. Jeśli konto istnieje, wyślemy link do ustawienia nowego hasła.
 reset-request-submit = Wyślij link
@@ -158,12 +161,17 @@ orgs-revoked = Uprawnienia odebrane.
 orgs-empty = Nie ma jeszcze organizacji.
 
 outbox-title = Skrzynka wiadomości
-outbox-lead = Wiadomości e-mail, które platforma wysłała lub wyśle. Bez skonfigurowanego SMTP zostają tutaj.
+outbox-lead = Wiadomości e-mail, które platforma wysłała lub wyśle. Bez skonfigurowanego SMTP zostają tutaj. Tajne części linków (potwierdzenie adresu, nowe hasło) są ukryte.
 outbox-to = Do
 outbox-subject = Temat
 outbox-when = Kiedy
 outbox-sent = wysłana
 outbox-queued = w kolejce
+outbox-failed = nie wysłano (porzucona)
+outbox-attempts = próby
+outbox-last-error = ostatni błąd
+outbox-queued-count = W kolejce
+outbox-failed-count = Niewysłane
 outbox-empty = Skrzynka jest pusta.
 
 error-title = Coś poszło nie tak
@@ -183,9 +191,10 @@ error-org-invalid_krs = Numer KRS to 10 cyfr.
 error-not_found = Nie znaleziono takiej strony ani zasobu.
 error-auth-login_required = Zaloguj się, aby to zrobić.
 error-auth-forbidden = Nie masz uprawnień, aby to zrobić.
-error-auth-rate_limited = Za dużo nieudanych prób logowania. Spróbuj ponownie za kwadrans.
+error-auth-rate_limited = Za dużo prób w krótkim czasie. Odczekaj chwilę i spróbuj ponownie; na urządzeniu, na którym już się logowano, logowanie nadal działa.
 error-auth-csrf = Formularz wygasł albo nie pochodzi z tej strony. Odśwież stronę i spróbuj ponownie.
 error-service-unavailable = Baza danych jest chwilowo niedostępna. Spróbuj za chwilę.
+error-service-busy = Serwer sprawdza teraz wiele haseł naraz. Spróbuj ponownie za chwilę.
 error-service-internal = Wystąpił błąd po naszej stronie. Spróbuj ponownie.
 error-account-email_taken = Konto z tym adresem e-mail już istnieje.
 error-account-bad_credentials = Nieprawidłowy e-mail lub hasło.
@@ -210,14 +219,23 @@ mail-confirm-body = Dzień dobry, { $name }!
     Aby potwierdzić adres e-mail, otwórz link:
     { $link }
 
-    Link jest ważny 7 dni. Jeśli to nie Ty zakładałeś konto, zignoruj tę wiadomość.
+    Link jest ważny 7 dni. Jeśli to nie Ty zakładasz konto, zignoruj tę wiadomość.
 mail-reset-subject = Nowe hasło w serwisie Wspólnota
 mail-reset-body = Dzień dobry, { $name }!
 
     Aby ustawić nowe hasło, otwórz link:
     { $link }
 
-    Link jest ważny godzinę i działa raz. Jeśli to nie Ty prosiłeś o zmianę, zignoruj tę wiadomość.
+    Link jest ważny godzinę i działa raz. Jeśli to nie Ty prosisz o zmianę, zignoruj tę wiadomość.
+
+mail-known-subject = Ktoś próbował założyć konto na Twój adres
+mail-known-body = Dzień dobry, { $name }!
+
+    Ktoś (może Ty) próbował założyć w serwisie Wspólnota konto na ten adres e-mail, ale konto z tym adresem już istnieje.
+    Aby się zalogować, otwórz: { $login }
+    Jeśli nie pamiętasz hasła, ustaw nowe: { $reset }
+
+    Jeśli to nie Ty, zignoruj tę wiadomość; nic się nie zmieniło.
 
 spaces-new = Nowa wspólnota
 spaces-new-lead = Wspólnota to jedna instytucja: spółdzielnia rozwojowa, koalicja, sieć miast albo ruch miejski. Dokument założycielski (statut albo deklaracja współpracy) można później publikować w nowych wersjach.
