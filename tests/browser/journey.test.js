@@ -77,7 +77,10 @@ test('a new resident signs a coalition declaration for her organisation', async 
   const link = body.match(/https?:\/\/\S+\/konto\/potwierdz\/[0-9a-f]+/)[0];
   await logOut(page);
 
+  // Opening the link only shows a button; the address is confirmed by pressing it.
   await page.goto(link.replace(/^https?:\/\/[^/]+/, server.base));
+  await audited(page, 'confirmation page');
+  await page.getByRole('button', { name: 'Potwierdzam adres e-mail' }).click();
   await page.getByText('Adres e-mail potwierdzony').waitFor();
   await logIn(page, email, password);
   await page.getByRole('button', { name: 'Wyloguj się' }).waitFor();

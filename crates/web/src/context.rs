@@ -16,7 +16,8 @@ use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 use wspolnota_app::accounts::User;
 use wspolnota_app::i18n::Locale;
-use wspolnota_app::{tokens, AppError};
+use wspolnota_app::limits::Origin;
+use wspolnota_app::{net, tokens, AppError};
 
 /// Largest request body accepted: an image of a proposal (2 MiB) with its form.
 pub const BODY_LIMIT: usize = 3 * 1024 * 1024;
@@ -32,6 +33,8 @@ pub struct Ctx {
     pub path: String,
     /// Whether cookies must be `Secure` (the site runs on HTTPS).
     pub secure: bool,
+    /// The client's address and device cookie, for the limits on logins and sign-ups.
+    pub origin: Origin,
 }
 
 impl Ctx {
@@ -59,8 +62,20 @@ fn valid_token(t: &str) -> bool {
 
 pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
+    let secure = state.app.config.base_url.starts_with("https://");
     let headers = req.headers();
-    let session = cookies::get(headers, cookies::SESSION).filter(|s| valid_token(s));
+    let client_ip = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| {
+            net::client_ip(
+                info.0.ip(),
+                headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()),
+                &state.app.config.limits.trusted_proxies,
+            )
+        });
+    let device = cookies::get(headers, cookies::DEVICE, secure);
+    let session = cookies::get(headers, cookies::SESSION, secure).filter(|s| valid_token(s));
     let user = match &session {
         Some(secret) => match state.app.session_user(secret).await {
             Ok(u) => u.map(Arc::new),
@@ -73,7 +88,7 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         .and_then(|u| u.locale.as_deref())
         .and_then(Locale::parse)
         .or_else(|| {
-            cookies::get(headers, cookies::LANG)
+            cookies::get(headers, cookies::LANG, secure)
                 .as_deref()
                 .and_then(Locale::parse)
         })
@@ -84,9 +99,8 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
                 .and_then(Locale::from_accept_language)
         })
         .unwrap_or(Locale::Pl);
-    let existing_csrf = cookies::get(headers, cookies::CSRF).filter(|t| valid_token(t));
+    let existing_csrf = cookies::get(headers, cookies::CSRF, secure).filter(|t| valid_token(t));
     let csrf = existing_csrf.clone().unwrap_or_else(tokens::new_secret);
-    let secure = state.app.config.base_url.starts_with("https://");
     let ctx = Ctx {
         locale,
         user,
@@ -94,6 +108,10 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         csrf: csrf.clone(),
         path: path.clone(),
         secure,
+        origin: Origin {
+            ip: client_ip,
+            device,
+        },
     };
 
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
@@ -174,6 +192,7 @@ fn failure(path: &str, locale: Locale, e: AppError) -> Response {
             csrf: String::new(),
             path: path.to_string(),
             secure: false,
+            origin: Origin::default(),
         };
         UiError::new(&ctx, e).into_response()
     }

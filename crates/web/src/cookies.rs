@@ -5,9 +5,26 @@ use axum::http::HeaderMap;
 pub const SESSION: &str = "wsp_session";
 pub const CSRF: &str = "wsp_csrf";
 pub const LANG: &str = "wsp_lang";
+/// Proof that this browser logged in to an account before (see `app::limits`).
+pub const DEVICE: &str = "wsp_device";
 
-/// The value of cookie `name` from the request headers.
-pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {
+/// A cookie's name on the wire: on HTTPS with the `__Host-` prefix, which the browser
+/// accepts only when Secure, for the whole site and from this host alone, so a
+/// neighbouring subdomain cannot plant a session or CSRF cookie.
+pub fn name(base: &str, secure: bool) -> String {
+    if secure {
+        format!("__Host-{base}")
+    } else {
+        base.to_string()
+    }
+}
+
+/// The value of cookie `base` from the request headers.
+pub fn get(headers: &HeaderMap, base: &str, secure: bool) -> Option<String> {
+    get_named(headers, &name(base, secure))
+}
+
+fn get_named(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
@@ -19,15 +36,16 @@ pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// A `Set-Cookie` value. Every cookie is HttpOnly and SameSite=Lax; `secure`
-/// when the site is served over HTTPS.
-pub fn set(name: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
-    let secure = if secure { "; Secure" } else { "" };
-    format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}")
+/// A `Set-Cookie` value. Every cookie is HttpOnly and SameSite=Lax; `Secure` (and
+/// `__Host-` named) when the site is served over HTTPS.
+pub fn set(base: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
+    let name = name(base, secure);
+    let flag = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{flag}")
 }
 
-pub fn clear(name: &str) -> String {
-    format!("{name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax")
+pub fn clear(base: &str, secure: bool) -> String {
+    set(base, "", 0, secure)
 }
 
 #[cfg(test)]
@@ -43,7 +61,17 @@ mod tests {
                 .parse()
                 .unwrap_or_else(|_| unreachable!()),
         );
-        assert_eq!(get(&h, LANG).as_deref(), Some("en"));
-        assert_eq!(get(&h, SESSION), None);
+        assert_eq!(get(&h, LANG, false).as_deref(), Some("en"));
+        assert_eq!(get(&h, SESSION, false), None);
+        // On HTTPS only the prefixed cookie counts.
+        assert_eq!(get(&h, LANG, true), None);
+    }
+
+    #[test]
+    fn https_cookies_are_host_prefixed_and_secure() {
+        let c = set(SESSION, "abc", 60, true);
+        assert!(c.starts_with("__Host-wsp_session=abc; Path=/;"));
+        assert!(c.ends_with("; Secure"));
+        assert!(!set(SESSION, "abc", 60, false).contains("Secure"));
     }
 }

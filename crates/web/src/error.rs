@@ -26,7 +26,8 @@ pub fn status_of(e: &AppError) -> StatusCode {
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::LoginRequired => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
-        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
@@ -42,22 +43,40 @@ pub fn message(locale: Locale, e: &AppError) -> String {
     locale.t(&message_id(e.code()))
 }
 
-fn log(e: &AppError, status: StatusCode) {
-    if status.is_server_error() {
-        tracing::error!(error = %e, code = e.code(), "request failed");
+/// What every error answer carries besides its body: `Retry-After` when the person
+/// should come back later, and for a 5xx the error chain, which the request-id layer
+/// logs with the method, path and request id.
+fn annotate(mut res: Response, e: &AppError) -> Response {
+    if let Some(secs) = e.retry_after_secs() {
+        if let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string()) {
+            res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+        }
     }
+    if res.status().is_server_error() {
+        let mut chain = e.to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            chain.push_str(": ");
+            chain.push_str(&s.to_string());
+            source = s.source();
+        }
+        res.extensions_mut()
+            .insert(crate::ops::FailureChain(format!("{}: {chain}", e.code())));
+    }
+    res
 }
 
 /// An error shown as a page.
 pub struct UiError {
-    ctx: Ctx,
+    /// Boxed: the context is large and every page handler returns this error.
+    ctx: Box<Ctx>,
     err: AppError,
 }
 
 impl UiError {
     pub fn new(ctx: &Ctx, err: AppError) -> UiError {
         UiError {
-            ctx: ctx.clone(),
+            ctx: Box::new(ctx.clone()),
             err,
         }
     }
@@ -77,16 +96,16 @@ impl IntoResponse for UiError {
             return axum::response::Redirect::to("/konto/logowanie").into_response();
         }
         let status = status_of(&self.err);
-        log(&self.err, status);
         let page = Page::new(&self.ctx, self.ctx.locale.t("error-title"));
         let body = ErrorPage {
             message: message(self.ctx.locale, &self.err),
             page,
         };
-        match body.render() {
+        let res = match body.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, message(self.ctx.locale, &self.err)).into_response(),
-        }
+        };
+        annotate(res, &self.err)
     }
 }
 
@@ -116,12 +135,11 @@ pub struct ErrorBody {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = status_of(&self.err);
-        log(&self.err, status);
         let body = ErrorBody {
             error: self.err.code().to_string(),
             message: message(self.locale, &self.err),
             field: self.err.field().map(str::to_string),
         };
-        (status, Json(body)).into_response()
+        annotate((status, Json(body)).into_response(), &self.err)
     }
 }

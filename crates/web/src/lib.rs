@@ -6,6 +6,7 @@ mod context;
 mod cookies;
 mod error;
 pub mod ops;
+mod security;
 pub mod ui;
 
 use axum::Router;
@@ -52,6 +53,15 @@ pub fn router(app: Arc<App>) -> Router {
             axum::http::StatusCode::REQUEST_TIMEOUT,
             std::time::Duration::from_secs(30),
         ))
+        // A panic in a handler is answered 500 (and logged below), never a dropped
+        // connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        // Outside the limits and the timeout, so their answers carry the headers too.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
+        .layer(axum::middleware::from_fn(ops::request_id))
         // One span per request (method, path, status, latency) at DEBUG, so the
         // default INFO level costs nothing on the hot path.
         .layer(

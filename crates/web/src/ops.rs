@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use axum::extract::{Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -82,6 +82,63 @@ pub async fn count_requests(State(s): State<AppState>, req: Request, next: Next)
     res
 }
 
+/// The id of one request: the one a trusted front sent, if it looks like an id, or a
+/// fresh one. Every response carries it, and so does the log line of a failure, so a
+/// person reporting a problem can point at the exact request.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// The error behind a 5xx answer, left by the error responders for the log line.
+#[derive(Clone, Debug)]
+pub struct FailureChain(pub String);
+
+const REQUEST_ID: &str = "x-request-id";
+
+fn fresh_request_id() -> String {
+    use rand::RngCore;
+    let mut b = [0u8; 8];
+    rand::thread_rng().fill_bytes(&mut b);
+    hex::encode(b)
+}
+
+pub async fn request_id(mut req: Request, next: Next) -> Response {
+    let id = req
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .map(str::to_string)
+        .unwrap_or_else(fresh_request_id);
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let mut res = next.run(req).await;
+    if res.status().is_server_error() {
+        let chain = res
+            .extensions()
+            .get::<FailureChain>()
+            .map(|c| c.0.clone())
+            .unwrap_or_default();
+        tracing::error!(
+            %method,
+            %path,
+            request_id = %id,
+            status = res.status().as_u16(),
+            error = %chain,
+            "request failed"
+        );
+    }
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        res.headers_mut().insert(REQUEST_ID, v);
+    }
+    res
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
@@ -99,9 +156,22 @@ async fn healthz(State(s): State<AppState>) -> Response {
 }
 
 async fn metrics(State(s): State<AppState>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        s.metrics.render(),
-    )
-        .into_response()
+    let mut text = s.metrics.render();
+    text.push_str(&format!(
+        "# HELP wspolnota_hashing_slots_free Password hashing slots free now.\n\
+         # TYPE wspolnota_hashing_slots_free gauge\n\
+         wspolnota_hashing_slots_free {}\n",
+        s.app.hashing_slots_free()
+    ));
+    if let Ok((queued, failed)) = s.app.mail_counts().await {
+        text.push_str(&format!(
+            "# HELP wspolnota_mail_queued Mails waiting to be sent.\n\
+             # TYPE wspolnota_mail_queued gauge\n\
+             wspolnota_mail_queued {queued}\n\
+             # HELP wspolnota_mail_failed Mails given up on.\n\
+             # TYPE wspolnota_mail_failed gauge\n\
+             wspolnota_mail_failed {failed}\n"
+        ));
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response()
 }

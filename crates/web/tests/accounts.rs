@@ -57,12 +57,33 @@ async fn sign_up_and_confirm(backend: Backend) {
     assert!(r.body.contains("potwierdź adres e-mail"), "{}", r.body);
     let link = link_in_mail(&t, "nowa@example.pl").await;
     assert!(link.starts_with("/konto/potwierdz/"));
+    // Opening the link changes nothing (mail scanners open links too): it shows a
+    // button, and the address is confirmed by the POST it sends.
     let r = t.get(&mut c, &link).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(&format!("action=\"{link}\"")), "{}", r.body);
+    let r = t
+        .post_form(
+            &mut c,
+            "/konto/logowanie",
+            &[("email", "nowa@example.pl"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "still unconfirmed");
+    let r = t.post_raw_form(&mut c, &link, &[]).await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "the POST needs the CSRF token"
+    );
+    let r = t.post_form(&mut c, &link, &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     // The link works once.
-    let r = t.get(&mut c, &link).await;
+    let r = t.post_form(&mut c, &link, &[]).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("został już użyty"));
+    let r = t.get(&mut c, &link).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let r = t
         .post_form(
             &mut c,
@@ -81,14 +102,54 @@ async fn duplicate_email_and_bad_fields(backend: Backend) {
     t.user("zajety@example.pl", "Zajęty", false).await;
     let mut c = Client::new();
     let users_before = t.count("users").await;
-    let cases: &[(&[(&str, &str)], &str)] = &[
-        (
+    // An address with an account is answered as a new one would be; its owner is
+    // told by mail, so the form reveals nothing about who has an account.
+    let r = t
+        .post_form(
+            &mut c,
+            "/konto/rejestracja",
             &[
                 ("email", "zajety@example.pl"),
                 ("password", PASSWORD),
                 ("display_name", "X"),
             ],
-            "już istnieje",
+        )
+        .await;
+    let fresh = t
+        .post_form(
+            &mut c,
+            "/konto/rejestracja",
+            &[
+                ("email", "wolny@example.pl"),
+                ("password", PASSWORD),
+                ("display_name", "X"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!((r.status, r.location()), (fresh.status, fresh.location()));
+    assert_eq!(t.count("users").await, users_before + 1, "only the new one");
+    let mails = t.app.recent_mail(10).await.unwrap();
+    let owner = mails.iter().find(|m| m.to == "zajety@example.pl").unwrap();
+    assert!(owner.body.contains("/konto/reset"), "{}", owner.body);
+    let users_before = t.count("users").await;
+    let outbox_before = t.count("outbox").await;
+    let cases: &[(&[(&str, &str)], &str)] = &[
+        (
+            &[
+                ("email", "a..b@example.pl"),
+                ("password", PASSWORD),
+                ("display_name", "X"),
+            ],
+            "nie wygląda na adres",
+        ),
+        (
+            &[
+                ("email", &format!("{}@example.pl", "a".repeat(250))),
+                ("password", PASSWORD),
+                ("display_name", "X"),
+            ],
+            "za długi",
         ),
         (
             &[
@@ -133,7 +194,7 @@ async fn duplicate_email_and_bad_fields(backend: Backend) {
         );
     }
     assert_eq!(t.count("users").await, users_before, "nothing was written");
-    assert_eq!(t.count("outbox").await, 0);
+    assert_eq!(t.count("outbox").await, outbox_before);
 }
 
 async fn wrong_password_and_rate_limit(backend: Backend) {

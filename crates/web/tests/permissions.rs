@@ -222,7 +222,7 @@ async fn world(backend: Backend) -> World {
         .unwrap();
     // Mail in the outbox, with an address in it.
     t.app
-        .request_password_reset("other@example.pl")
+        .request_password_reset("other@example.pl", &Default::default())
         .await
         .unwrap();
     let now = t.app.now().0;

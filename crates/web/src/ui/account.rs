@@ -65,7 +65,7 @@ pub async fn signup(
         list_publicly: f.list_publicly.is_some(),
         locale: ctx.locale.code().to_string(),
     };
-    match s.app.sign_up(input).await {
+    match s.app.sign_up(input, &ctx.origin).await {
         Ok(_) => Ok(see_other("/konto/logowanie", "signup-done")),
         Err(e) if e.is_user_error() => {
             let errors = FormErrors::from_error(ctx.locale, &e);
@@ -84,6 +84,30 @@ pub async fn signup(
         }
         Err(e) => Err(UiError::new(&ctx, e)),
     }
+}
+
+#[derive(Template)]
+#[template(path = "confirm.html")]
+struct ConfirmPage {
+    page: Page,
+    token: String,
+}
+
+/// The page a confirmation link opens: it changes nothing by itself (mail scanners
+/// open links too); the person confirms with the button.
+pub async fn confirm_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(token): Path<String>,
+) -> Result<Response, UiError> {
+    s.app.check_confirmation(&token).await.or_page(&ctx)?;
+    Ok(render(
+        &ctx,
+        ConfirmPage {
+            page: Page::new(&ctx, ctx.locale.t("confirm-title")),
+            token,
+        },
+    ))
 }
 
 pub async fn confirm(
@@ -128,16 +152,26 @@ pub async fn login(
     Extension(ctx): Extension<Ctx>,
     Form(f): Form<LoginForm>,
 ) -> Result<Response, UiError> {
-    match s.app.log_in(&f.email, &f.password).await {
-        Ok((secret, user)) => {
+    match s.app.log_in(&f.email, &f.password, &ctx.origin).await {
+        Ok(login) => {
             let mut res = Redirect::to("/").into_response();
             let max_age = s.app.config.session_days * 86400;
+            const YEAR: i64 = 365 * 86400;
             for cookie in [
-                cookies::set(cookies::SESSION, &secret.0, max_age, ctx.secure),
+                cookies::set(cookies::SESSION, &login.session.0, max_age, ctx.secure),
+                // A new CSRF token with the new session: one planted before the
+                // login is worth nothing after it.
+                cookies::set(
+                    cookies::CSRF,
+                    &wspolnota_app::tokens::new_secret(),
+                    30 * 86400,
+                    ctx.secure,
+                ),
+                cookies::set(cookies::DEVICE, &login.device, YEAR, ctx.secure),
                 cookies::set(
                     cookies::LANG,
-                    user.locale.as_deref().unwrap_or("pl"),
-                    365 * 86400,
+                    login.user.locale.as_deref().unwrap_or("pl"),
+                    YEAR,
                     ctx.secure,
                 ),
             ] {
@@ -147,8 +181,9 @@ pub async fn login(
             }
             Ok(res)
         }
-        Err(e) if e.is_user_error() || matches!(e, AppError::RateLimited) => {
+        Err(e) if e.is_user_error() || e.retry_after_secs().is_some() => {
             let status = crate::error::status_of(&e);
+            let retry = e.retry_after_secs();
             let errors = FormErrors {
                 fields: vec![],
                 general: Some(crate::error::message(ctx.locale, &e)),
@@ -162,6 +197,9 @@ pub async fn login(
                 },
             );
             *res.status_mut() = status;
+            if let Some(v) = retry.and_then(|r| r.to_string().parse().ok()) {
+                res.headers_mut().insert(header::RETRY_AFTER, v);
+            }
             Ok(res)
         }
         Err(e) => Err(UiError::new(&ctx, e)),
@@ -176,7 +214,7 @@ pub async fn logout(
         s.app.log_out(secret).await.or_page(&ctx)?;
     }
     let mut res = see_other("/", "logout-done");
-    if let Ok(v) = cookies::clear(cookies::SESSION).parse() {
+    if let Ok(v) = cookies::clear(cookies::SESSION, ctx.secure).parse() {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(res)
@@ -207,7 +245,10 @@ pub async fn reset_request(
     Extension(ctx): Extension<Ctx>,
     Form(f): Form<ResetRequestForm>,
 ) -> Result<Response, UiError> {
-    s.app.request_password_reset(&f.email).await.or_page(&ctx)?;
+    s.app
+        .request_password_reset(&f.email, &ctx.origin)
+        .await
+        .or_page(&ctx)?;
     Ok(see_other("/konto/reset", "reset-request-done"))
 }
 
@@ -219,15 +260,20 @@ struct ResetPage {
     errors: FormErrors,
 }
 
-pub async fn reset_page(Extension(ctx): Extension<Ctx>, Path(token): Path<String>) -> Response {
-    render(
+pub async fn reset_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(token): Path<String>,
+) -> Result<Response, UiError> {
+    s.app.check_reset(&token).await.or_page(&ctx)?;
+    Ok(render(
         &ctx,
         ResetPage {
             page: Page::new(&ctx, ctx.locale.t("reset-title")),
             token,
             errors: FormErrors::default(),
         },
-    )
+    ))
 }
 
 #[derive(serde::Deserialize)]
@@ -366,7 +412,7 @@ pub async fn delete(
     match s.app.delete_account(user, &f.password).await {
         Ok(()) => {
             let mut res = see_other("/", "profile-deleted");
-            if let Ok(v) = cookies::clear(cookies::SESSION).parse() {
+            if let Ok(v) = cookies::clear(cookies::SESSION, ctx.secure).parse() {
                 res.headers_mut().append(header::SET_COOKIE, v);
             }
             Ok(res)

@@ -16,6 +16,8 @@ use wspolnota_domain::access::Action;
 struct OutboxPage {
     page: Page,
     mails: Vec<Mail>,
+    queued: i64,
+    failed: i64,
 }
 
 pub async fn outbox_page(
@@ -24,11 +26,14 @@ pub async fn outbox_page(
 ) -> Result<Response, UiError> {
     require(&s, &ctx, Action::ViewOutbox).await?;
     let mails = s.app.recent_mail(200).await.or_page(&ctx)?;
+    let (queued, failed) = s.app.mail_counts().await.or_page(&ctx)?;
     Ok(render(
         &ctx,
         OutboxPage {
             page: Page::new(&ctx, ctx.locale.t("outbox-title")),
             mails,
+            queued,
+            failed,
         },
     ))
 }

@@ -72,8 +72,7 @@ pub async fn switch_language(
     if let Some(user) = ctx.user_id() {
         s.app.set_locale(user, locale.code()).await.or_page(&ctx)?;
     }
-    // Only local paths, so the switch cannot be used to send people elsewhere.
-    let back = if f.back.starts_with('/') && !f.back.starts_with("//") {
+    let back = if same_site_path(&f.back) {
         f.back
     } else {
         "/".into()
@@ -83,6 +82,17 @@ pub async fn switch_language(
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(res)
+}
+
+/// A path on this site, so a redirect to it cannot send people elsewhere. Browsers
+/// read `\\` as `/`, so `/\\evil.example` would leave the site like `//evil.example`.
+pub fn same_site_path(p: &str) -> bool {
+    let mut chars = p.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/') | Some('\\'))
+        && !p
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
 }
 
 pub async fn ballot_script() -> Response {
@@ -105,4 +115,27 @@ pub async fn stylesheet() -> Response {
         include_str!("../../static/style.css"),
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_site_path;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        assert!(same_site_path("/wspolnoty/konin?x=1"));
+        assert!(same_site_path("/"));
+        for evil in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "https://evil.example",
+            "",
+            "/\tevil",
+            "/a\\b",
+            "evil",
+        ] {
+            assert!(!same_site_path(evil), "{evil:?}");
+        }
+    }
 }

@@ -46,7 +46,10 @@ pub fn routes() -> Router<AppState> {
             "/konto/rejestracja",
             get(account::signup_page).post(account::signup),
         )
-        .route("/konto/potwierdz/{token}", get(account::confirm))
+        .route(
+            "/konto/potwierdz/{token}",
+            get(account::confirm_page).post(account::confirm),
+        )
         .route(
             "/konto/logowanie",
             get(account::login_page).post(account::login),

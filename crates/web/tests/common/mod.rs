@@ -28,13 +28,18 @@ pub struct TestApp {
 #[derive(Clone, Debug)]
 pub struct Client {
     pub cookies: HashMap<String, String>,
+    /// The address the server sees the client at, as a real socket would tell it.
+    pub peer: std::net::SocketAddr,
 }
 
 impl Client {
     pub fn new() -> Client {
         let mut cookies = HashMap::new();
         cookies.insert("wsp_csrf".to_string(), "ab".repeat(32));
-        Client { cookies }
+        Client {
+            cookies,
+            peer: std::net::SocketAddr::from(([192, 0, 2, 10], 40000)),
+        }
     }
 
     pub fn csrf(&self) -> String {
@@ -72,6 +77,11 @@ impl Resp {
 
 impl TestApp {
     pub async fn new(backend: Backend) -> TestApp {
+        TestApp::with_config(backend, |_| {}).await
+    }
+
+    /// A test app whose settings `adjust` changes first.
+    pub async fn with_config(backend: Backend, adjust: impl FnOnce(&mut AppConfig)) -> TestApp {
         let db = TestDb::new(backend).await;
         let clock = Arc::new(FixedClock::at(START));
         let config = AppConfig {
@@ -81,8 +91,12 @@ impl TestApp {
                 memory_kib: 64,
                 iterations: 1,
             },
+            // The tests follow links from the outbox, as a demonstration does.
+            outbox_shows_links: true,
             ..AppConfig::default()
         };
+        let mut config = config;
+        adjust(&mut config);
         let app = App::new(db.store.clone(), clock.clone(), config);
         let router = wspolnota_web::router(app.clone());
         TestApp {
@@ -93,7 +107,9 @@ impl TestApp {
         }
     }
 
-    pub async fn send(&self, client: &mut Client, req: Request<Body>) -> Resp {
+    pub async fn send(&self, client: &mut Client, mut req: Request<Body>) -> Resp {
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(client.peer));
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
