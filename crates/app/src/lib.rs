@@ -14,6 +14,7 @@ pub mod mail;
 pub mod markdown;
 pub mod modules;
 pub mod orgs;
+pub mod publication;
 pub mod spaces;
 pub mod tokens;
 
@@ -81,6 +82,8 @@ pub struct AppConfig {
     /// a copy of the database alone cannot search them by brute force. Every web node of
     /// one database needs the same.
     pub instance_secret: Vec<u8>,
+    /// What the accessibility statement and the privacy notice say about the body.
+    pub publication: publication::Publication,
 }
 
 impl Default for AppConfig {
@@ -99,6 +102,7 @@ impl Default for AppConfig {
                 rand::thread_rng().fill_bytes(&mut k);
                 k
             },
+            publication: publication::Publication::default(),
         }
     }
 }

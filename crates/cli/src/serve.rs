@@ -174,6 +174,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         login_max_failures: config.security.login_max_failures,
         login_window_secs: config.security.login_window_minutes * 60,
         instance_secret: instance_secret(&config)?,
+        publication: config.publication.to_app()?,
         ..AppConfig::default()
     };
     let app = App::new(store.clone(), Arc::new(SystemClock), app_config);
