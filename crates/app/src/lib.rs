@@ -14,6 +14,7 @@ pub mod mail;
 pub mod markdown;
 pub mod modules;
 pub mod orgs;
+pub mod personal_data;
 pub mod publication;
 pub mod spaces;
 pub mod tokens;

@@ -12,6 +12,7 @@ mod error;
 pub mod modules;
 pub mod orgs;
 pub mod outbox;
+pub mod personal_data;
 pub mod sessions;
 pub mod signatures;
 pub mod spaces;
