@@ -8,7 +8,10 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 use wspolnota_domain::ids::UserId;
 
-fn all<T>(rows: Vec<AnyRow>, f: fn(&AnyRow) -> Result<T, sqlx::Error>) -> Result<Vec<T>, StoreError> {
+fn all<T>(
+    rows: Vec<AnyRow>,
+    f: fn(&AnyRow) -> Result<T, sqlx::Error>,
+) -> Result<Vec<T>, StoreError> {
     rows.iter()
         .map(f)
         .collect::<Result<_, sqlx::Error>>()
