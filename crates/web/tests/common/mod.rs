@@ -72,9 +72,14 @@ impl Resp {
 
 impl TestApp {
     pub async fn new(backend: Backend) -> TestApp {
+        TestApp::with_config(backend, |_| {}).await
+    }
+
+    /// An app whose settings `tweak` changes first.
+    pub async fn with_config(backend: Backend, tweak: impl FnOnce(&mut AppConfig)) -> TestApp {
         let db = TestDb::new(backend).await;
         let clock = Arc::new(FixedClock::at(START));
-        let config = AppConfig {
+        let mut config = AppConfig {
             base_url: "http://test.local".into(),
             // Cheap argon2id parameters keep the suite quick; production uses the defaults.
             password_cost: PasswordCost {
@@ -83,6 +88,7 @@ impl TestApp {
             },
             ..AppConfig::default()
         };
+        tweak(&mut config);
         let app = App::new(db.store.clone(), clock.clone(), config);
         let router = wspolnota_web::router(app.clone());
         TestApp {
