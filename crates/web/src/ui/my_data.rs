@@ -44,6 +44,8 @@ pub struct Section {
     pub lead: Option<String>,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Cells from this column on hold JSON, shown as code that may wrap anywhere.
+    pub code_from: usize,
 }
 
 pub struct ConsentLine {
@@ -183,6 +185,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "organisations",
             heading: t("my-data-organisations"),
+            code_from: usize::MAX,
             lead: None,
             columns: cols(
                 page,
@@ -209,6 +212,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "spaces",
             heading: t("my-data-spaces"),
+            code_from: usize::MAX,
             lead: None,
             columns: cols(page, &["my-data-col-space", "my-data-col-from"]),
             rows: d
@@ -220,6 +224,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "signatures",
             heading: t("my-data-signatures"),
+            code_from: usize::MAX,
             lead: None,
             columns: cols(
                 page,
@@ -258,6 +263,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "proposals",
             heading: t("my-data-proposals"),
+            code_from: usize::MAX,
             lead: None,
             columns: cols(
                 page,
@@ -286,6 +292,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "supports",
             heading: t("my-data-supports"),
+            code_from: usize::MAX,
             lead: None,
             columns: cols(page, &["my-data-col-round", "my-data-col-title"]),
             rows: b
@@ -297,6 +304,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "declarations",
             heading: t("my-data-declarations"),
+            code_from: usize::MAX,
             lead: None,
             columns: cols(
                 page,
@@ -316,6 +324,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "register",
             heading: t("my-data-register"),
+            code_from: usize::MAX,
             lead: Some(t("my-data-register-lead")),
             columns: cols(
                 page,
@@ -342,6 +351,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "official",
             heading: t("my-data-official"),
+            code_from: usize::MAX,
             lead: None,
             columns: cols(page, &["my-data-col-round"]),
             rows: b.official_in.into_iter().map(|r| vec![r.round]).collect(),
@@ -349,6 +359,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "sessions",
             heading: t("my-data-sessions"),
+            code_from: usize::MAX,
             lead: Some(
                 page.locale
                     .t_count("my-data-sessions-count", d.sessions.count as i64),
@@ -364,6 +375,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "links",
             heading: t("my-data-links"),
+            code_from: usize::MAX,
             lead: None,
             columns: cols(
                 page,
@@ -388,6 +400,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
         Section {
             id: "mail",
             heading: t("my-data-mail"),
+            code_from: usize::MAX,
             lead: None,
             columns: cols(
                 page,
@@ -407,6 +420,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
     sections.push(Section {
         id: "failed-logins",
         heading: t("my-data-failed-logins"),
+        code_from: usize::MAX,
         lead: Some(
             page.locale
                 .t_count("my-data-failed-logins-count", d.failed_logins),
@@ -417,6 +431,7 @@ fn sections(page: &Page, d: PersonalData) -> Vec<Section> {
     sections.push(Section {
         id: "actions",
         heading: t("my-data-actions"),
+        code_from: 3,
         lead: (actions_total > ACTIONS_SHOWN).then(|| {
             page.locale.t_args(
                 "my-data-actions-more",
