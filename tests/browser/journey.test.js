@@ -127,12 +127,14 @@ test('the public pages pass axe-core on a desktop screen too', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
   const page = await context.newPage();
   for (const path of ['/', '/wspolnoty/spoldzielnia-rozwojowa-dabrowa-gornicza', '/wspolnoty/spoldzielnia-rozwojowa-konin/sojusznicy',
-    '/wspolnoty/kongres-ruchow-miejskich/dokument', '/organizacje', '/konto/reset', '/wspolnoty/nie-ma-takiej']) {
+    '/wspolnoty/kongres-ruchow-miejskich/dokument', '/organizacje', '/konto/reset', '/wspolnoty/nie-ma-takiej',
+    '/deklaracja-dostepnosci', '/prywatnosc']) {
     await page.goto(`${server.base}${path}`);
     await audited(page, `desktop ${path}`);
   }
   await logIn(page, 'anna.nowak@wspolnota.demo', 'demo-wspolnota');
-  for (const path of ['/wspolnoty/koalicja-dla-sasiedztw/admin', '/wspolnoty/koalicja-dla-sasiedztw/dziennik', '/konto/profil']) {
+  for (const path of ['/wspolnoty/koalicja-dla-sasiedztw/admin', '/wspolnoty/koalicja-dla-sasiedztw/dziennik', '/konto/profil',
+    '/konto/moje-dane']) {
     await page.goto(`${server.base}${path}`);
     await audited(page, `desktop ${path}`);
   }

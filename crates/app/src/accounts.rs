@@ -319,7 +319,7 @@ impl App {
                 self.config.limits.login_per_device,
             ),
             None => (
-                format!("login-address:{email}"),
+                crate::limits::login_address_key(&email),
                 self.config.limits.login_per_address,
             ),
         };

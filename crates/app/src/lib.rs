@@ -16,6 +16,8 @@ pub mod markdown;
 pub mod modules;
 pub mod net;
 pub mod orgs;
+pub mod personal_data;
+pub mod publication;
 pub mod spaces;
 pub mod tokens;
 
@@ -112,6 +114,8 @@ pub struct AppConfig {
     /// a copy of the database alone cannot search them by brute force. Every web node of
     /// one database needs the same.
     pub instance_secret: Vec<u8>,
+    /// What the accessibility statement and the privacy notice say about the body.
+    pub publication: publication::Publication,
 }
 
 impl Default for AppConfig {
@@ -134,6 +138,7 @@ impl Default for AppConfig {
                 rand::thread_rng().fill_bytes(&mut k);
                 k
             },
+            publication: publication::Publication::default(),
         }
     }
 }

@@ -71,6 +71,11 @@ pub struct Origin {
     pub device: Option<String>,
 }
 
+/// The counter of login attempts for an address from devices it has not logged in on.
+pub fn login_address_key(email: &str) -> String {
+    format!("login-address:{email}")
+}
+
 impl Origin {
     pub fn ip_key(&self, what: &str) -> Option<String> {
         self.ip

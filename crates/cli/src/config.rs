@@ -10,6 +10,7 @@ pub struct Config {
     pub database: Database,
     pub mail: Mail,
     pub security: Security,
+    pub publication: Publication,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -154,6 +155,66 @@ hashing_slots = 0
 # entries, so a copy of the database alone cannot search them. Keep it out of database
 # backups; every web node of one database needs the same file. Created on first start.
 # secret_file = "./data/instance.secret"
+
+[publication]
+# What the accessibility statement (/deklaracja-dostepnosci) and the privacy notice
+# (/prywatnosc) say about the body that runs this site. Free texts are shown as written,
+# in both languages. Until example is false, both pages say they show example data.
+example = true
+# The body: the public body of the statement and the controller of personal data.
+body_name = "Urząd Miasta Przykładowo"
+body_address = "ul. Przykładowa 1, 00-001 Przykładowo"
+body_email = "urzad@przykladowo.example"
+# Dates, written YYYY-MM-DD: the site's publication and its last significant update,
+# when the statement was prepared and when it was last reviewed (at least yearly).
+published_on = "2026-01-15"
+updated_on = "2026-05-04"
+prepared_on = "2026-01-15"
+reviewed_on = "2026-05-04"
+# "full", "partial" or "none"; unless "full", list below what is not accessible.
+compliance = "partial"
+# Who assessed the site; empty for the body's own self-assessment.
+assessed_by = ""
+# The person to contact about accessibility.
+contact_name = "Anna Przykładowa"
+contact_email = "dostepnosc@przykladowo.example"
+contact_phone = "+48 61 000 00 00"
+# Architectural accessibility of the body's building.
+building = """\
+  Urząd mieści się w budynku przy ul. Przykładowej 1. Do wejścia głównego prowadzi \
+  podjazd dla wózków, a drzwi otwierają się automatycznie. Na parterze jest biuro \
+  obsługi mieszkańców z pętlą indukcyjną i toaleta dostosowana do potrzeb osób \
+  z niepełnosprawnościami. Przed budynkiem są dwa miejsca parkingowe dla osób \
+  z niepełnosprawnościami. Do budynku można wejść z psem asystującym. Tłumacza \
+  polskiego języka migowego zapewniamy po zgłoszeniu co najmniej 3 dni robocze \
+  przed wizytą."""
+# The body's mobile applications; empty when it has none.
+mobile_apps = ""
+# The data protection officer; leave both out where there is none.
+dpo_name = "Jan Przykładowy"
+dpo_email = "iod@przykladowo.example"
+# Who processes personal data for the body (hosting, mail); an empty list for none.
+processors = [
+  "Przykładowy Hosting sp. z o.o. — utrzymanie serwerów (w Polsce)",
+  "Przykładowa Poczta sp. z o.o. — wysyłka wiadomości e-mail",
+]
+# Transfers of personal data outside the European Economic Area; empty when none.
+transfers = ""
+# How long records (budgets, consultations, the audit log) are kept after their matter
+# ends, and copies of sent e-mails. The operator removes older ones; the platform does
+# not do it by itself yet.
+records_retention_years = 5
+mail_retention_days = 90
+
+# What is not accessible, and why: one block each. With compliance "full", write
+# an empty list in [publication] instead.
+[[publication.non_accessible]]
+content = "Zdjęcia dodawane przez mieszkańców do projektów mogą mieć niepełne opisy alternatywne."
+reason = "Zdjęcia i ich opisy dodają autorzy projektów; to treści osób trzecich, których urząd nie przygotowuje i nie kontroluje."
+
+[[publication.non_accessible]]
+content = "Pliki z wynikami głosowania (formaty .pb i CSV) są plikami danych, a nie dokumentami tekstowymi."
+reason = "Służą do ponownego przeliczenia wyników; te same wyniki są przedstawione na stronie w tabelach."
 "#;
 
 impl Config {
@@ -198,6 +259,130 @@ impl Config {
     }
 }
 
+/// What the accessibility statement and the privacy notice say about the body running
+/// the site (`[publication]`); the defaults are marked example values.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Publication {
+    pub example: bool,
+    pub body_name: String,
+    pub body_address: String,
+    pub body_email: String,
+    pub published_on: String,
+    pub updated_on: String,
+    pub prepared_on: String,
+    pub reviewed_on: String,
+    /// `full`, `partial` or `none`.
+    pub compliance: String,
+    pub assessed_by: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub building: String,
+    pub mobile_apps: String,
+    pub dpo_name: Option<String>,
+    pub dpo_email: Option<String>,
+    pub processors: Vec<String>,
+    pub transfers: String,
+    pub records_retention_years: u32,
+    pub mail_retention_days: u32,
+    pub non_accessible: Vec<NonAccessible>,
+}
+
+/// One part of the site that is not accessible (`[[publication.non_accessible]]`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonAccessible {
+    pub content: String,
+    pub reason: String,
+}
+
+impl Default for Publication {
+    fn default() -> Self {
+        use wspolnota_app::publication::Publication as App;
+        let a = App::default();
+        Publication {
+            example: a.example,
+            body_name: a.body_name,
+            body_address: a.body_address,
+            body_email: a.body_email,
+            published_on: a.published_on,
+            updated_on: a.updated_on,
+            prepared_on: a.prepared_on,
+            reviewed_on: a.reviewed_on,
+            compliance: a.compliance.code().into(),
+            assessed_by: a.assessed_by,
+            contact_name: a.contact_name,
+            contact_email: a.contact_email,
+            contact_phone: a.contact_phone,
+            building: a.building,
+            mobile_apps: a.mobile_apps,
+            dpo_name: a.dpo_name,
+            dpo_email: a.dpo_email,
+            processors: a.processors,
+            transfers: a.transfers,
+            records_retention_years: a.records_retention_years,
+            mail_retention_days: a.mail_retention_days,
+            non_accessible: a
+                .non_accessible
+                .into_iter()
+                .map(|n| NonAccessible {
+                    content: n.content,
+                    reason: n.reason,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Publication {
+    /// The settings as the app reads them, checked: the server does not start with a
+    /// statement that lacks what the statute requires.
+    pub fn to_app(&self) -> anyhow::Result<wspolnota_app::publication::Publication> {
+        use wspolnota_app::publication::{self as p, Compliance};
+        let compliance = Compliance::parse(&self.compliance).ok_or_else(|| {
+            anyhow::anyhow!(
+                "publication.compliance must be \"full\", \"partial\" or \"none\", not {:?}",
+                self.compliance
+            )
+        })?;
+        let optional = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        let publication = p::Publication {
+            example: self.example,
+            body_name: self.body_name.clone(),
+            body_address: self.body_address.clone(),
+            body_email: self.body_email.clone(),
+            published_on: self.published_on.clone(),
+            updated_on: self.updated_on.clone(),
+            compliance,
+            non_accessible: self
+                .non_accessible
+                .iter()
+                .map(|n| p::NonAccessible {
+                    content: n.content.clone(),
+                    reason: n.reason.clone(),
+                })
+                .collect(),
+            prepared_on: self.prepared_on.clone(),
+            reviewed_on: self.reviewed_on.clone(),
+            assessed_by: self.assessed_by.clone(),
+            contact_name: self.contact_name.clone(),
+            contact_email: self.contact_email.clone(),
+            contact_phone: self.contact_phone.clone(),
+            building: self.building.clone(),
+            mobile_apps: self.mobile_apps.clone(),
+            dpo_name: optional(&self.dpo_name),
+            dpo_email: optional(&self.dpo_email),
+            processors: self.processors.clone(),
+            transfers: self.transfers.clone(),
+            records_retention_years: self.records_retention_years,
+            mail_retention_days: self.mail_retention_days,
+        };
+        publication.check()?;
+        Ok(publication)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +412,20 @@ mod tests {
         let parsed = parsed.unwrap_or_default();
         assert_eq!(parsed.mail.smtp_host.as_deref(), Some("localhost"));
         assert!(parsed.database.url.is_some());
+    }
+
+    #[test]
+    fn the_default_publication_is_the_apps_example() {
+        let app = Config::default().publication.to_app();
+        assert_eq!(
+            app.ok(),
+            Some(wspolnota_app::publication::Publication::default())
+        );
+        let bad = Publication {
+            compliance: "mostly".into(),
+            ..Publication::default()
+        };
+        assert!(bad.to_app().is_err());
     }
 
     #[test]

@@ -185,6 +185,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         },
         limits: limits(&config.security)?,
         instance_secret: instance_secret(&config)?,
+        publication: config.publication.to_app()?,
         ..AppConfig::default()
     };
     let app = App::new(

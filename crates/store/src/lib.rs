@@ -14,6 +14,7 @@ pub mod limits;
 pub mod modules;
 pub mod orgs;
 pub mod outbox;
+pub mod personal_data;
 pub mod sessions;
 pub mod signatures;
 pub mod spaces;

@@ -78,6 +78,11 @@ fn get_routes(org: i64, other_org: i64, round: i64) -> Vec<(String, [u16; 6])> {
             [SEE, FORB, FORB, FORB, FORB, OK],
         ),
         ("GET", "/konto/profil", [SEE, OK, OK, OK, OK, OK]),
+        // One's own data: always the session's person, so every role gets its own.
+        ("GET", "/konto/moje-dane", [SEE, OK, OK, OK, OK, OK]),
+        ("GET", "/konto/moje-dane.json", [SEE, OK, OK, OK, OK, OK]),
+        ("GET", "/deklaracja-dostepnosci", [OK; 6]),
+        ("GET", "/prywatnosc", [OK; 6]),
         ("GET", "/konto/logowanie", [OK; 6]),
         ("GET", "/konto/rejestracja", [OK; 6]),
         ("GET", "/konto/reset", [OK; 6]),
@@ -405,6 +410,11 @@ async fn every_action_with_every_role(backend: Backend) {
                 "/wspolnoty/koalicja/moduly".into(),
                 vec![("shown", "budget".into()), ("budget", "on".into())],
                 [SEE, FORB, FORB, FORB, SEE, SEE],
+            ),
+            (
+                "/konto/moje-dane/zgody/wycofaj".into(),
+                vec![("consent", "list_publicly".into())],
+                [SEE; 6],
             ),
             (
                 "/konto/usun".into(),

@@ -19,6 +19,7 @@ pub use error::{all_codes, BudgetError};
 pub use paper::{PaperEntry, PaperOutcome};
 pub use results::{PoolResult, ProjectOutcome, Publication, Report, TieNote, VoidCount};
 pub use rounds::NewRound;
+pub(crate) use voting::account_key_before_persons;
 pub use voting::{BallotCast, Desk, VoterStatus};
 pub use wspolnota_store::budget::{
     Duplicate, ImageInfo, PaperSheet, Pool, Proposal, Resident, Round, RoundRules, StoredResult,

@@ -82,6 +82,12 @@ fn change_tag(receipt: &str) -> String {
     tokens::hash(&format!("wspolnota change v1:{}", receipt.trim()))
 }
 
+/// The register key an account voted under before rounds knew people by name and
+/// address.
+pub(crate) fn account_key_before_persons(user: wspolnota_domain::ids::UserId) -> String {
+    format!("user:{}", user.0)
+}
+
 impl App {
     /// The register key of a person under the round's identification rules.
     pub(super) fn person_key(&self, round: &Round, who: &Desk) -> Result<String, AppError> {
@@ -268,7 +274,7 @@ impl App {
             key: &resident.person_key,
             // How this account was registered before the register of persons, in
             // rounds that were open while the platform was upgraded.
-            earlier_key: Some(format!("user:{}", user.0)),
+            earlier_key: Some(account_key_before_persons(user)),
             channel: Channel::Account,
             district,
         };

@@ -59,6 +59,7 @@ const NOTICES: &[&str] = &[
     "budget-desk-issued",
     "budget-committee-key-saved",
     "budget-round-counted",
+    "my-data-consent-withdrawn",
 ];
 
 impl Page {

@@ -7,7 +7,9 @@ pub(crate) mod budget;
 mod home;
 pub mod layout;
 mod modules;
+mod my_data;
 mod orgs;
+mod publication;
 mod spaces;
 
 use crate::error::UiError;
@@ -82,6 +84,8 @@ pub fn routes() -> Router<AppState> {
             get(admin::new_space).post(admin::create_space),
         )
         .merge(budget::routes())
+        .merge(publication::routes())
+        .merge(my_data::routes())
         .fallback(not_found)
 }
 

@@ -84,7 +84,7 @@ impl TestApp {
     pub async fn with_config(backend: Backend, adjust: impl FnOnce(&mut AppConfig)) -> TestApp {
         let db = TestDb::new(backend).await;
         let clock = Arc::new(FixedClock::at(START));
-        let config = AppConfig {
+        let mut config = AppConfig {
             base_url: "http://test.local".into(),
             // Cheap argon2id parameters keep the suite quick; production uses the defaults.
             password_cost: PasswordCost {
@@ -95,7 +95,6 @@ impl TestApp {
             outbox_shows_links: true,
             ..AppConfig::default()
         };
-        let mut config = config;
         adjust(&mut config);
         let app = App::new(db.store.clone(), clock.clone(), config);
         let router = wspolnota_web::router(app.clone());
