@@ -15,7 +15,6 @@ pub use wspolnota_store::users::User;
 crate::error::refusals! {
     /// Refusals of accounts, logins and e-mail links.
     AccountError {
-        EmailTaken => "account.email_taken", Conflict;
         BadCredentials => "account.bad_credentials", Unauthorized;
         Unconfirmed => "account.unconfirmed", Unauthorized;
         WrongPassword => "account.wrong_password", Unacceptable;
@@ -494,6 +493,9 @@ impl App {
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let withdrawn = wspolnota_store::signatures::withdraw_personal(&mut tx, user, now).await?;
+        if let Some(email) = &current.email {
+            wspolnota_store::outbox::forget_recipient(&mut tx, email).await?;
+        }
         users::anonymise(&mut tx, user, now).await?;
         wspolnota_store::api_tokens::revoke_all(&mut tx, user, now).await?;
         for space in withdrawn {

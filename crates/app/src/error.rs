@@ -71,6 +71,8 @@ pub enum AppError {
     Org(#[from] crate::orgs::OrgError),
     #[error("refused: {0}")]
     Space(#[from] crate::spaces::SpaceError),
+    #[error("refused: {0}")]
+    Token(#[from] crate::api_tokens::TokenError),
     /// A rule of the participatory budget refused the request.
     #[error("refused: {0}")]
     Budget(#[from] crate::budget::BudgetError),
@@ -96,6 +98,7 @@ impl AppError {
             AppError::Account(e) => e.code(),
             AppError::Org(e) => e.code(),
             AppError::Space(e) => e.code(),
+            AppError::Token(e) => e.code(),
             AppError::Budget(e) => e.code(),
             AppError::RateLimited { .. } => "auth.rate_limited",
             AppError::Busy { .. } => "service.busy",
@@ -112,6 +115,7 @@ impl AppError {
             AppError::Account(e) => Some(e.kind()),
             AppError::Org(e) => Some(e.kind()),
             AppError::Space(e) => Some(e.kind()),
+            AppError::Token(e) => Some(e.kind()),
             AppError::Budget(e) => Some(if e.is_conflict() {
                 Kind::Conflict
             } else {
@@ -141,7 +145,6 @@ impl AppError {
     pub fn field(&self) -> Option<&'static str> {
         match self {
             AppError::Invalid(e) => e.field(),
-            AppError::Account(crate::accounts::AccountError::EmailTaken) => Some("email"),
             _ => None,
         }
     }
@@ -165,6 +168,7 @@ pub fn all_codes() -> Vec<&'static str> {
     codes.extend(crate::accounts::AccountError::CODES);
     codes.extend(crate::orgs::OrgError::CODES);
     codes.extend(crate::spaces::SpaceError::CODES);
+    codes.extend(crate::api_tokens::TokenError::CODES);
     codes.extend(crate::budget::all_codes());
     codes
 }

@@ -5,6 +5,7 @@
 //! transaction together with the audit entry and any outgoing mail.
 
 pub mod accounts;
+pub mod api_tokens;
 mod audit;
 pub mod budget;
 pub mod demo;

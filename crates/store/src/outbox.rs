@@ -180,3 +180,20 @@ pub async fn counts(c: &mut Conn) -> Result<(i64, i64), StoreError> {
     .await?;
     Ok((row.try_get("queued")?, row.try_get("failed")?))
 }
+
+/// Forgets the mail of a person whose account is deleted: unsent mail is dropped, and
+/// sent mail keeps only its subject and date, with neither address nor body.
+pub async fn forget_recipient(c: &mut Conn, to: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM outbox WHERE to_addr = $1 AND sent_at IS NULL")
+        .bind(to)
+        .execute(&mut *c)
+        .await?;
+    sqlx::query(
+        "UPDATE outbox SET to_addr = '-', body = '', sealed_secret = NULL, last_error = NULL \
+         WHERE to_addr = $1",
+    )
+    .bind(to)
+    .execute(c)
+    .await?;
+    Ok(())
+}

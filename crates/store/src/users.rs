@@ -83,14 +83,6 @@ pub async fn by_email(c: &mut Conn, email: &str) -> Result<Option<User>, StoreEr
     Ok(row.map(|r| user_from_row(&r)).transpose()?)
 }
 
-pub async fn email_taken(c: &mut Conn, email: &str) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_one(c)
-        .await?;
-    Ok(n > 0)
-}
-
 pub async fn confirm_email(c: &mut Conn, id: UserId, now: Timestamp) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE users SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL",

@@ -1,6 +1,10 @@
 //! The request context: who is asking (from the session cookie), in which
 //! language, and the CSRF check every state-changing request passes first.
 //!
+//! API calls may instead carry a personal access token (`Authorization: Bearer`),
+//! which names the person and limits them to the token's scopes; they need no CSRF
+//! token, since no other site can make a browser send that header.
+//!
 //! CSRF uses a double-submit token: a random cookie, echoed by every form as a
 //! hidden `csrf` field and by API clients as the `X-CSRF-Token` header. A cross-site
 //! page can neither read the cookie nor set the header, so it cannot forge either.
@@ -15,6 +19,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 use wspolnota_app::accounts::User;
+use wspolnota_app::api_tokens::{self, TokenError};
 use wspolnota_app::i18n::Locale;
 use wspolnota_app::limits::Origin;
 use wspolnota_app::{net, tokens, AppError};
@@ -75,13 +80,45 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             )
         });
     let device = cookies::get(headers, cookies::DEVICE, secure);
-    let session = cookies::get(headers, cookies::SESSION, secure).filter(|s| valid_token(s));
-    let user = match &session {
-        Some(secret) => match state.app.session_user(secret).await {
-            Ok(u) => u.map(Arc::new),
-            Err(e) => return failure(&path, Locale::Pl, e),
-        },
-        None => None,
+    // A script's personal access token, on the API only; it stands instead of the
+    // session and the CSRF token.
+    let bearer = is_api(&path)
+        .then(|| headers.get(header::AUTHORIZATION))
+        .flatten()
+        .map(|v| {
+            v.to_str()
+                .ok()
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .unwrap_or("")
+                .to_string()
+        });
+    let by_token = bearer.is_some();
+    let session =
+        cookies::get(headers, cookies::SESSION, secure).filter(|s| valid_token(s) && !by_token);
+    let user = if let Some(token) = &bearer {
+        let early_locale = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Locale::from_accept_language)
+            .unwrap_or(Locale::Pl);
+        match state.app.token_user(token).await {
+            Ok((user, scopes)) => {
+                let needed = api_tokens::required_scope(req.method().as_str(), &path);
+                if !scopes.contains(&needed) {
+                    return failure(&path, early_locale, TokenError::Scope.into());
+                }
+                Some(Arc::new(user))
+            }
+            Err(e) => return failure(&path, early_locale, e),
+        }
+    } else {
+        match &session {
+            Some(secret) => match state.app.session_user(secret).await {
+                Ok(u) => u.map(Arc::new),
+                Err(e) => return failure(&path, Locale::Pl, e),
+            },
+            None => None,
+        }
     };
     let locale = user
         .as_ref()
@@ -114,7 +151,8 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
         },
     };
 
-    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let unsafe_method =
+        !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) && !by_token;
     let mut req = req;
     if unsafe_method {
         let multipart = req

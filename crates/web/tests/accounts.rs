@@ -368,10 +368,19 @@ async fn account_deletion(backend: Backend) {
         .post_form(&mut c, "/konto/usun", &[("password", "zle-haslo-123")])
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    t.app
+        .request_password_reset("znikam@example.pl", &Default::default())
+        .await
+        .unwrap();
     let r = t
         .post_form(&mut c, "/konto/usun", &[("password", PASSWORD)])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let mails = t.app.recent_mail(50).await.unwrap();
+    assert!(
+        mails.iter().all(|m| m.to != "znikam@example.pl"),
+        "the outbox forgets the address"
+    );
     let r = t.get(&mut c, "/api/v1/me").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     let mut v = Client::new();

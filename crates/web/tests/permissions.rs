@@ -417,6 +417,17 @@ async fn every_action_with_every_role(backend: Backend) {
                 [SEE; 6],
             ),
             (
+                "/konto/tokeny".into(),
+                vec![("name", "Skrypt".into()), ("scope", "read".into())],
+                [SEE, OK, OK, OK, OK, OK],
+            ),
+            // Only one's own tokens can be revoked; there is no token 999999.
+            (
+                "/konto/tokeny/999999/odwolaj".into(),
+                vec![],
+                [SEE, 404, 404, 404, 404, 404],
+            ),
+            (
                 "/konto/usun".into(),
                 vec![("password", "nie-to-haslo".into())],
                 [SEE, 422, 422, 422, 422, 422],

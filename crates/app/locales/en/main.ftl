@@ -195,7 +195,6 @@ error-auth-csrf = The form has expired or did not come from this site. Reload th
 error-service-unavailable = The database is unavailable for a moment. Try again shortly.
 error-service-busy = The server is busy checking other passwords. Try again in a moment.
 error-service-internal = Something failed on our side. Please try again.
-error-account-email_taken = An account with this e-mail address already exists.
 error-account-bad_credentials = Wrong e-mail or password.
 error-account-unconfirmed = Confirm your e-mail address first, with the link from the message.
 error-account-wrong_password = Wrong password.

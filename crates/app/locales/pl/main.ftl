@@ -196,7 +196,6 @@ error-auth-csrf = Formularz wygasł albo nie pochodzi z tej strony. Odśwież st
 error-service-unavailable = Baza danych jest chwilowo niedostępna. Spróbuj za chwilę.
 error-service-busy = Serwer sprawdza teraz wiele haseł naraz. Spróbuj ponownie za chwilę.
 error-service-internal = Wystąpił błąd po naszej stronie. Spróbuj ponownie.
-error-account-email_taken = Konto z tym adresem e-mail już istnieje.
 error-account-bad_credentials = Nieprawidłowy e-mail lub hasło.
 error-account-unconfirmed = Najpierw potwierdź adres e-mail linkiem z wiadomości.
 error-account-wrong_password = Nieprawidłowe hasło.

@@ -1,7 +1,9 @@
 //! The JSON API under `/api/v1`. Same use cases and permission rules as the
 //! pages; errors are `{ "error": code, "message": localised }` with a 4xx status.
-//! State-changing calls need the `X-CSRF-Token` header (the value of the
-//! `wsp_csrf` cookie), like every form of the site.
+//! Callers are anonymous, logged in with the session cookie (whose state-changing
+//! calls need the `X-CSRF-Token` header with the value of the `wsp_csrf` cookie, like
+//! every form of the site), or scripts with a personal access token
+//! (`Authorization: Bearer`), limited to its scopes.
 
 mod budget;
 mod orgs;
@@ -43,9 +45,49 @@ use wspolnota_app::AppError;
         budget::count,
         budget::receipt
     ),
-    components(schemas(crate::error::ErrorBody))
+    components(schemas(crate::error::ErrorBody)),
+    modifiers(&Credentials)
 )]
 pub struct ApiDoc;
+
+/// The two ways to call the API as someone: a personal access token, or the
+/// browser's session cookie (whose writes also need the `X-CSRF-Token` header).
+struct Credentials;
+
+impl utoipa::Modify for Credentials {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+        };
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A personal access token made on the profile page (`wsp_…`), with the \
+                         scopes `read` (every GET, checking a receipt), `vote` (residence and \
+                         ballots) and `manage` (every other change). No CSRF header is needed.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "wsp_session",
+                "The browser's login session; writes also need the `X-CSRF-Token` header \
+                 with the value of the `wsp_csrf` cookie.",
+            ))),
+        );
+        openapi.security = Some(vec![
+            SecurityRequirement::default(),
+            SecurityRequirement::new("token", ["read", "vote", "manage"]),
+            SecurityRequirement::new::<_, _, &str>("session", []),
+        ]);
+    }
+}
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -320,6 +320,7 @@ struct ProfilePage {
     city: String,
     list_publicly: bool,
     orgs: Vec<OrgLine>,
+    tokens: Vec<super::tokens::TokenLine>,
     errors: FormErrors,
 }
 
@@ -344,8 +345,11 @@ async fn profile_view(
         });
     }
     let page = Page::new(ctx, ctx.locale.t("profile-title")).with_notice(notice);
+    let tokens = s.app.api_tokens(user.id).await.or_page(ctx)?;
+    let tokens = super::tokens::lines(&page, tokens);
     let body = ProfilePage {
         page,
+        tokens,
         email: user.email.clone().unwrap_or_default(),
         display_name: user.display_name.clone(),
         city: user.city.clone().unwrap_or_default(),

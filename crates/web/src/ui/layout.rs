@@ -24,6 +24,7 @@ const NOTICES: &[&str] = &[
     "reset-done",
     "profile-saved",
     "profile-deleted",
+    "tokens-revoked-done",
     "orgs-created",
     "orgs-granted",
     "orgs-revoked",
@@ -83,6 +84,11 @@ impl Page {
 
     pub fn t(&self, id: &str) -> String {
         self.locale.t(id)
+    }
+
+    /// A message with one argument.
+    pub fn t_args(&self, id: &str, name: &'static str, value: &str) -> String {
+        self.locale.t_args(id, &[(name, value.to_string())])
     }
 
     pub fn lang(&self) -> &'static str {

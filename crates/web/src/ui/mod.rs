@@ -11,6 +11,7 @@ mod my_data;
 mod orgs;
 mod publication;
 mod spaces;
+mod tokens;
 
 use crate::error::UiError;
 use crate::{AppState, Ctx};
@@ -70,6 +71,8 @@ pub fn routes() -> Router<AppState> {
             get(account::profile_page).post(account::profile_save),
         )
         .route("/konto/usun", post(account::delete))
+        .route("/konto/tokeny", post(tokens::create))
+        .route("/konto/tokeny/{id}/odwolaj", post(tokens::revoke))
         .route("/organizacje", get(orgs::list_page))
         .route("/organizacje/nowa", get(orgs::new_page).post(orgs::create))
         .route("/organizacje/{id}", get(orgs::org_page))

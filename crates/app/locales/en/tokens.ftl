@@ -1,0 +1,25 @@
+# API tokens (access for scripts)
+tokens-title = API tokens
+tokens-lead = A token lets a script use the API on your behalf (header "Authorization: Bearer …"). Give it only the scopes it needs; you can revoke it at any time.
+tokens-none = You have no tokens yet.
+tokens-name = Token name
+tokens-scopes = Scopes
+tokens-scope-read = read
+tokens-scope-vote = vote
+tokens-scope-manage = changes (signatures, organisations, proposals, counting)
+tokens-created-at = Created
+tokens-last-used = Last used
+tokens-never-used = never
+tokens-revoked = revoked
+tokens-create = Create token
+tokens-revoke = Revoke
+tokens-revoke-label = Revoke token { $name }
+tokens-new-title = New API token
+tokens-new-lead = Copy the token now: it is shown only this once. We keep only its hash.
+tokens-new-back = Back to the profile
+tokens-revoked-done = Token revoked.
+field-token_name = Token name
+error-auth-token_invalid = The API token is invalid or has been revoked.
+error-auth-token_scope = This API token has no scope for this operation.
+error-token-no_scopes = Choose at least one scope.
+error-token-too_many = You already have the most tokens allowed. Revoke one to create another.

@@ -1,0 +1,25 @@
+# Tokeny API (dostęp dla skryptów)
+tokens-title = Tokeny API
+tokens-lead = Token pozwala skryptowi korzystać z API w Twoim imieniu (nagłówek „Authorization: Bearer …”). Nadaj mu tylko potrzebne uprawnienia; możesz go w każdej chwili odwołać.
+tokens-none = Nie masz jeszcze żadnego tokenu.
+tokens-name = Nazwa tokenu
+tokens-scopes = Uprawnienia
+tokens-scope-read = odczyt
+tokens-scope-vote = głosowanie
+tokens-scope-manage = zmiany (podpisy, organizacje, projekty, liczenie głosów)
+tokens-created-at = Utworzony
+tokens-last-used = Ostatnio użyty
+tokens-never-used = nigdy
+tokens-revoked = odwołany
+tokens-create = Utwórz token
+tokens-revoke = Odwołaj
+tokens-revoke-label = Odwołaj token { $name }
+tokens-new-title = Nowy token API
+tokens-new-lead = Skopiuj token teraz: pokażemy go tylko ten jeden raz. Przechowujemy jedynie jego skrót.
+tokens-new-back = Wróć do profilu
+tokens-revoked-done = Token odwołany.
+field-token_name = Nazwa tokenu
+error-auth-token_invalid = Token API jest nieprawidłowy albo został odwołany.
+error-auth-token_scope = Ten token API nie ma uprawnienia do tej operacji.
+error-token-no_scopes = Wybierz co najmniej jedno uprawnienie.
+error-token-too_many = Masz już najwięcej dozwolonych tokenów. Odwołaj któryś, aby utworzyć nowy.
