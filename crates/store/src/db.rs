@@ -1,15 +1,52 @@
 //! Connecting, migrating and transactions.
 
+use crate::group_commit::{Group, GroupTx};
 use crate::StoreError;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A connection to run queries on: a pooled connection or an open transaction.
 pub type Conn = sqlx::AnyConnection;
-/// A write transaction; commit it or it rolls back when dropped.
-pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+/// A write transaction; commit it or it rolls back when dropped. On SQLite it is one of
+/// a group sharing a durable commit (see `group_commit`); `commit` returns once the
+/// disk holds it, on both backends.
+pub struct Tx(TxKind);
+
+enum TxKind {
+    Plain(sqlx::Transaction<'static, sqlx::Any>),
+    Grouped(GroupTx),
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self.0 {
+            TxKind::Plain(t) => t.commit().await,
+            TxKind::Grouped(t) => t.commit().await,
+        }
+    }
+}
+
+impl std::ops::Deref for Tx {
+    type Target = Conn;
+    fn deref(&self) -> &Conn {
+        match &self.0 {
+            TxKind::Plain(t) => t,
+            TxKind::Grouped(t) => t.conn_ref(),
+        }
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut Conn {
+        match &mut self.0 {
+            TxKind::Plain(t) => &mut *t,
+            TxKind::Grouped(t) => t.conn(),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -24,6 +61,8 @@ pub struct Store {
     /// On SQLite one writer at a time, so write transactions queue here instead of
     /// failing with "database is locked"; on PostgreSQL the same pool as `read`.
     write: AnyPool,
+    /// On SQLite, the writer connection and its group of transactions.
+    group: Option<Arc<Group>>,
     backend: Backend,
 }
 
@@ -55,6 +94,7 @@ impl Store {
                 let write = sqlite_pool(1).connect_with(opts).await?;
                 Ok(Store {
                     read,
+                    group: Some(Group::new(write.clone())),
                     write,
                     backend,
                 })
@@ -68,6 +108,7 @@ impl Store {
                 Ok(Store {
                     read: pool.clone(),
                     write: pool,
+                    group: None,
                     backend,
                 })
             }
@@ -80,9 +121,13 @@ impl Store {
 
     /// Applies the migrations of this backend that have not run yet.
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        match self.backend {
-            Backend::Sqlite => MIGRATE_SQLITE.run(&self.write).await?,
-            Backend::Postgres => MIGRATE_POSTGRES.run(&self.write).await?,
+        match &self.group {
+            Some(group) => {
+                let mut writer = group.exclusive().await?;
+                let conn: &mut Conn = &mut writer;
+                MIGRATE_SQLITE.run(conn).await?
+            }
+            None => MIGRATE_POSTGRES.run(&self.write).await?,
         }
         Ok(())
     }
@@ -94,7 +139,10 @@ impl Store {
 
     /// Starts a write transaction.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
-        Ok(self.write.begin().await?)
+        Ok(Tx(match &self.group {
+            Some(group) => TxKind::Grouped(group.begin().await?),
+            None => TxKind::Plain(self.write.begin().await?),
+        }))
     }
 
     /// Checks that the database answers; for `/healthz`.
@@ -141,6 +189,9 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        if let Some(group) = &self.group {
+            group.close().await;
+        }
         self.read.close().await;
         self.write.close().await;
     }
@@ -152,7 +203,7 @@ fn sqlite_pool(size: u32) -> AnyPoolOptions {
         .acquire_timeout(Duration::from_secs(30))
         .after_connect(|conn, _| {
             Box::pin(async move {
-                conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;")
+                conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;")
                     .await?;
                 Ok(())
             })
@@ -162,8 +213,14 @@ fn sqlite_pool(size: u32) -> AnyPoolOptions {
 impl Store {
     /// Runs a statement that takes no parameters, such as `CREATE DATABASE`; for tools and tests.
     pub async fn execute_raw(&self, sql: &str) -> Result<(), StoreError> {
-        let mut c = self.write.acquire().await?;
-        c.execute(sql).await?;
+        match &self.group {
+            Some(group) => {
+                group.exclusive().await?.execute(sql).await?;
+            }
+            None => {
+                self.write.acquire().await?.execute(sql).await?;
+            }
+        }
         Ok(())
     }
 }

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod budget;
 mod db;
 mod error;
+mod group_commit;
 pub mod limits;
 pub mod modules;
 pub mod orgs;
