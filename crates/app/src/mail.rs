@@ -42,6 +42,13 @@ pub enum Message<'a> {
         link_base: &'a str,
         secret: &'a str,
     },
+    /// An invitation to act for an organisation.
+    Invite {
+        org: &'a str,
+        role: wspolnota_domain::org::OrgRole,
+        link_base: &'a str,
+        secret: &'a str,
+    },
     /// Someone tried to sign up with an address that has an account.
     Known {
         name: &'a str,
@@ -94,6 +101,23 @@ pub async fn queue(
             let (s, b) = with_link("mail-reset-subject", "mail-reset-body", name, link_base);
             (s, b, Some(secret))
         }
+        Message::Invite {
+            org,
+            role,
+            link_base,
+            secret,
+        } => (
+            l.t_args("mail-invite-subject", &[("org", org.to_string())]),
+            l.t_args(
+                "mail-invite-body",
+                &[
+                    ("org", org.to_string()),
+                    ("role", l.t(&format!("role-{}", role.as_str()))),
+                    ("link", format!("{link_base}{SECRET_SLOT}")),
+                ],
+            ),
+            Some(secret),
+        ),
         Message::Known { name, login, reset } => (
             l.t("mail-known-subject"),
             l.t_args(

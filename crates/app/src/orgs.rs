@@ -8,6 +8,9 @@ use wspolnota_domain::org::{OrgKind, OrgRole};
 use wspolnota_domain::{registry_numbers, text};
 use wspolnota_store::{orgs, users, StoreError};
 
+/// How long an invitation to represent an organisation stays open.
+const INVITATION_VALID_SECS: i64 = 14 * 24 * 3600;
+
 /// An organisation as the use cases hand it out.
 pub use wspolnota_store::orgs::Org;
 
@@ -16,6 +19,10 @@ crate::error::refusals! {
     OrgError {
         UnknownPerson => "org.unknown_person", Unacceptable;
         LastAdmin => "org.last_admin", Conflict;
+        InvitationInvalid => "org.invitation_invalid", BadRequest;
+        InvitationUsed => "org.invitation_used", BadRequest;
+        InvitationExpired => "org.invitation_expired", BadRequest;
+        InvitationForAnother => "org.invitation_for_another", Forbidden;
     }
 }
 
@@ -141,6 +148,149 @@ impl App {
         )
         .await?;
         Ok(person.id)
+    }
+
+    /// Invites the holder of an e-mail address to act for the organisation. The answer is
+    /// the same whether or not the address has an account, and the invitation is only a
+    /// mail: the person accepts it logged in with that address, so the inviter never
+    /// learns who has an account.
+    pub async fn invite_representative(
+        &self,
+        subject: &Subject,
+        org: OrgId,
+        email: &str,
+        role: &str,
+    ) -> Result<(), AppError> {
+        crate::authorise(subject, Action::ManageOrganisation { org })?;
+        let role = OrgRole::parse(role)?;
+        let email = text::email(email)?;
+        if !crate::mail::deliverable(&email) {
+            return Err(wspolnota_domain::error::DomainError::InvalidEmail.into());
+        }
+        let organisation = {
+            let mut c = self.store.read().await?;
+            orgs::by_id(&mut c, org).await?
+        };
+        let mails_left = !self
+            .over_limit(
+                &format!("mail-address:{email}"),
+                self.config.limits.mail_per_address,
+            )
+            .await?;
+        let now = self.now();
+        let secret = crate::tokens::new_secret();
+        let mut tx = self.store.begin().await?;
+        orgs::insert_invitation(
+            &mut tx,
+            org,
+            &email,
+            role,
+            &crate::tokens::hash(&secret),
+            subject.user,
+            now,
+            now.plus_seconds(INVITATION_VALID_SECS),
+        )
+        .await?;
+        if mails_left {
+            let link_base = format!("{}/organizacje/zaproszenie/", self.config.base_url);
+            crate::mail::queue(
+                &mut tx,
+                &email,
+                crate::mail::Message::Invite {
+                    org: &organisation.name,
+                    role,
+                    link_base: &link_base,
+                    secret: &secret,
+                },
+                None,
+                &self.config.instance_secret,
+                now,
+            )
+            .await?;
+        }
+        audit::commit(
+            tx,
+            audit::Change {
+                actor: subject.user,
+                space: None,
+                org: Some(org),
+                action: "org.representative_invited",
+                before: None,
+                after: Some(json!({"role": role.as_str()})),
+            },
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The invitations of an organisation still waiting for an answer, for its admins.
+    pub async fn open_invitations(
+        &self,
+        subject: &Subject,
+        org: OrgId,
+    ) -> Result<Vec<orgs::Invitation>, AppError> {
+        crate::authorise(subject, Action::ManageOrganisation { org })?;
+        let mut c = self.store.read().await?;
+        Ok(orgs::open_invitations(&mut c, org, self.now()).await?)
+    }
+
+    async fn live_invitation(
+        &self,
+        c: &mut wspolnota_store::Conn,
+        secret: &str,
+    ) -> Result<orgs::Invitation, AppError> {
+        let invitation = orgs::invitation_by_hash(c, &crate::tokens::hash(secret.trim()))
+            .await?
+            .ok_or(OrgError::InvitationInvalid)?;
+        if invitation.accepted {
+            return Err(OrgError::InvitationUsed.into());
+        }
+        if invitation.expires_at <= self.now() {
+            return Err(OrgError::InvitationExpired.into());
+        }
+        Ok(invitation)
+    }
+
+    /// What an invitation link offers: the organisation and the role.
+    pub async fn invitation(&self, secret: &str) -> Result<(Org, OrgRole), AppError> {
+        let mut c = self.store.read().await?;
+        let invitation = self.live_invitation(&mut c, secret).await?;
+        Ok((
+            orgs::by_id(&mut c, invitation.org_id).await?,
+            invitation.role,
+        ))
+    }
+
+    /// Accepts an invitation: only the person logged in with the invited address may.
+    pub async fn accept_invitation(&self, user: UserId, secret: &str) -> Result<OrgId, AppError> {
+        let person = self.user(user).await?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let invitation = self.live_invitation(&mut tx, secret).await?;
+        if person.email.as_deref() != Some(invitation.email.as_str()) || !person.email_confirmed {
+            return Err(OrgError::InvitationForAnother.into());
+        }
+        if !orgs::accept_invitation(&mut tx, invitation.id, now).await? {
+            return Err(OrgError::InvitationUsed.into());
+        }
+        orgs::grant(&mut tx, invitation.org_id, user, invitation.role, None, now).await?;
+        audit::commit(
+            tx,
+            audit::Change {
+                actor: Some(user),
+                space: None,
+                org: Some(invitation.org_id),
+                action: "org.representative_granted",
+                before: None,
+                after: Some(
+                    json!({"user": user.0, "role": invitation.role.as_str(), "by": "invitation"}),
+                ),
+            },
+            now,
+        )
+        .await?;
+        Ok(invitation.org_id)
     }
 
     /// Ends a person's right to act for the organisation. The last admin cannot be removed.

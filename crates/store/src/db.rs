@@ -235,6 +235,7 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "api_tokens",
         "organisations",
         "org_representatives",
+        "org_invitations",
         "spaces",
         "space_admins",
         "space_documents",

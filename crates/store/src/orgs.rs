@@ -171,3 +171,99 @@ pub async fn revoke(
     .await?;
     Ok(done.rows_affected() > 0)
 }
+
+/// An invitation to act for an organisation, sent to an e-mail address.
+#[derive(Debug, Clone)]
+pub struct Invitation {
+    pub id: i64,
+    pub org_id: OrgId,
+    pub email: String,
+    pub role: OrgRole,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    pub accepted: bool,
+}
+
+const INVITATION_COLUMNS: &str = "id, org_id, email, role, created_at, expires_at, accepted_at";
+
+fn invitation_from_row(r: &sqlx::any::AnyRow) -> Result<Invitation, StoreError> {
+    let role: String = r.try_get("role")?;
+    Ok(Invitation {
+        id: r.try_get("id")?,
+        org_id: OrgId(r.try_get("org_id")?),
+        email: r.try_get("email")?,
+        role: OrgRole::parse(&role)
+            .map_err(|_| StoreError::Other(format!("unknown role {role}")))?,
+        created_at: Timestamp(r.try_get("created_at")?),
+        expires_at: Timestamp(r.try_get("expires_at")?),
+        accepted: r.try_get::<Option<i64>, _>("accepted_at")?.is_some(),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_invitation(
+    c: &mut Conn,
+    org: OrgId,
+    email: &str,
+    role: OrgRole,
+    token_hash: &str,
+    by: Option<UserId>,
+    now: Timestamp,
+    expires_at: Timestamp,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO org_invitations (org_id, email, role, token_hash, invited_by, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(org.0)
+    .bind(email)
+    .bind(role.as_str())
+    .bind(token_hash)
+    .bind(by.map(|u| u.0))
+    .bind(now.0)
+    .bind(expires_at.0)
+    .fetch_one(c)
+    .await?)
+}
+
+pub async fn invitation_by_hash(
+    c: &mut Conn,
+    token_hash: &str,
+) -> Result<Option<Invitation>, StoreError> {
+    let row = sqlx::query(&format!(
+        "SELECT {INVITATION_COLUMNS} FROM org_invitations WHERE token_hash = $1"
+    ))
+    .bind(token_hash)
+    .fetch_optional(c)
+    .await?;
+    row.as_ref().map(invitation_from_row).transpose()
+}
+
+/// Marks an invitation accepted; false if it was accepted already (a race lost).
+pub async fn accept_invitation(c: &mut Conn, id: i64, now: Timestamp) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE org_invitations SET accepted_at = $1 WHERE id = $2 AND accepted_at IS NULL",
+    )
+    .bind(now.0)
+    .bind(id)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Invitations of an organisation not yet accepted nor expired, newest first.
+pub async fn open_invitations(
+    c: &mut Conn,
+    org: OrgId,
+    now: Timestamp,
+) -> Result<Vec<Invitation>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {INVITATION_COLUMNS} FROM org_invitations \
+         WHERE org_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY id DESC LIMIT 100"
+    ))
+    .bind(org.0)
+    .bind(now.0)
+    .fetch_all(c)
+    .await?;
+    rows.iter().map(invitation_from_row).collect()
+}

@@ -8,22 +8,8 @@ use axum::http::StatusCode;
 use common::{Client, TestApp, PASSWORD};
 use wspolnota_testkit::{on_both_backends, Backend};
 
-/// The link of the newest mail to `to` in the outbox.
 async fn link_in_mail(t: &TestApp, to: &str) -> String {
-    let mails = t.app.recent_mail(50).await.unwrap();
-    let mail = mails
-        .iter()
-        .find(|m| m.to == to)
-        .expect("a mail to the address");
-    let start = mail
-        .body
-        .find("http://test.local")
-        .expect("a link in the mail");
-    let rest = &mail.body[start..];
-    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    rest[..end]
-        .trim_start_matches("http://test.local")
-        .to_string()
+    t.link_in_mail(to).await
 }
 
 async fn sign_up_and_confirm(backend: Backend) {

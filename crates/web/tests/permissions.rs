@@ -71,6 +71,8 @@ fn get_routes(org: i64, other_org: i64, round: i64) -> Vec<(String, [u16; 6])> {
         ("GET", "/organizacje/nowa", [SEE, OK, OK, OK, OK, OK]),
         ("GET", "/organizacje/{org}", [OK; 6]),
         ("GET", "/organizacje/{other}", [OK; 6]),
+        // An invitation link that was never sent.
+        ("GET", "/organizacje/zaproszenie/0000000000000000000000000000000000000000000000000000000000000000", [400; 6]),
         ("GET", "/admin/skrzynka", [SEE, FORB, FORB, FORB, FORB, OK]),
         (
             "GET",
@@ -415,6 +417,11 @@ async fn every_action_with_every_role(backend: Backend) {
                 "/konto/moje-dane/zgody/wycofaj".into(),
                 vec![("consent", "list_publicly".into())],
                 [SEE; 6],
+            ),
+            (
+                "/organizacje/zaproszenie/0000000000000000000000000000000000000000000000000000000000000000".into(),
+                vec![],
+                [SEE, 400, 400, 400, 400, 400],
             ),
             (
                 "/konto/tokeny".into(),

@@ -288,7 +288,8 @@ async fn signing_for_an_organisation_one_does_not_represent(backend: Backend) {
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.json()["error"], "auth.forbidden");
     assert_eq!(t.count("signatures").await, before);
-    // Once granted, the stranger may; once revoked, no more.
+    // Once invited and accepted, the stranger may; once revoked, no more. The inviter
+    // is answered alike for an address with an account and one without.
     let r = t
         .post_form(
             &mut o,
@@ -297,15 +298,52 @@ async fn signing_for_an_organisation_one_does_not_represent(backend: Backend) {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let r = t
+    let unknown = t
         .post_form(
             &mut o,
             &format!("/organizacje/{org}/reprezentanci"),
             &[("email", "nikt@example.pl"), ("role", "representative")],
         )
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Nie ma konta"));
+    assert_eq!(
+        (unknown.status, unknown.location()),
+        (r.status, r.location())
+    );
+    let page = t.get(&mut o, &format!("/organizacje/{org}")).await;
+    assert!(page.body.contains("stranger@example.pl") && page.body.contains("nikt@example.pl"));
+    let link = t.link_in_mail("stranger@example.pl").await;
+    assert!(link.starts_with("/organizacje/zaproszenie/"), "{link}");
+    assert!(t
+        .link_in_mail("nikt@example.pl")
+        .await
+        .starts_with("/organizacje/zaproszenie/"));
+    // Not yet a representative: the invitation is only a mail.
+    let r = t
+        .post_form(
+            &mut s,
+            "/wspolnoty/koalicja/podpisz",
+            &[("on_behalf", &org.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Someone else logged in cannot take it; the invited person can, once.
+    let r = t.post_form(&mut o, &link, &[]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("innego adresu"), "{}", r.body);
+    let r = t.get(&mut s, &link).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Spółdzielnia X"));
+    let r = t.post_form(&mut s, &link, &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = t.post_form(&mut s, &link, &[]).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = t
+        .get(
+            &mut s,
+            &format!("/organizacje/zaproszenie/{}", "0".repeat(64)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
     // A representative cannot manage the organisation.
     let r = t
         .post_form(

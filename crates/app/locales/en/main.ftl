@@ -151,11 +151,22 @@ orgs-new-lead = An organisation is a legal person or an informal group. KRS, NIP
 orgs-create = Register
 orgs-created = Organisation registered. You are its admin.
 orgs-representatives = Representatives
-orgs-grant = Add a representative
-orgs-grant-lead = The person needs an account on the platform.
-orgs-grant-submit = Add
+orgs-grant = Invite a representative
+orgs-grant-lead = We send an invitation to the e-mail address. The person accepts it logged in to the account with that address (or after creating it).
+orgs-grant-submit = Send the invitation
 orgs-revoke = Revoke
-orgs-granted = Representative added.
+orgs-granted = Invitation sent. The person becomes a representative once they accept it.
+orgs-invitations = Invitations waiting for an answer
+orgs-invitation-expires = valid until
+orgs-invite-title = Invitation to represent an organisation
+orgs-invite-lead = The organisation "{ $org }" invites you to act on its behalf as: { $role }.
+orgs-invite-accept = I accept the invitation
+orgs-invite-login = Log in to the account with the address the invitation was sent to, and open the link again.
+orgs-invite-accepted = Invitation accepted. You can act on behalf of the organisation.
+error-org-invitation_invalid = This invitation does not exist.
+error-org-invitation_used = This invitation has already been accepted.
+error-org-invitation_expired = This invitation has expired. Ask for a new one.
+error-org-invitation_for_another = This invitation is for another e-mail address. Log in to the account with that (confirmed) address.
 orgs-revoked = Rights revoked.
 orgs-empty = There are no organisations yet.
 
@@ -226,6 +237,14 @@ mail-reset-body = Hello { $name },
 
     The link is valid for an hour and works once. If you did not ask for this, ignore this message.
 
+mail-invite-subject = Invitation to represent: { $org }
+mail-invite-body = Hello,
+
+    You are invited to act at Wspólnota on behalf of the organisation "{ $org }" (role: { $role }).
+    To accept, log in to the account with this e-mail address (or create it) and open this link:
+    { $link }
+
+    The invitation is valid for 14 days. If you did not expect it, ignore this message.
 mail-known-subject = Someone tried to sign up with your address
 mail-known-body = Hello { $name },
 

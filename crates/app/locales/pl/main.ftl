@@ -152,11 +152,22 @@ orgs-new-lead = Organizacja to osoba prawna albo grupa nieformalna. Numery KRS, 
 orgs-create = Zarejestruj
 orgs-created = Organizacja zarejestrowana. Jesteś jej administratorem.
 orgs-representatives = Reprezentanci
-orgs-grant = Dodaj reprezentanta
-orgs-grant-lead = Osoba musi mieć konto na platformie.
-orgs-grant-submit = Dodaj
+orgs-grant = Zaproś reprezentanta
+orgs-grant-lead = Wyślemy zaproszenie na podany adres e-mail. Osoba przyjmie je po zalogowaniu na konto z tym adresem (albo po jego założeniu).
+orgs-grant-submit = Wyślij zaproszenie
 orgs-revoke = Odbierz uprawnienia
-orgs-granted = Reprezentant dodany.
+orgs-granted = Zaproszenie wysłane. Osoba zostanie reprezentantem, gdy je przyjmie.
+orgs-invitations = Zaproszenia czekające na odpowiedź
+orgs-invitation-expires = ważne do
+orgs-invite-title = Zaproszenie do reprezentowania organizacji
+orgs-invite-lead = Organizacja „{ $org }” zaprasza Cię do działania w jej imieniu w roli: { $role }.
+orgs-invite-accept = Przyjmuję zaproszenie
+orgs-invite-login = Zaloguj się na konto z adresem, na który przyszło zaproszenie, i otwórz link ponownie.
+orgs-invite-accepted = Zaproszenie przyjęte. Możesz działać w imieniu organizacji.
+error-org-invitation_invalid = To zaproszenie nie istnieje.
+error-org-invitation_used = To zaproszenie zostało już przyjęte.
+error-org-invitation_expired = To zaproszenie wygasło. Poproś o nowe.
+error-org-invitation_for_another = To zaproszenie jest dla innego adresu e-mail. Zaloguj się na konto z tym adresem (potwierdzonym).
 orgs-revoked = Uprawnienia odebrane.
 orgs-empty = Nie ma jeszcze organizacji.
 
@@ -227,6 +238,14 @@ mail-reset-body = Dzień dobry, { $name }!
 
     Link jest ważny godzinę i działa raz. Jeśli to nie Ty prosisz o zmianę, zignoruj tę wiadomość.
 
+mail-invite-subject = Zaproszenie do reprezentowania: { $org }
+mail-invite-body = Dzień dobry!
+
+    Zapraszamy Cię do działania w serwisie Wspólnota w imieniu organizacji „{ $org }” (rola: { $role }).
+    Aby przyjąć zaproszenie, zaloguj się na konto z tym adresem e-mail (albo je załóż) i otwórz link:
+    { $link }
+
+    Zaproszenie jest ważne 14 dni. Jeśli nie spodziewasz się go, zignoruj tę wiadomość.
 mail-known-subject = Ktoś próbował założyć konto na Twój adres
 mail-known-body = Dzień dobry, { $name }!
 

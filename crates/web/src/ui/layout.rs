@@ -25,6 +25,7 @@ const NOTICES: &[&str] = &[
     "profile-saved",
     "profile-deleted",
     "tokens-revoked-done",
+    "orgs-invite-accepted",
     "orgs-created",
     "orgs-granted",
     "orgs-revoked",

@@ -78,6 +78,10 @@ pub fn routes() -> Router<AppState> {
         .route("/organizacje/{id}", get(orgs::org_page))
         .route("/organizacje/{id}/reprezentanci", post(orgs::grant))
         .route(
+            "/organizacje/zaproszenie/{token}",
+            get(orgs::invite_page).post(orgs::accept_invite),
+        )
+        .route(
             "/organizacje/{id}/reprezentanci/{user}/odbierz",
             post(orgs::revoke),
         )

@@ -164,6 +164,8 @@ struct OrgPage {
     numbers: Vec<(String, String)>,
     reps: Vec<RepLine>,
     can_manage: bool,
+    /// Open invitations (address, role, valid until), for the organisation's admins.
+    invitations: Vec<(String, String, i64)>,
     errors: FormErrors,
     rows: Vec<super::AuditRow>,
 }
@@ -183,13 +185,28 @@ async fn org_view(
         .or_page(ctx)?;
     let page = Page::new(ctx, org.name.clone()).with_notice(notice);
     let can_manage = can(&subject, Action::ManageOrganisation { org: org.id });
-    let rows = if can_manage {
-        super::audit_rows(
+    let (rows, invitations) = if can_manage {
+        let invitations = s
+            .app
+            .open_invitations(&subject, org.id)
+            .await
+            .or_page(ctx)?
+            .into_iter()
+            .map(|i| {
+                (
+                    i.email,
+                    page.t(&format!("role-{}", i.role.as_str())),
+                    i.expires_at.0,
+                )
+            })
+            .collect();
+        let rows = super::audit_rows(
             &page,
             s.app.org_audit_log(&subject, org.id).await.or_page(ctx)?,
-        )
+        );
+        (rows, invitations)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let mut numbers = Vec::new();
     for (label, value) in [
@@ -215,6 +232,7 @@ async fn org_view(
             })
             .collect(),
         can_manage,
+        invitations,
         rows,
         errors,
         name: org.name,
@@ -255,7 +273,7 @@ pub async fn grant(
         .or_page(&ctx)?;
     match s
         .app
-        .grant_representative(&subject, OrgId(id), &f.email, &f.role)
+        .invite_representative(&subject, OrgId(id), &f.email, &f.role)
         .await
     {
         Ok(_) => Ok(see_other(&format!("/organizacje/{id}"), "orgs-granted")),
@@ -288,4 +306,54 @@ pub async fn revoke(
         .await
         .or_page(&ctx)?;
     Ok(see_other(&format!("/organizacje/{id}"), "orgs-revoked"))
+}
+
+#[derive(Template)]
+#[template(path = "org_invite.html")]
+struct InvitePage {
+    page: Page,
+    token: String,
+    lead: String,
+    logged_in: bool,
+}
+
+/// The page an invitation link opens: what is offered, and a button to accept it.
+pub async fn invite_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(token): Path<String>,
+) -> Result<Response, UiError> {
+    let (org, role) = s.app.invitation(&token).await.or_page(&ctx)?;
+    let page = Page::new(&ctx, ctx.locale.t("orgs-invite-title"));
+    let lead = ctx.locale.t_args(
+        "orgs-invite-lead",
+        &[
+            ("org", org.name),
+            ("role", page.t(&format!("role-{}", role.as_str()))),
+        ],
+    );
+    Ok(render(
+        &ctx,
+        InvitePage {
+            page,
+            token,
+            lead,
+            logged_in: ctx.user.is_some(),
+        },
+    ))
+}
+
+pub async fn accept_invite(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(token): Path<String>,
+) -> Result<Response, UiError> {
+    let user = ctx
+        .user_id()
+        .ok_or_else(|| UiError::new(&ctx, AppError::LoginRequired))?;
+    let org = s.app.accept_invitation(user, &token).await.or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/organizacje/{}", org.0),
+        "orgs-invite-accepted",
+    ))
 }

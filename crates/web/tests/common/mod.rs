@@ -277,6 +277,24 @@ impl TestApp {
         c
     }
 
+    /// The path of the link in the newest mail to `to` in the outbox.
+    pub async fn link_in_mail(&self, to: &str) -> String {
+        let mails = self.app.recent_mail(50).await.unwrap();
+        let mail = mails
+            .iter()
+            .find(|m| m.to == to)
+            .expect("a mail to the address");
+        let start = mail
+            .body
+            .find("http://test.local")
+            .expect("a link in the mail");
+        let rest = &mail.body[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        rest[..end]
+            .trim_start_matches("http://test.local")
+            .to_string()
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let mut c = self.db.store.read().await.unwrap();
         wspolnota_store::count_rows(&mut c, table).await.unwrap()
