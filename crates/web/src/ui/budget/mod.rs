@@ -111,6 +111,17 @@ pub(crate) async fn load(s: &AppState, ctx: &Ctx, round: &str) -> Result<Loaded,
     })
 }
 
+/// Asks the policy (through the app) before a form's fields are read, for handlers
+/// that must turn fields into typed input to call their use case: a refusal then
+/// always comes before any complaint about the input.
+pub(crate) fn allowed(
+    ctx: &Ctx,
+    subject: &Subject,
+    action: wspolnota_domain::access::Action,
+) -> Result<(), UiError> {
+    wspolnota_app::authorise(subject, action).or_page(ctx)
+}
+
 /// A field of a form read as pairs (forms with repeated or numbered fields); empty
 /// when absent.
 pub(crate) fn form_field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
