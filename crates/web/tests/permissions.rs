@@ -751,7 +751,7 @@ async fn round_in(
             admin,
             &round().await,
             "Miasto",
-            Money(100_000_00),
+            Money(10_000_000),
             BallotKind::Approval { max: 2, min: 1 },
             CountingRule::Greedy { min_votes: 0 },
         )
@@ -789,7 +789,7 @@ async fn round_in(
             place: "Konin".into(),
             items: vec![LineItem {
                 label: "Drzewa".into(),
-                amount: Money(10_000_00),
+                amount: Money(1_000_000),
             }],
         };
         let r = round().await;
