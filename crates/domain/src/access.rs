@@ -119,6 +119,16 @@ pub enum Action {
     EditProposal {
         author: Option<UserId>,
     },
+    /// See a round's results: everyone once the committee's count is `published`;
+    /// before, those who manage the round (to check what a computation gives).
+    ViewBudgetResults {
+        published: bool,
+    },
+    /// Download a pool's ballots (`.pb`), results (CSV) and receipts: only published
+    /// results, for everyone; nothing leaves before the count, whoever asks.
+    DownloadBudgetResults {
+        published: bool,
+    },
 }
 
 /// Decides whether `subject` may perform `action`.
@@ -157,6 +167,10 @@ pub fn can(subject: &Subject, action: Action) -> bool {
         Action::ResolvePaperBallots => subject.platform_admin || subject.space_admin,
         Action::TakePartInBudget => logged_in,
         Action::EditProposal { author } => logged_in && author.is_some() && author == subject.user,
+        Action::ViewBudgetResults { published } => {
+            published || subject.platform_admin || subject.space_admin
+        }
+        Action::DownloadBudgetResults { published } => published,
     }
 }
 

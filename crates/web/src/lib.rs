@@ -6,6 +6,7 @@ mod context;
 mod cookies;
 mod error;
 pub mod ops;
+pub mod routes;
 mod security;
 pub mod ui;
 
@@ -23,6 +24,19 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
 }
 
+fn site() -> routes::Routes {
+    routes::Routes::new()
+        .merge(ui::routes())
+        .nest("/api/v1", api::routes())
+        .merge(ops::routes())
+}
+
+/// Every route the site serves, as `(method, path pattern)`, from the same
+/// declarations that build [`router`].
+pub fn route_list() -> Vec<(axum::http::Method, String)> {
+    site().into_list()
+}
+
 /// The whole site: pages, API, operations endpoints, with the request context
 /// (session, language, CSRF check) in front of everything.
 pub fn router(app: Arc<App>) -> Router {
@@ -30,10 +44,8 @@ pub fn router(app: Arc<App>) -> Router {
         app,
         metrics: Arc::new(Metrics::default()),
     };
-    Router::new()
-        .merge(ui::routes())
-        .nest("/api/v1", api::routes())
-        .merge(ops::routes())
+    site()
+        .into_router()
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             context::middleware,

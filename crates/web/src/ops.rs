@@ -1,13 +1,12 @@
 //! Operations endpoints: `/healthz` for load balancers and `/metrics` in the
 //! Prometheus text format.
 
+use crate::routes::Routes;
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Request counters by status class and a latency histogram.
@@ -139,10 +138,10 @@ pub async fn request_id(mut req: Request, next: Next) -> Response {
     res
 }
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/healthz", healthz)
+        .get("/metrics", metrics)
 }
 
 async fn healthz(State(s): State<AppState>) -> Response {

@@ -13,6 +13,7 @@ mod proposals;
 mod results;
 mod rounds;
 mod tally;
+mod visibility;
 mod voting;
 
 pub use error::{all_codes, BudgetError};

@@ -13,6 +13,7 @@ use utoipa::ToSchema;
 use wspolnota_app::budget::ProposalForm;
 use wspolnota_app::budget::{Pool, Proposal, Round};
 use wspolnota_app::AppError;
+use wspolnota_domain::access::Action;
 use wspolnota_domain::budget::{BallotKind, Choice, CountingRule, LineItem};
 use wspolnota_domain::pb::Money;
 
@@ -231,9 +232,12 @@ pub async fn submit(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(rid): Path<String>,
-    JsonBody(req): JsonBody<NewProposalRequest>,
+    body: Result<JsonBody<NewProposalRequest>, ApiError>,
 ) -> Result<Response, ApiError> {
     let (r, subject) = round(&s, &ctx, &rid).await?;
+    // The body is read after the policy is asked, so a refusal comes first.
+    wspolnota_app::authorise(&subject, Action::TakePartInBudget).or_api(&ctx)?;
+    let JsonBody(req) = body?;
     let form = ProposalForm {
         pool_id: req.pool_id,
         title: req.title,
@@ -278,9 +282,11 @@ pub async fn residence(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(rid): Path<String>,
-    JsonBody(req): JsonBody<ResidenceRequest>,
+    body: Result<JsonBody<ResidenceRequest>, ApiError>,
 ) -> Result<Response, ApiError> {
     let (r, subject) = round(&s, &ctx, &rid).await?;
+    wspolnota_app::authorise(&subject, Action::TakePartInBudget).or_api(&ctx)?;
+    let JsonBody(req) = body?;
     s.app
         .declare_residence(
             &subject,
@@ -332,9 +338,17 @@ pub async fn ballot(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path((rid, pool)): Path<(String, String)>,
-    JsonBody(req): JsonBody<BallotRequest>,
+    body: Result<JsonBody<BallotRequest>, ApiError>,
 ) -> Result<Response, ApiError> {
     let (r, subject) = round(&s, &ctx, &rid).await?;
+    // Without a readable body there is no voting code either: a visitor is asked to log in.
+    let JsonBody(req) = body.map_err(|e| {
+        if subject.is_logged_in() {
+            e
+        } else {
+            ApiError::new(ctx.locale, AppError::LoginRequired)
+        }
+    })?;
     let pool = id(&ctx, &pool)?;
     let picked: Vec<Choice> = req
         .choices
@@ -420,13 +434,8 @@ pub async fn results(
     Extension(ctx): Extension<Ctx>,
     Path(rid): Path<String>,
 ) -> Result<Json<Vec<PoolResultDto>>, ApiError> {
-    let (r, _) = round(&s, &ctx, &rid).await?;
-    if s.app.phase(&r) != wspolnota_domain::budget::Phase::Results || !r.tallied {
-        return Err(ApiError::new(
-            ctx.locale,
-            AppError::Budget(wspolnota_app::budget::BudgetError::NotTallied),
-        ));
-    }
+    let (r, subject) = round(&s, &ctx, &rid).await?;
+    s.app.may_download_results(&subject, &r).or_api(&ctx)?;
     results_of(&s, &ctx, &r).await.map(Json)
 }
 
@@ -489,9 +498,11 @@ pub async fn count(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(rid): Path<String>,
-    JsonBody(req): JsonBody<CountRequest>,
+    body: Result<JsonBody<CountRequest>, ApiError>,
 ) -> Result<Json<Vec<PoolResultDto>>, ApiError> {
     let (r, subject) = round(&s, &ctx, &rid).await?;
+    wspolnota_app::authorise(&subject, Action::ManageBudget).or_api(&ctx)?;
+    let JsonBody(req) = body?;
     s.app
         .count_round(&subject, &r, &req.shares)
         .await

@@ -10,11 +10,11 @@ mod orgs;
 mod spaces;
 
 use crate::error::ApiError;
-use crate::{AppState, Ctx};
+use crate::routes::Routes;
+use crate::Ctx;
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
-use axum::{Json, Router};
+use axum::Json;
 use utoipa::OpenApi;
 use wspolnota_app::AppError;
 
@@ -89,34 +89,27 @@ impl utoipa::Modify for Credentials {
     }
 }
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/spaces", get(spaces::list))
-        .route("/spaces/{slug}", get(spaces::get_space))
-        .route("/spaces/{slug}/allies", get(spaces::allies))
-        .route("/spaces/{slug}/signatures", post(spaces::sign))
-        .route("/spaces/{slug}/signatures/{id}", delete(spaces::withdraw))
-        .route("/spaces/{slug}/documents", get(spaces::documents))
-        .route("/organisations", get(orgs::list).post(orgs::create))
-        .route("/organisations/{id}", get(orgs::get_org))
-        .route("/me", get(orgs::me))
-        .route("/budget/rounds/{id}", get(budget::get_round))
-        .route(
-            "/budget/rounds/{id}/proposals",
-            get(budget::proposals).post(budget::submit),
-        )
-        .route("/budget/rounds/{id}/residence", put(budget::residence))
-        .route(
-            "/budget/rounds/{id}/pools/{pool}/ballots",
-            post(budget::ballot),
-        )
-        .route("/budget/rounds/{id}/results", get(budget::results))
-        .route("/budget/rounds/{id}/count", post(budget::count))
-        .route(
-            "/budget/rounds/{id}/pools/{pool}/receipt",
-            post(budget::receipt),
-        )
-        .route("/openapi.json", get(openapi))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/spaces", spaces::list)
+        .get("/spaces/{slug}", spaces::get_space)
+        .get("/spaces/{slug}/allies", spaces::allies)
+        .post("/spaces/{slug}/signatures", spaces::sign)
+        .delete("/spaces/{slug}/signatures/{id}", spaces::withdraw)
+        .get("/spaces/{slug}/documents", spaces::documents)
+        .get("/organisations", orgs::list)
+        .post("/organisations", orgs::create)
+        .get("/organisations/{id}", orgs::get_org)
+        .get("/me", orgs::me)
+        .get("/budget/rounds/{id}", budget::get_round)
+        .get("/budget/rounds/{id}/proposals", budget::proposals)
+        .post("/budget/rounds/{id}/proposals", budget::submit)
+        .put("/budget/rounds/{id}/residence", budget::residence)
+        .post("/budget/rounds/{id}/pools/{pool}/ballots", budget::ballot)
+        .get("/budget/rounds/{id}/results", budget::results)
+        .post("/budget/rounds/{id}/count", budget::count)
+        .post("/budget/rounds/{id}/pools/{pool}/receipt", budget::receipt)
+        .get("/openapi.json", openapi)
         .fallback(not_found)
 }
 

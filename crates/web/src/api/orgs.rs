@@ -114,13 +114,20 @@ pub struct NewOrgRequest {
 pub async fn create(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    JsonBody(r): JsonBody<NewOrgRequest>,
+    body: Result<JsonBody<NewOrgRequest>, ApiError>,
 ) -> Result<Response, ApiError> {
     let subject = s
         .app
         .subject(ctx.user.as_deref(), None)
         .await
         .or_api(&ctx)?;
+    // The body is read after the policy is asked, so a refusal comes first.
+    wspolnota_app::authorise(
+        &subject,
+        wspolnota_domain::access::Action::CreateOrganisation,
+    )
+    .or_api(&ctx)?;
+    let JsonBody(r) = body?;
     let form = NewOrgForm {
         name: r.name,
         kind: r.kind,

@@ -14,82 +14,58 @@ mod spaces;
 mod tokens;
 
 use crate::error::UiError;
-use crate::{AppState, Ctx};
+use crate::routes::Routes;
+use crate::Ctx;
 use askama::Template;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use wspolnota_app::AppError;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home::home))
-        .route("/jezyk", post(home::switch_language))
-        .route("/static/style.css", get(home::stylesheet))
-        .route("/static/ballot.js", get(home::ballot_script))
-        .route("/wspolnoty/{slug}", get(spaces::space_page))
-        .route("/wspolnoty/{slug}/sojusznicy", get(spaces::allies_page))
-        .route(
-            "/wspolnoty/{slug}/dokument",
-            get(spaces::documents_page).post(spaces::publish),
-        )
-        .route("/wspolnoty/{slug}/podpisz", post(spaces::sign))
-        .route(
-            "/wspolnoty/{slug}/podpisy/{id}/wycofaj",
-            post(spaces::withdraw),
-        )
-        .route(
-            "/wspolnoty/{slug}/podpisy/{id}/decyzja",
-            post(spaces::decide),
-        )
-        .route("/wspolnoty/{slug}/admin", get(spaces::admin_page))
-        .route("/wspolnoty/{slug}/moduly", post(modules::switch))
-        .route("/wspolnoty/{slug}/dziennik", get(spaces::audit_page))
-        .route(
-            "/konto/rejestracja",
-            get(account::signup_page).post(account::signup),
-        )
-        .route(
-            "/konto/potwierdz/{token}",
-            get(account::confirm_page).post(account::confirm),
-        )
-        .route(
-            "/konto/logowanie",
-            get(account::login_page).post(account::login),
-        )
-        .route("/konto/wyloguj", post(account::logout))
-        .route(
-            "/konto/reset",
-            get(account::reset_request_page).post(account::reset_request),
-        )
-        .route(
-            "/konto/nowe-haslo/{token}",
-            get(account::reset_page).post(account::reset),
-        )
-        .route(
-            "/konto/profil",
-            get(account::profile_page).post(account::profile_save),
-        )
-        .route("/konto/usun", post(account::delete))
-        .route("/konto/tokeny", post(tokens::create))
-        .route("/konto/tokeny/{id}/odwolaj", post(tokens::revoke))
-        .route("/organizacje", get(orgs::list_page))
-        .route("/organizacje/nowa", get(orgs::new_page).post(orgs::create))
-        .route("/organizacje/{id}", get(orgs::org_page))
-        .route("/organizacje/{id}/reprezentanci", post(orgs::grant))
-        .route(
-            "/organizacje/zaproszenie/{token}",
-            get(orgs::invite_page).post(orgs::accept_invite),
-        )
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/", home::home)
+        .post("/jezyk", home::switch_language)
+        .get("/static/style.css", home::stylesheet)
+        .get("/static/ballot.js", home::ballot_script)
+        .get("/wspolnoty/{slug}", spaces::space_page)
+        .get("/wspolnoty/{slug}/sojusznicy", spaces::allies_page)
+        .get("/wspolnoty/{slug}/dokument", spaces::documents_page)
+        .post("/wspolnoty/{slug}/dokument", spaces::publish)
+        .post("/wspolnoty/{slug}/podpisz", spaces::sign)
+        .post("/wspolnoty/{slug}/podpisy/{id}/wycofaj", spaces::withdraw)
+        .post("/wspolnoty/{slug}/podpisy/{id}/decyzja", spaces::decide)
+        .get("/wspolnoty/{slug}/admin", spaces::admin_page)
+        .post("/wspolnoty/{slug}/moduly", modules::switch)
+        .get("/wspolnoty/{slug}/dziennik", spaces::audit_page)
+        .get("/konto/rejestracja", account::signup_page)
+        .post("/konto/rejestracja", account::signup)
+        .get("/konto/potwierdz/{token}", account::confirm_page)
+        .post("/konto/potwierdz/{token}", account::confirm)
+        .get("/konto/logowanie", account::login_page)
+        .post("/konto/logowanie", account::login)
+        .post("/konto/wyloguj", account::logout)
+        .get("/konto/reset", account::reset_request_page)
+        .post("/konto/reset", account::reset_request)
+        .get("/konto/nowe-haslo/{token}", account::reset_page)
+        .post("/konto/nowe-haslo/{token}", account::reset)
+        .get("/konto/profil", account::profile_page)
+        .post("/konto/profil", account::profile_save)
+        .post("/konto/usun", account::delete)
+        .post("/konto/tokeny", tokens::create)
+        .post("/konto/tokeny/{id}/odwolaj", tokens::revoke)
+        .get("/organizacje", orgs::list_page)
+        .get("/organizacje/nowa", orgs::new_page)
+        .post("/organizacje/nowa", orgs::create)
+        .get("/organizacje/{id}", orgs::org_page)
+        .post("/organizacje/{id}/reprezentanci", orgs::grant)
+        .get("/organizacje/zaproszenie/{token}", orgs::invite_page)
+        .post("/organizacje/zaproszenie/{token}", orgs::accept_invite)
+        .post(
             "/organizacje/{id}/reprezentanci/{user}/odbierz",
-            post(orgs::revoke),
+            orgs::revoke,
         )
-        .route("/admin/skrzynka", get(admin::outbox_page))
-        .route(
-            "/admin/wspolnoty/nowa",
-            get(admin::new_space).post(admin::create_space),
-        )
+        .get("/admin/skrzynka", admin::outbox_page)
+        .get("/admin/wspolnoty/nowa", admin::new_space)
+        .post("/admin/wspolnoty/nowa", admin::create_space)
         .merge(budget::routes())
         .merge(publication::routes())
         .merge(my_data::routes())

@@ -5,13 +5,13 @@
 use super::layout::Page;
 use super::{render, see_other, Notice, OrPage};
 use crate::error::UiError;
+use crate::routes::Routes;
 use crate::{AppState, Ctx};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Extension, Form, Router};
+use axum::{Extension, Form};
 use wspolnota_app::error::RequestError;
 use wspolnota_app::i18n::Locale;
 use wspolnota_app::personal_data::{Consent, Moment, PersonalData};
@@ -19,11 +19,11 @@ use wspolnota_app::AppError;
 use wspolnota_domain::ids::UserId;
 use wspolnota_domain::pb::Money;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/konto/moje-dane", get(my_data_page))
-        .route("/konto/moje-dane.json", get(my_data_json))
-        .route("/konto/moje-dane/zgody/wycofaj", post(withdraw_consent))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/konto/moje-dane", my_data_page)
+        .get("/konto/moje-dane.json", my_data_json)
+        .post("/konto/moje-dane/zgody/wycofaj", withdraw_consent)
 }
 
 /// Personal data must not stay in shared caches or the browser's history cache.

@@ -4,18 +4,18 @@
 
 use super::layout::Page;
 use super::render;
+use crate::routes::Routes;
 use crate::{AppState, Ctx};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::get;
-use axum::{Extension, Router};
+use axum::Extension;
 use wspolnota_app::publication::{Compliance, Publication};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/deklaracja-dostepnosci", get(accessibility_page))
-        .route("/prywatnosc", get(privacy_page))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/deklaracja-dostepnosci", accessibility_page)
+        .get("/prywatnosc", privacy_page)
 }
 
 #[derive(Template)]

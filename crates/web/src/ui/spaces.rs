@@ -231,6 +231,7 @@ pub async fn withdraw(
 
 #[derive(serde::Deserialize)]
 pub struct DecideForm {
+    #[serde(default)]
     decision: String,
 }
 
@@ -242,6 +243,8 @@ pub async fn decide(
 ) -> Result<Response, UiError> {
     let Path((slug, id)) = path.map_err(|_| UiError::new(&ctx, AppError::NotFound))?;
     let (view, subject) = load(&s, &ctx, &slug).await?;
+    wspolnota_app::authorise(&subject, wspolnota_domain::access::Action::DecideMembership)
+        .map_err(|e| UiError::new(&ctx, e))?;
     let approve = match f.decision.as_str() {
         "approve" => true,
         "reject" => false,

@@ -35,6 +35,11 @@ pub async fn issue_codes(
     Form(f): Form<CodesForm>,
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
+    super::allowed(
+        &ctx,
+        &l.subject,
+        wspolnota_domain::access::Action::ManageBudget,
+    )?;
     let count: usize = f.count.trim().parse().map_err(|_| {
         UiError::new(
             &ctx,

@@ -13,9 +13,8 @@ mod voting;
 use super::layout::Page;
 use super::OrPage;
 use crate::error::UiError;
+use crate::routes::Routes;
 use crate::{AppState, Ctx};
-use axum::routing::{get, post};
-use axum::Router;
 use wspolnota_app::budget::Round;
 use wspolnota_app::spaces::Space;
 use wspolnota_app::AppError;
@@ -23,84 +22,60 @@ use wspolnota_domain::access::Subject;
 use wspolnota_domain::budget::Phase;
 use wspolnota_domain::pb::Money;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/wspolnoty/{slug}/budzet",
-            get(rounds::list_page).post(rounds::create),
-        )
-        .route("/budzet/{round}", get(rounds::round_page))
-        .route("/budzet/{round}/etap", post(rounds::advance))
-        .route("/budzet/{round}/pule", post(rounds::add_pool))
-        .route("/budzet/{round}/urzednicy", post(rounds::add_official))
-        .route("/budzet/{round}/kody", post(codes::issue_codes))
-        .route("/budzet/{round}/projekty/nowy", get(proposals::new_page))
-        .route("/budzet/{round}/projekty", post(proposals::submit))
-        .route(
-            "/budzet/{round}/projekty/{id}",
-            get(proposals::proposal_page),
-        )
-        .route(
-            "/budzet/{round}/projekty/{id}/poparcie",
-            post(proposals::support),
-        )
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/wspolnoty/{slug}/budzet", rounds::list_page)
+        .post("/wspolnoty/{slug}/budzet", rounds::create)
+        .get("/budzet/{round}", rounds::round_page)
+        .post("/budzet/{round}/etap", rounds::advance)
+        .post("/budzet/{round}/pule", rounds::add_pool)
+        .post("/budzet/{round}/urzednicy", rounds::add_official)
+        .post("/budzet/{round}/kody", codes::issue_codes)
+        .get("/budzet/{round}/projekty/nowy", proposals::new_page)
+        .post("/budzet/{round}/projekty", proposals::submit)
+        .get("/budzet/{round}/projekty/{id}", proposals::proposal_page)
+        .post("/budzet/{round}/projekty/{id}/poparcie", proposals::support)
+        .post(
             "/budzet/{round}/projekty/{id}/weryfikacja",
-            post(proposals::verify),
+            proposals::verify,
         )
-        .route(
-            "/budzet/{round}/projekty/{id}/odwolanie",
-            post(proposals::appeal),
-        )
-        .route(
+        .post("/budzet/{round}/projekty/{id}/odwolanie", proposals::appeal)
+        .post(
             "/budzet/{round}/projekty/{id}/rozstrzygniecie",
-            post(proposals::decide_appeal),
+            proposals::decide_appeal,
         )
-        .route(
-            "/budzet/{round}/projekty/{id}/wycofaj",
-            post(proposals::withdraw),
-        )
-        .route(
-            "/budzet/{round}/projekty/{id}/edycja",
-            get(proposals::edit_page).post(proposals::edit),
-        )
-        .route(
+        .post("/budzet/{round}/projekty/{id}/wycofaj", proposals::withdraw)
+        .get("/budzet/{round}/projekty/{id}/edycja", proposals::edit_page)
+        .post("/budzet/{round}/projekty/{id}/edycja", proposals::edit)
+        .post(
             "/budzet/{round}/projekty/{id}/zdjecia",
-            post(proposals::upload_image),
+            proposals::upload_image,
         )
-        .route(
+        .get(
             "/budzet/{round}/projekty/{id}/zdjecia/{image}",
-            get(proposals::image),
+            proposals::image,
         )
-        .route("/budzet/{round}/glosowanie", get(voting::vote_page))
-        .route("/budzet/{round}/adres", post(voting::declare))
-        .route("/budzet/{round}/glosowanie/{pool}", post(voting::cast))
-        .route("/budzet/{round}/papier", get(paper::paper_page))
-        .route("/budzet/{round}/arkusze", post(paper::register_sheets))
-        .route("/budzet/{round}/punkt", post(paper::desk_code))
-        .route("/budzet/{round}/komisja", post(committee::create_key))
-        .route("/budzet/{round}/liczenie", post(results::count))
-        .route("/budzet/{round}/potwierdzenie", get(results::receipt_page))
-        .route("/budzet/{round}/papier/{pool}", post(paper::enter))
-        .route(
-            "/budzet/{round}/papier/{pool}/rozstrzygnij",
-            post(paper::resolve),
-        )
-        .route(
-            "/budzet/{round}/wyniki",
-            get(results::results_page).post(results::compute),
-        )
-        .route(
-            "/budzet/{round}/pule/{pool}/glosy.pb",
-            get(results::download_pb),
-        )
-        .route(
+        .get("/budzet/{round}/glosowanie", voting::vote_page)
+        .post("/budzet/{round}/adres", voting::declare)
+        .post("/budzet/{round}/glosowanie/{pool}", voting::cast)
+        .get("/budzet/{round}/papier", paper::paper_page)
+        .post("/budzet/{round}/arkusze", paper::register_sheets)
+        .post("/budzet/{round}/punkt", paper::desk_code)
+        .post("/budzet/{round}/komisja", committee::create_key)
+        .post("/budzet/{round}/liczenie", results::count)
+        .get("/budzet/{round}/potwierdzenie", results::receipt_page)
+        .post("/budzet/{round}/papier/{pool}", paper::enter)
+        .post("/budzet/{round}/papier/{pool}/rozstrzygnij", paper::resolve)
+        .get("/budzet/{round}/wyniki", results::results_page)
+        .post("/budzet/{round}/wyniki", results::compute)
+        .get("/budzet/{round}/pule/{pool}/glosy.pb", results::download_pb)
+        .get(
             "/budzet/{round}/pule/{pool}/wyniki.csv",
-            get(results::download_csv),
+            results::download_csv,
         )
-        .route(
+        .get(
             "/budzet/{round}/pule/{pool}/potwierdzenia.txt",
-            get(results::download_receipts),
+            results::download_receipts,
         )
 }
 
@@ -134,6 +109,17 @@ pub(crate) async fn load(s: &AppState, ctx: &Ctx, round: &str) -> Result<Loaded,
         subject,
         phase,
     })
+}
+
+/// Asks the policy (through the app) before a form's fields are read, for handlers
+/// that must turn fields into typed input to call their use case: a refusal then
+/// always comes before any complaint about the input.
+pub(crate) fn allowed(
+    ctx: &Ctx,
+    subject: &Subject,
+    action: wspolnota_domain::access::Action,
+) -> Result<(), UiError> {
+    wspolnota_app::authorise(subject, action).or_page(ctx)
 }
 
 /// A field of a form read as pairs (forms with repeated or numbered fields); empty

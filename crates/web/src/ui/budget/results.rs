@@ -12,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
-use wspolnota_app::budget::{BudgetError, PoolResult};
+use wspolnota_app::budget::PoolResult;
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action};
 use wspolnota_domain::budget::Phase;
@@ -140,11 +140,9 @@ async fn results_view(
     notice: Option<&str>,
     errors: FormErrors,
 ) -> Result<Response, UiError> {
+    let published = s.app.may_see_results(&l.subject, &l.round).or_page(ctx)?;
+    // What the page offers; the use cases ask the policy again.
     let manager = can(&l.subject, Action::ManageBudget);
-    let published = l.phase == Phase::Results && l.round.tallied;
-    if !published && !manager {
-        return Err(UiError::new(ctx, AppError::Budget(BudgetError::NotTallied)));
-    }
     let page = Page::new(
         ctx,
         ctx.locale
@@ -368,17 +366,11 @@ async fn published_pool(
 ) -> Result<(super::Loaded, wspolnota_app::budget::Pool), UiError> {
     let l = load(s, ctx, round).await?;
     let pool = parse_id(ctx, pool)?;
-    if l.phase != Phase::Results || !l.round.tallied {
-        return Err(UiError::new(ctx, AppError::Budget(BudgetError::NotTallied)));
-    }
     let pool = s
         .app
-        .pools(l.round.id)
+        .downloadable_pool(&l.subject, &l.round, pool)
         .await
-        .or_page(ctx)?
-        .into_iter()
-        .find(|p| p.id == pool)
-        .ok_or_else(|| UiError::new(ctx, AppError::NotFound))?;
+        .or_page(ctx)?;
     Ok((l, pool))
 }
 

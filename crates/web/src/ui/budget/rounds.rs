@@ -216,6 +216,7 @@ pub async fn create(
         .subject(ctx.user.as_deref(), Some(space.id))
         .await
         .or_page(&ctx)?;
+    super::allowed(&ctx, &subject, Action::ManageBudget)?;
     let result = match round_input(&f) {
         Ok(input) => s.app.create_round(&subject, space.id, input).await,
         Err(e) => Err(e),
@@ -427,6 +428,7 @@ pub async fn advance(
     Form(f): Form<AdvanceForm>,
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
+    super::allowed(&ctx, &l.subject, Action::ManageBudget)?;
     let to = Phase::parse(&f.phase).ok_or_else(|| {
         UiError::new(
             &ctx,
@@ -503,6 +505,7 @@ pub async fn add_pool(
     Form(f): Form<PoolForm>,
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
+    super::allowed(&ctx, &l.subject, Action::ManageBudget)?;
     let result = match pool_input(&f) {
         Ok((budget, ballot, rule)) => {
             s.app

@@ -213,6 +213,8 @@ pub async fn edit(
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
     let id = parse_id(&ctx, &id)?;
+    let author = s.app.proposal(id).await.or_page(&ctx)?.author_id;
+    crate::ui::budget::allowed(&ctx, &l.subject, Action::EditProposal { author })?;
     let result = match proposal_form(&pairs) {
         Ok(form) => s.app.edit_proposal(&l.subject, &l.round, id, form).await,
         Err(e) => Err(e),
@@ -266,6 +268,7 @@ pub async fn submit(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
+    crate::ui::budget::allowed(&ctx, &l.subject, Action::TakePartInBudget)?;
     let result = match proposal_form(&pairs) {
         Ok(form) => s.app.submit_proposal(&l.subject, &l.round, form).await,
         Err(e) => Err(e),

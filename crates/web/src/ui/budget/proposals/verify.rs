@@ -9,6 +9,7 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use wspolnota_app::budget::VerificationForm;
 use wspolnota_app::AppError;
+use wspolnota_domain::access::Action;
 
 #[derive(serde::Deserialize)]
 pub struct VerifyForm {
@@ -35,6 +36,7 @@ pub async fn verify(
         &id,
         "budget-proposal-verified",
         |app, l, id| async move {
+            wspolnota_app::authorise(&l.subject, Action::VerifyProposals)?;
             let accepted = match f.decision.as_str() {
                 "accept" => true,
                 "reject" => false,
@@ -112,6 +114,7 @@ pub async fn decide_appeal(
         &id,
         "budget-appeal-decided",
         |app, l, id| async move {
+            wspolnota_app::authorise(&l.subject, Action::VerifyProposals)?;
             let upheld = match f.decision.as_str() {
                 "uphold" => true,
                 "dismiss" => false,
