@@ -143,7 +143,11 @@ pub async fn get_round(
 
 #[derive(Serialize, Deserialize, ToSchema)]
 pub struct LineItemDto {
+    #[schema(min_length = 1, max_length = 120)]
     pub label: String,
+    /// In grosze (1/100 of a złoty); never a fraction.
+    #[serde(deserialize_with = "super::whole::i64")]
+    #[schema(minimum = 1)]
     pub amount_grosze: i64,
 }
 
@@ -217,11 +221,16 @@ pub async fn proposals(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewProposalRequest {
+    #[serde(deserialize_with = "super::whole::i64")]
     pub pool_id: i64,
+    #[schema(min_length = 1, max_length = 120)]
     pub title: String,
+    #[schema(min_length = 1, max_length = 20000)]
     pub description_markdown: String,
     #[serde(default)]
+    #[schema(max_length = 120)]
     pub place: String,
+    #[schema(min_items = 1)]
     pub items: Vec<LineItemDto>,
 }
 
@@ -265,10 +274,13 @@ pub async fn submit(
 pub struct ResidenceRequest {
     /// Full name, as the round identifies voters (name and address, by default).
     #[serde(default)]
+    #[schema(max_length = 120)]
     pub name: String,
+    #[schema(min_length = 1, max_length = 120)]
     pub address: String,
-    /// Only where the round identifies voters by PESEL.
+    /// Only where the round identifies voters by PESEL: 11 digits with a valid check digit.
     #[serde(default)]
+    #[schema(pattern = "^[0-9]{11}$", format = "pl-pesel")]
     pub pesel: Option<String>,
     /// One of the round's districts, where it has any.
     #[serde(default)]
@@ -306,9 +318,11 @@ pub async fn residence(
 #[derive(Deserialize, ToSchema)]
 pub struct ChoiceDto {
     /// A proposal on the pool's ballot.
+    #[serde(deserialize_with = "super::whole::i64")]
     pub project: i64,
     /// Points for `points` ballots; ignored for ticks; for ranked ballots the order of the list is the ranking.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::whole::u32")]
+    #[schema(minimum = 0, maximum = 4294967295_u64)]
     pub points: u32,
 }
 

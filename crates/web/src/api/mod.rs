@@ -8,6 +8,7 @@
 mod budget;
 mod orgs;
 mod spaces;
+mod whole;
 
 use crate::error::ApiError;
 use crate::routes::Routes;
@@ -46,9 +47,74 @@ use wspolnota_app::AppError;
         budget::receipt
     ),
     components(schemas(crate::error::ErrorBody)),
-    modifiers(&Credentials)
+    modifiers(&Credentials, &CommonErrors)
 )]
 pub struct ApiDoc;
+
+/// The answers every operation can give besides its own: documented on each, so a
+/// client (and the schema checker in `scripts/test`) knows every status it may meet.
+struct CommonErrors;
+
+const COMMON_ERRORS: &[(&str, &str)] = &[
+    (
+        "400",
+        "The request could not be read: a body that is not the JSON described, or a path \
+         or query parameter of the wrong form (`request.malformed`).",
+    ),
+    (
+        "401",
+        "Not logged in (`auth.login_required`), or the API token is unknown or revoked \
+         (`auth.token_invalid`).",
+    ),
+    (
+        "403",
+        "Refused: the permission policy (`auth.forbidden`), a missing or wrong CSRF token \
+         on a write with the session cookie (`auth.csrf`), or a token without the scope \
+         (`auth.token_scope`).",
+    ),
+    ("404", "No such resource (`not_found`)."),
+    (
+        "503",
+        "The database is unavailable for a moment (`service.unavailable`) or the server is \
+         busy (`service.busy`); `Retry-After` says when to come back.",
+    ),
+];
+
+impl utoipa::Modify for CommonErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        for item in openapi.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for (status, description) in COMMON_ERRORS {
+                    if op.responses.responses.contains_key(*status) {
+                        continue;
+                    }
+                    let response = ResponseBuilder::new()
+                        .description(*description)
+                        .content(
+                            "application/json",
+                            ContentBuilder::new()
+                                .schema(Some(Ref::from_schema_name("ErrorBody")))
+                                .build(),
+                        )
+                        .build();
+                    op.responses
+                        .responses
+                        .insert(status.to_string(), response.into());
+                }
+            }
+        }
+    }
+}
 
 /// The two ways to call the API as someone: a personal access token, or the
 /// browser's session cookie (whose writes also need the `X-CSRF-Token` header).

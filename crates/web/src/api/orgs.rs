@@ -95,17 +95,39 @@ pub async fn get_org(
     }))
 }
 
+/// The kinds of organisation, as the API names them.
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum OrgKindName {
+    Municipality,
+    PublicInstitution,
+    Ngo,
+    Cooperative,
+    Company,
+    InformalGroup,
+}
+
 #[derive(Deserialize, ToSchema)]
 pub struct NewOrgRequest {
+    #[schema(min_length = 1, max_length = 120)]
     pub name: String,
+    #[schema(value_type = OrgKindName)]
     pub kind: String,
     #[serde(default)]
+    #[schema(max_length = 80)]
     pub city: String,
+    /// The National Court Register number: 10 digits, or empty.
     #[serde(default)]
+    #[schema(pattern = "^([0-9]{10})?$")]
     pub krs: String,
+    /// The tax number: 10 digits with a valid check digit, or empty.
     #[serde(default)]
+    #[schema(pattern = "^([0-9]{10})?$", format = "pl-nip")]
     pub nip: String,
+    /// The statistical number: 9 or 14 digits with valid check digits, or empty.
     #[serde(default)]
+    #[schema(pattern = "^([0-9]{9}|[0-9]{14})?$", format = "pl-regon")]
     pub regon: String,
 }
 

@@ -158,6 +158,7 @@ pub async fn allies(
 #[derive(Deserialize, ToSchema)]
 pub struct SignRequest {
     /// Sign for this organisation (one the caller represents); in one's own name when absent.
+    #[serde(default, deserialize_with = "super::whole::option_i64")]
     pub on_behalf_of: Option<i64>,
 }
 
