@@ -434,3 +434,35 @@ on_both_backends!(
     https_cookies_and_csrf_rotation,
     no_open_redirect
 );
+
+/// The clean-up job deletes expired sessions, dead e-mail tokens and finished rate
+/// windows, and nothing still in use.
+async fn the_clean_up_forgets_only_what_no_one_can_use(backend: Backend) {
+    let t = TestApp::new(backend).await;
+    t.user("sprzatanie@example.pl", "Sprzątanie", false).await;
+    let mut c = Client::new();
+    login(&t, &mut c, "sprzatanie@example.pl", "zle-haslo-123").await;
+    t.post_form(&mut c, "/konto/reset", &[("email", "sprzatanie@example.pl")])
+        .await;
+    let _live = t.login("sprzatanie@example.pl").await;
+    let before = (
+        t.count("sessions").await,
+        t.count("email_tokens").await,
+        t.count("rate_counters").await,
+    );
+    assert!(before.0 >= 1 && before.1 >= 1 && before.2 >= 1, "{before:?}");
+    assert_eq!(t.app.clean_up().await.unwrap(), 0, "all still in use");
+    // Past every window, token expiry and session lifetime.
+    t.clock.advance(15 * 86400);
+    assert!(t.app.clean_up().await.unwrap() >= 3);
+    assert_eq!(
+        (
+            t.count("sessions").await,
+            t.count("email_tokens").await,
+            t.count("rate_counters").await
+        ),
+        (0, 0, 0)
+    );
+}
+
+on_both_backends!(the_clean_up_forgets_only_what_no_one_can_use);
