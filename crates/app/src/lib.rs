@@ -126,9 +126,10 @@ impl Default for AppConfig {
             smtp: None,
             session_days: 14,
             password_cost: PasswordCost::default(),
+            // Half the cores: a flood of logins leaves the others to the pages.
             hashing_slots: std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(2),
+                .map(|n| (n.get() / 2).max(1))
+                .unwrap_or(1),
             hashing_wait_ms: 2_000,
             limits: limits::Limits::default(),
             outbox_shows_links: false,

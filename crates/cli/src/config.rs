@@ -49,7 +49,7 @@ pub struct Security {
     pub login_max_per_address: i64,
     /// Reverse proxies whose `X-Forwarded-For` is believed (addresses or blocks).
     pub trusted_proxies: Vec<String>,
-    /// Passwords hashed at once; 0 means one per CPU core.
+    /// Passwords hashed at once; 0 means half the CPU cores (at least one).
     pub hashing_slots: usize,
     /// File with the instance's secret key (hashes of PESELs and paper entries); by
     /// default `instance.secret` in `data_dir`, created on first start.
@@ -148,7 +148,8 @@ login_max_per_address = 100
 # Reverse proxies in front of the server, whose X-Forwarded-For is believed when
 # telling clients apart, e.g. ["127.0.0.1", "10.0.0.0/8"].
 trusted_proxies = []
-# Passwords hashed at once (each argon2id hash takes 19 MiB); 0 means one per core.
+# Passwords hashed at once (each argon2id hash takes 19 MiB); 0 means half the cores,
+# at least one, so that a flood of logins leaves the other cores to the pages.
 # Beyond them a login waits up to two seconds, then is asked to retry (503).
 hashing_slots = 0
 # The instance's secret key: it keys the hashes of PESEL numbers and of paper-ballot
