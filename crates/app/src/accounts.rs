@@ -203,13 +203,7 @@ impl App {
         let Some(email) = owner.email.clone() else {
             return Ok(());
         };
-        if self
-            .over_limit(
-                &format!("mail-address:{email}"),
-                self.config.limits.mail_per_address,
-            )
-            .await?
-        {
+        if !self.may_mail(&email).await? {
             return Ok(());
         }
         let now = self.now();
@@ -400,13 +394,7 @@ impl App {
         let Some(user) = user else {
             return Ok(());
         };
-        if self
-            .over_limit(
-                &format!("mail-address:{email}"),
-                self.config.limits.mail_per_address,
-            )
-            .await?
-        {
+        if !self.may_mail(&email).await? {
             return Ok(());
         }
         let now = self.now();

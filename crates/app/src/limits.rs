@@ -109,6 +109,17 @@ impl App {
         Ok(count)
     }
 
+    /// Whether a mail that anyone can make the platform send (a reset link, an
+    /// invitation, a notice to an owner) may still go to `email` in this window; counted.
+    pub(crate) async fn may_mail(&self, email: &str) -> Result<bool, AppError> {
+        Ok(!self
+            .over_limit(
+                &format!("mail-address:{email}"),
+                self.config.limits.mail_per_address,
+            )
+            .await?)
+    }
+
     pub(crate) async fn clear_limit(&self, key: &str) -> Result<(), AppError> {
         let mut tx = self.store.begin().await?;
         limits::clear(&mut tx, key).await?;

@@ -171,12 +171,7 @@ impl App {
             let mut c = self.store.read().await?;
             orgs::by_id(&mut c, org).await?
         };
-        let mails_left = !self
-            .over_limit(
-                &format!("mail-address:{email}"),
-                self.config.limits.mail_per_address,
-            )
-            .await?;
+        let mails_left = self.may_mail(&email).await?;
         let now = self.now();
         let secret = crate::tokens::new_secret();
         let mut tx = self.store.begin().await?;

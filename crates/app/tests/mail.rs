@@ -4,61 +4,20 @@
 //! required. On both backends.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use wspolnota_app::accounts::SignUp;
 use wspolnota_app::limits::Origin;
 use wspolnota_app::mail::{MailStatus, SendRound};
 use wspolnota_app::{App, AppConfig, PasswordCost, SmtpConfig, SmtpSecurity};
 use wspolnota_domain::clock::FixedClock;
+use wspolnota_testkit::smtp::SmtpSink;
 use wspolnota_testkit::{on_both_backends, Backend, TestDb};
 
-/// A minimal SMTP relay that records the conversation and accepts every message,
-/// except that it refuses for good any recipient whose address contains "odmowa".
-fn smtp_sink() -> (u16, Arc<Mutex<String>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let log = Arc::new(Mutex::new(String::new()));
-    let seen = log.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut out) = stream else { return };
-            let mut input = BufReader::new(out.try_clone().unwrap());
-            let _ = out.write_all(b"220 sink ESMTP\r\n");
-            let mut in_data = false;
-            let mut line = String::new();
-            while input.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
-                seen.lock().unwrap().push_str(&line);
-                let reply: &[u8] = if in_data {
-                    if line == ".\r\n" {
-                        in_data = false;
-                        b"250 queued\r\n"
-                    } else {
-                        b""
-                    }
-                } else {
-                    let upper = line.to_ascii_uppercase();
-                    if upper.starts_with("EHLO") {
-                        b"250 sink\r\n"
-                    } else if upper.starts_with("DATA") {
-                        in_data = true;
-                        b"354 go on\r\n"
-                    } else if upper.starts_with("RCPT") && upper.contains("ODMOWA") {
-                        b"550 no such mailbox\r\n"
-                    } else if upper.starts_with("QUIT") {
-                        let _ = out.write_all(b"221 bye\r\n");
-                        break;
-                    } else {
-                        b"250 ok\r\n"
-                    }
-                };
-                let _ = out.write_all(reply);
-                line.clear();
-            }
-        }
-    });
-    (port, log)
+/// The relay's port and a way to read what it was told.
+fn smtp_sink() -> (u16, SmtpSink) {
+    let sink = SmtpSink::start();
+    (sink.port, sink)
 }
 
 const START: i64 = 1_780_000_000;
@@ -139,7 +98,7 @@ async fn queued_mail_goes_out_through_smtp(backend: Backend) {
         sent(0),
         "nothing is sent twice"
     );
-    let conversation = log.lock().unwrap().clone();
+    let conversation = log.conversation();
     assert!(
         conversation.contains("RCPT TO:<poczta@example.pl>"),
         "{conversation}"
@@ -229,7 +188,7 @@ async fn a_refused_mail_does_not_stall_the_queue(backend: Backend) {
     assert_eq!(refused.status, MailStatus::Failed);
     assert!(refused.last_error.as_deref().unwrap_or("").contains("550"));
     assert_eq!(app.mail_counts().await.unwrap(), (0, 1));
-    assert!(log.lock().unwrap().contains("RCPT TO:<trzecia@example.pl>"));
+    assert!(log.conversation().contains("RCPT TO:<trzecia@example.pl>"));
 }
 
 /// With the relay down, mail is retried later with a growing delay, and given up on
@@ -293,7 +252,7 @@ async fn required_tls_is_never_dropped(backend: Backend) {
     let round = app.send_queued_mail().await.unwrap();
     assert_eq!(round.sent, 0);
     assert!(
-        !log.lock().unwrap().contains("DATA"),
+        !log.conversation().contains("DATA"),
         "no message was handed over without TLS"
     );
 }
@@ -314,7 +273,7 @@ async fn two_senders_never_send_a_mail_twice(backend: Backend) {
         total += a.unwrap().sent + b.unwrap().sent;
     }
     assert_eq!(total, 30);
-    let conversation = log.lock().unwrap().clone();
+    let conversation = log.conversation();
     for i in 0..30 {
         let rcpt = format!("RCPT TO:<osoba{i}@example.pl>");
         assert_eq!(conversation.matches(&rcpt).count(), 1, "{rcpt}");

@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use wspolnota_testkit::smtp::SmtpSink;
 use wspolnota_testkit::{Backend, TestDb};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wspolnota");
@@ -107,51 +107,6 @@ fn cli(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// An SMTP relay that accepts everything and counts recipients.
-fn smtp_sink() -> (u16, Arc<Mutex<Vec<String>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let log = seen.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut out) = stream else { return };
-            let log = log.clone();
-            std::thread::spawn(move || {
-                let mut input = BufReader::new(out.try_clone().unwrap());
-                let _ = out.write_all(b"220 sink ESMTP\r\n");
-                let mut in_data = false;
-                let mut line = String::new();
-                while input.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
-                    let upper = line.to_ascii_uppercase();
-                    let reply: &[u8] = if in_data {
-                        if line == ".\r\n" {
-                            in_data = false;
-                            b"250 queued\r\n"
-                        } else {
-                            b""
-                        }
-                    } else if upper.starts_with("RCPT TO:") {
-                        log.lock().unwrap().push(line.trim().to_string());
-                        b"250 ok\r\n"
-                    } else if upper.starts_with("DATA") {
-                        in_data = true;
-                        b"354 go on\r\n"
-                    } else if upper.starts_with("QUIT") {
-                        let _ = out.write_all(b"221 bye\r\n");
-                        break;
-                    } else {
-                        b"250 ok\r\n"
-                    };
-                    let _ = out.write_all(reply);
-                    line.clear();
-                }
-            });
-        }
-    });
-    (port, seen)
-}
-
 fn session_cookie(head: &str) -> String {
     head.lines()
         .filter_map(|l| l.strip_prefix("set-cookie: "))
@@ -165,7 +120,8 @@ fn session_cookie(head: &str) -> String {
 async fn two_nodes_share_one_postgresql() {
     let db = TestDb::new(Backend::Postgres).await;
     let dir = temp_dir("shared");
-    let (smtp_port, recipients) = smtp_sink();
+    let sink = SmtpSink::start();
+    let smtp_port = sink.port;
     let config = dir.join("wspolnota.toml");
     std::fs::write(
         &config,
@@ -361,8 +317,8 @@ async fn two_nodes_share_one_postgresql() {
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     let mut per_address: HashMap<String, usize> = HashMap::new();
-    for r in recipients.lock().unwrap().iter() {
-        *per_address.entry(r.to_lowercase()).or_default() += 1;
+    for r in sink.recipients() {
+        *per_address.entry(r).or_default() += 1;
     }
     for i in 0..6 {
         let key = format!("rcpt to:<wezel{i}@example.pl>");

@@ -7,6 +7,8 @@
 //! that matters when the cluster is thrown away.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+pub mod smtp;
+
 use rand::Rng;
 use std::path::PathBuf;
 use wspolnota_store::Store;

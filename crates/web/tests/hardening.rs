@@ -442,15 +442,22 @@ async fn the_clean_up_forgets_only_what_no_one_can_use(backend: Backend) {
     t.user("sprzatanie@example.pl", "Sprzątanie", false).await;
     let mut c = Client::new();
     login(&t, &mut c, "sprzatanie@example.pl", "zle-haslo-123").await;
-    t.post_form(&mut c, "/konto/reset", &[("email", "sprzatanie@example.pl")])
-        .await;
+    t.post_form(
+        &mut c,
+        "/konto/reset",
+        &[("email", "sprzatanie@example.pl")],
+    )
+    .await;
     let _live = t.login("sprzatanie@example.pl").await;
     let before = (
         t.count("sessions").await,
         t.count("email_tokens").await,
         t.count("rate_counters").await,
     );
-    assert!(before.0 >= 1 && before.1 >= 1 && before.2 >= 1, "{before:?}");
+    assert!(
+        before.0 >= 1 && before.1 >= 1 && before.2 >= 1,
+        "{before:?}"
+    );
     assert_eq!(t.app.clean_up().await.unwrap(), 0, "all still in use");
     // Past every window, token expiry and session lifetime.
     t.clock.advance(15 * 86400);
