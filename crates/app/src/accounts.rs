@@ -50,22 +50,6 @@ pub async fn hash_password(cost: PasswordCost, password: String) -> Result<Strin
     .map_err(|e| AppError::Internal(e.to_string()))?
 }
 
-async fn verify_password(
-    cost: PasswordCost,
-    password: String,
-    hash: String,
-) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
-        let parsed = PasswordHash::new(&hash)
-            .map_err(|e| AppError::Internal(format!("stored hash: {e}")))?;
-        Ok(argon2(cost)?
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok())
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?
-}
-
 impl App {
     /// Waits briefly for a hashing slot; a flood of logins gets 503 instead of piling
     /// up argon2's memory, and the rest of the site keeps answering.
@@ -87,12 +71,32 @@ impl App {
 
     pub(crate) async fn hash_password(&self, password: &str) -> Result<String, AppError> {
         let _slot = self.hashing_slot().await?;
-        hash_password(self.config.password_cost, password.to_string()).await
+        let (cost, password) = (self.config.password_cost, password.to_string());
+        self.hasher
+            .run(move || {
+                let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+                argon2(cost)?
+                    .hash_password(password.as_bytes(), &salt)
+                    .map(|h| h.to_string())
+                    .map_err(|e| AppError::Internal(format!("argon2: {e}")))
+            })
+            .await
+            .ok_or_else(|| AppError::Internal("the hashing threads are gone".into()))?
     }
 
     async fn verify_password(&self, password: &str, hash: String) -> Result<bool, AppError> {
         let _slot = self.hashing_slot().await?;
-        verify_password(self.config.password_cost, password.to_string(), hash).await
+        let (cost, password) = (self.config.password_cost, password.to_string());
+        self.hasher
+            .run(move || {
+                let parsed = PasswordHash::new(&hash)
+                    .map_err(|e| AppError::Internal(format!("stored hash: {e}")))?;
+                Ok(argon2(cost)?
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok())
+            })
+            .await
+            .ok_or_else(|| AppError::Internal("the hashing threads are gone".into()))?
     }
 }
 

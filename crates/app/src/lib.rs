@@ -10,6 +10,7 @@ mod audit;
 pub mod budget;
 pub mod demo;
 pub mod error;
+mod hashing;
 pub mod i18n;
 pub mod limits;
 pub mod mail;
@@ -153,6 +154,8 @@ pub struct App {
     pub config: AppConfig,
     /// Turns to hash a password; see `AppConfig::hashing_slots`.
     hashing: tokio::sync::Semaphore,
+    /// The threads that hash, one per slot.
+    hasher: hashing::HashPool,
 }
 
 impl App {
@@ -161,6 +164,7 @@ impl App {
             store,
             clock,
             hashing: tokio::sync::Semaphore::new(config.hashing_slots.max(1)),
+            hasher: hashing::HashPool::new(config.hashing_slots),
             config,
         })
     }
