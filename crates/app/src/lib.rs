@@ -7,6 +7,7 @@
 pub mod accounts;
 mod audit;
 pub mod budget;
+pub mod csv;
 pub mod demo;
 pub mod error;
 pub mod i18n;
@@ -151,6 +152,8 @@ pub struct App {
     pub config: AppConfig,
     /// Turns to hash a password; see `AppConfig::hashing_slots`.
     hashing: tokio::sync::Semaphore,
+    /// Published files built once (see `budget::Export`).
+    exports: budget::ExportCache,
 }
 
 impl App {
@@ -159,6 +162,7 @@ impl App {
             store,
             clock,
             hashing: tokio::sync::Semaphore::new(config.hashing_slots.max(1)),
+            exports: budget::ExportCache::default(),
             config,
         })
     }
