@@ -58,10 +58,7 @@ impl Csv {
 
 /// Whether a spreadsheet would read the cell as a formula.
 fn looks_like_formula(s: &str) -> bool {
-    matches!(
-        s.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    )
+    matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
 
 fn push_text(out: &mut String, s: &str) {
@@ -108,7 +105,11 @@ mod tests {
             );
         }
         assert_eq!(one(Cell::Text("Park")), "Park\r\n");
-        assert_eq!(one(Cell::Text("a-b")), "a-b\r\n", "only the first character");
+        assert_eq!(
+            one(Cell::Text("a-b")),
+            "a-b\r\n",
+            "only the first character"
+        );
     }
 
     #[test]

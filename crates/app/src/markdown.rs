@@ -101,7 +101,9 @@ fn attributes(mut s: &str) -> Vec<(String, String)> {
         let Some(eq) = s.find('=') else { break };
         let name = s[..eq].trim().to_ascii_lowercase();
         let after = &s[eq + 1..];
-        let Some(value) = after.strip_prefix('"') else { break };
+        let Some(value) = after.strip_prefix('"') else {
+            break;
+        };
         let Some(close) = value.find('"') else { break };
         out.push((name, value[..close].to_string()));
         s = &value[close + 1..];
@@ -174,9 +176,15 @@ mod tests {
 
     #[test]
     fn remote_images_are_not_loaded() {
-        let html = render("Zobacz ![Plan parku](https://tracker.example/p.png?u=1&x=2)", 0);
+        let html = render(
+            "Zobacz ![Plan parku](https://tracker.example/p.png?u=1&x=2)",
+            0,
+        );
         assert!(!html.contains("<img"), "{html}");
-        assert!(html.contains("Plan parku"), "its alternative is shown: {html}");
+        assert!(
+            html.contains("Plan parku"),
+            "its alternative is shown: {html}"
+        );
         let html = render("![](https://tracker.example/pixel.gif)", 0);
         assert!(!html.contains("<img"), "{html}");
         assert!(
@@ -184,18 +192,30 @@ mod tests {
             "a link instead: {html}"
         );
         let html = render("![x](//tracker.example/p.png)", 0);
-        assert!(!html.contains("<img"), "protocol-relative is remote: {html}");
+        assert!(
+            !html.contains("<img"),
+            "protocol-relative is remote: {html}"
+        );
     }
 
     #[test]
     fn raw_html_images_are_treated_alike() {
-        let html = render("<img src=\"https://tracker.example/p.gif\" alt=\"a <b>\">", 0);
+        let html = render(
+            "<img src=\"https://tracker.example/p.gif\" alt=\"a <b>\">",
+            0,
+        );
         assert!(!html.contains("<img"), "{html}");
-        assert!(html.contains("a &lt;b&gt;"), "the alternative, escaped: {html}");
+        assert!(
+            html.contains("a &lt;b&gt;"),
+            "the alternative, escaped: {html}"
+        );
         let html = render("tekst <IMG SRC=https://tracker.example/p.gif> dalej", 0);
         assert!(!html.contains("<img"), "{html}");
         let html = render("<img src=\"/zdjecie.png\" alt=\"Ławka\">", 0);
-        assert!(html.contains("<img src=\"/zdjecie.png\" alt=\"Ławka\">"), "{html}");
+        assert!(
+            html.contains("<img src=\"/zdjecie.png\" alt=\"Ławka\">"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -210,7 +230,10 @@ mod tests {
             html.contains("<img src=\"/plan.png\" alt=\"Plan &quot;nowy&quot; parku\">"),
             "a local image with its alternative stays: {html}"
         );
-        let html = render("<img src=\"/a.png\" alt=\"x\"><img src=\"https://e.example/b.png\" alt=\"y > z\">", 0);
+        let html = render(
+            "<img src=\"/a.png\" alt=\"x\"><img src=\"https://e.example/b.png\" alt=\"y > z\">",
+            0,
+        );
         assert_eq!(html.matches("<img").count(), 1, "{html}");
         assert!(html.contains("y &gt; z"), "{html}");
     }

@@ -59,7 +59,11 @@ async fn the_pb_is_built_once_and_served_with_its_tag(backend: Backend) {
     let pool = pools[0].id;
     let path = format!("/budzet/{round}/pule/{pool}/glosy.pb");
     let mut v = Client::new();
-    assert_eq!(t.count("budget_exports").await, 0, "built on first download");
+    assert_eq!(
+        t.count("budget_exports").await,
+        0,
+        "built on first download"
+    );
     let first = t.get(&mut v, &path).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
     let inst = wspolnota_domain::pb::parse_str(&first.body).unwrap();
@@ -131,7 +135,11 @@ async fn the_results_csv_neutralises_formulas(backend: Backend) {
         r.body
     );
     assert!(!r.body.contains(",=HYPERLINK"), "{}", r.body);
-    assert!(r.body.contains(",Ławka przy stawie,300,12,true,"), "{}", r.body);
+    assert!(
+        r.body.contains(",Ławka przy stawie,300,12,true,"),
+        "{}",
+        r.body
+    );
 }
 
 on_both_backends!(the_results_csv_neutralises_formulas);

@@ -211,6 +211,7 @@ error-org-last_admin = An organisation needs at least one admin.
 error-space-slug_taken = This community address is already taken.
 error-module-unknown = There is no such module.
 error-request-malformed = Malformed request.
+error-request-bad_page = Invalid page number or page size: give whole numbers, a page from 1 and from 1 to 200 per page.
 
 mail-confirm-subject = Confirm your e-mail address at Wspólnota
 mail-confirm-body = Hello { $name },
@@ -457,3 +458,10 @@ budget-codes-lead = For residents without an account: each code casts one ballot
 budget-codes-count = How many codes
 budget-codes-issue = Issue the codes
 budget-codes-once = The codes are shown only now: print this page. Only their fingerprints are kept, so a lost code cannot be recovered.
+
+pager-label = Pages of the list
+pager-prev = Previous page
+pager-next = Next page
+pager-current = Page { $page }
+pager-beyond = There is nothing more on this page.
+pager-first = Back to the first page

@@ -212,6 +212,7 @@ error-org-last_admin = Organizacja musi mieć co najmniej jednego administratora
 error-space-slug_taken = Ten adres wspólnoty jest już zajęty.
 error-module-unknown = Nie ma takiego modułu.
 error-request-malformed = Nieprawidłowe żądanie.
+error-request-bad_page = Nieprawidłowy numer strony lub rozmiar strony: podaj liczby całkowite, strona od 1, na stronie od 1 do 200.
 
 mail-confirm-subject = Potwierdź adres e-mail w serwisie Wspólnota
 mail-confirm-body = Dzień dobry, { $name }!
@@ -460,3 +461,10 @@ budget-codes-lead = Dla mieszkańców bez konta: każdy kod pozwala oddać jeden
 budget-codes-count = Ile kodów
 budget-codes-issue = Wydaj kody
 budget-codes-once = Kody są widoczne tylko teraz: wydrukuj tę stronę. Przechowujemy wyłącznie ich odciski, więc zgubionego kodu nie da się odtworzyć.
+
+pager-label = Strony listy
+pager-prev = Poprzednia strona
+pager-next = Następna strona
+pager-current = Strona { $page }
+pager-beyond = Na tej stronie nie ma już pozycji.
+pager-first = Wróć do pierwszej strony

@@ -3,7 +3,7 @@
 //! database under that result (so every web node serves the same bytes), and held in a
 //! small memory cache from which each download is streamed without a copy.
 
-use super::results::{publishes_ballots, pool_instance, ballot_proposals};
+use super::results::{ballot_proposals, pool_instance, publishes_ballots};
 use crate::{App, AppError};
 use bytes::Bytes;
 use sha2::{Digest, Sha256};
@@ -36,21 +36,27 @@ const KIND_PB: &str = "pb";
 const CACHED_FILES: usize = 16;
 const CACHED_BYTES: usize = 128 * 1024 * 1024;
 
-/// Files recently served by this node, keyed by pool and result.
+/// A pool and the result its file follows.
+type ExportKey = (i64, i64);
+
+/// Files recently served by this node, oldest first.
 #[derive(Default)]
 pub(crate) struct ExportCache {
-    entries: Mutex<VecDeque<((i64, i64), Arc<Export>)>>,
+    entries: Mutex<VecDeque<(ExportKey, Arc<Export>)>>,
     /// One build at a time, so a burst of first downloads builds a file once.
     building: tokio::sync::Mutex<()>,
 }
 
 impl ExportCache {
-    fn get(&self, key: (i64, i64)) -> Option<Arc<Export>> {
+    fn get(&self, key: ExportKey) -> Option<Arc<Export>> {
         let entries = self.entries.lock().ok()?;
-        entries.iter().find(|(k, _)| *k == key).map(|(_, e)| e.clone())
+        entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, e)| e.clone())
     }
 
-    fn put(&self, key: (i64, i64), export: Arc<Export>) {
+    fn put(&self, key: ExportKey, export: Arc<Export>) {
         let Ok(mut entries) = self.entries.lock() else {
             return;
         };
@@ -108,7 +114,7 @@ impl App {
         Ok(export)
     }
 
-    async fn stored_export(&self, (pool, result): (i64, i64)) -> Result<Option<Export>, AppError> {
+    async fn stored_export(&self, (pool, result): ExportKey) -> Result<Option<Export>, AppError> {
         let mut c = self.store.read().await?;
         Ok(store::export(&mut c, pool, result, KIND_PB)
             .await?
@@ -120,7 +126,11 @@ impl App {
 
     /// Builds the file from the stored ballots; `NotFound` for a pool too small to
     /// publish single ballots.
-    pub(super) async fn build_pabulib(&self, round: &Round, pool: &Pool) -> Result<String, AppError> {
+    pub(super) async fn build_pabulib(
+        &self,
+        round: &Round,
+        pool: &Pool,
+    ) -> Result<String, AppError> {
         let mut c = self.store.read().await?;
         if !publishes_ballots(round, store::count_voters(&mut c, pool.id).await?) {
             return Err(AppError::NotFound);

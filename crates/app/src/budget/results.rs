@@ -471,7 +471,14 @@ pub(super) async fn count_stored(
 /// A report as CSV: id, name, cost in złote, votes, funded, the engine's sentence.
 fn results_csv(report: &Report) -> String {
     use crate::csv::{Cell, Csv};
-    let mut csv = Csv::with_header(&["project_id", "name", "cost", "votes", "funded", "explanation"]);
+    let mut csv = Csv::with_header(&[
+        "project_id",
+        "name",
+        "cost",
+        "votes",
+        "funded",
+        "explanation",
+    ]);
     for p in &report.projects {
         let cost = p.cost.to_plain();
         csv.record([

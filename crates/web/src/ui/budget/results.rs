@@ -413,9 +413,9 @@ pub async fn download_pb(
         l.round.id, pool.id
     );
     let body = file.body.clone();
-    let chunks = (0..body.len())
-        .step_by(CHUNK)
-        .map(move |at| Ok::<_, std::convert::Infallible>(body.slice(at..(at + CHUNK).min(body.len()))));
+    let chunks = (0..body.len()).step_by(CHUNK).map(move |at| {
+        Ok::<_, std::convert::Infallible>(body.slice(at..(at + CHUNK).min(body.len())))
+    });
     Ok((
         [
             (
