@@ -117,6 +117,8 @@ pub struct AppConfig {
     pub instance_secret: Vec<u8>,
     /// What the accessibility statement and the privacy notice say about the body.
     pub publication: publication::Publication,
+    /// How many proposals one person may submit in a round, and images per proposal.
+    pub proposal_limits: wspolnota_domain::budget::ProposalLimits,
 }
 
 impl Default for AppConfig {
@@ -140,6 +142,7 @@ impl Default for AppConfig {
                 k
             },
             publication: publication::Publication::default(),
+            proposal_limits: wspolnota_domain::budget::ProposalLimits::default(),
         }
     }
 }

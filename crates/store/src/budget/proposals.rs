@@ -234,6 +234,26 @@ pub async fn count_by_author(c: &mut Conn, round: i64, author: UserId) -> Result
     )
 }
 
+/// Takes the write lock of an author's row for the rest of the transaction (PostgreSQL
+/// locks the row; SQLite has one writer anyway), so counting their proposals and adding
+/// one cannot interleave with another submission of theirs.
+pub async fn lock_author(c: &mut Conn, author: UserId) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET id = id WHERE id = $1")
+        .bind(author.0)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Takes the write lock of a proposal's row for the rest of the transaction.
+pub async fn lock_proposal(c: &mut Conn, id: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE proposals SET id = id WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
 /// Moves a proposal from one status to another; false if it was no longer in `from`.
 pub async fn set_status(
     c: &mut Conn,
