@@ -281,6 +281,6 @@ test('a round of 90 proposals is paged, with links that work without JavaScript'
   }
   await on.goto(`${server.base}/budzet/${round}?strona=2`);
   mkdirSync('artifacts', { recursive: true });
-  await on.screenshot({ path: 'artifacts/proposals-page-2.png', fullPage: false });
+  await on.getByRole('navigation', { name: 'Strony listy' }).screenshot({ path: 'artifacts/proposals-pager.png' });
   await audit.close();
 });
