@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, axeViolations } from './support.js';
@@ -255,4 +255,32 @@ test('the demo shows a real finished budget', async () => {
   await page.getByText('Wydane: 152 210 zł').waitFor();
   await audited(page, 'Anin 2019 results');
   await context.close();
+});
+
+test('a round of 90 proposals is paged, with links that work without JavaScript', async () => {
+  const file = new URL('../data/pabulib/Poland_Warszawa_2022_Praga-Polnoc.pb', import.meta.url).pathname;
+  const round = execFileSync(process.env.WSPOLNOTA_BIN, ['budget', 'import', '--space', 'warszawa-wawer',
+    '--title', 'Praga-Północ 2022', '--data-dir', server.dataDir, file], { encoding: 'utf8' }).trim();
+  const context = await browser.newContext({ locale: 'pl-PL', javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/budzet/${round}`);
+  const pager = page.getByRole('navigation', { name: 'Strony listy' });
+  await pager.waitFor();
+  assert.equal(await page.locator('ul.proposals li').count(), 50);
+  await pager.getByRole('link', { name: 'Następna strona' }).click();
+  await page.waitForURL(/strona=2/);
+  assert.equal(await page.locator('ul.proposals li').count(), 40);
+  await page.getByRole('navigation', { name: 'Strony listy' }).getByRole('link', { name: 'Poprzednia strona' }).waitFor();
+  await context.close();
+  // axe-core with JavaScript on (it runs as a script).
+  const audit = await browser.newContext({ locale: 'pl-PL', viewport: { width: 1200, height: 900 } });
+  const on = await audit.newPage();
+  for (const path of [`/budzet/${round}`, `/budzet/${round}?strona=2`, `/budzet/${round}?strona=9`]) {
+    await on.goto(`${server.base}${path}`);
+    await audited(on, `proposals ${path}`);
+  }
+  await on.goto(`${server.base}/budzet/${round}?strona=2`);
+  mkdirSync('artifacts', { recursive: true });
+  await on.getByRole('navigation', { name: 'Strony listy' }).screenshot({ path: 'artifacts/proposals-pager.png' });
+  await audit.close();
 });

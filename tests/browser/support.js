@@ -28,6 +28,7 @@ export async function startServer() {
   });
   return {
     base,
+    dataDir,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -49,6 +49,7 @@ refusals! {
     /// A request the server could not read.
     RequestError {
         Malformed => "request.malformed", BadRequest;
+        BadPage => "request.bad_page", BadRequest;
         Csrf => "auth.csrf", Forbidden;
     }
 }

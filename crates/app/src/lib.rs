@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod api_tokens;
 mod audit;
 pub mod budget;
+pub mod csv;
 pub mod demo;
 pub mod error;
 mod hashing;
@@ -118,6 +119,8 @@ pub struct AppConfig {
     pub instance_secret: Vec<u8>,
     /// What the accessibility statement and the privacy notice say about the body.
     pub publication: publication::Publication,
+    /// How many proposals one person may submit in a round, and images per proposal.
+    pub proposal_limits: wspolnota_domain::budget::ProposalLimits,
 }
 
 impl Default for AppConfig {
@@ -142,6 +145,7 @@ impl Default for AppConfig {
                 k
             },
             publication: publication::Publication::default(),
+            proposal_limits: wspolnota_domain::budget::ProposalLimits::default(),
         }
     }
 }
@@ -156,6 +160,8 @@ pub struct App {
     hashing: tokio::sync::Semaphore,
     /// The threads that hash, one per slot.
     hasher: hashing::HashPool,
+    /// Published files built once (see `budget::Export`).
+    exports: budget::ExportCache,
 }
 
 impl App {
@@ -165,6 +171,7 @@ impl App {
             clock,
             hashing: tokio::sync::Semaphore::new(config.hashing_slots.max(1)),
             hasher: hashing::HashPool::new(config.hashing_slots),
+            exports: budget::ExportCache::default(),
             config,
         })
     }

@@ -5,6 +5,7 @@ use serde_json::json;
 use wspolnota_domain::access::{can, Action, Subject};
 use wspolnota_domain::ids::{OrgId, UserId};
 use wspolnota_domain::org::{OrgKind, OrgRole};
+use wspolnota_domain::paging::{Page, Paging};
 use wspolnota_domain::{registry_numbers, text};
 use wspolnota_store::{orgs, users, StoreError};
 
@@ -111,9 +112,11 @@ impl App {
         Ok((org, reps))
     }
 
-    pub async fn orgs(&self) -> Result<Vec<orgs::Org>, AppError> {
+    /// One page of organisations, by name.
+    pub async fn orgs(&self, paging: Paging) -> Result<Page<orgs::Org>, AppError> {
         let mut c = self.store.read().await?;
-        Ok(orgs::list(&mut c).await?)
+        let rows = orgs::list_page(&mut c, paging.fetch(), paging.offset()).await?;
+        Ok(Page::from_fetched(rows, paging))
     }
 
     /// Lets the person with the given e-mail act for the organisation.

@@ -5,6 +5,7 @@ use serde_json::json;
 use wspolnota_domain::access::{can, Action, Subject};
 use wspolnota_domain::ids::{OrgId, SignatureId, SpaceId};
 use wspolnota_domain::org::OrgKind;
+use wspolnota_domain::paging::{Page, Paging};
 use wspolnota_domain::space::{document_hash, MembershipStatus, SpaceKind};
 use wspolnota_domain::text;
 use wspolnota_store::{audit as audit_store, orgs, signatures, spaces, users, StoreError};
@@ -47,14 +48,16 @@ pub struct SpaceView {
     pub members: i64,
 }
 
-/// The public list of allies, optionally filtered by kind.
+/// The public list of allies, optionally filtered by kind, a page at a time.
 #[derive(Debug, Clone)]
 pub struct AlliesView {
-    pub allies: Vec<signatures::Ally>,
+    pub allies: Page<signatures::Ally>,
     /// Persons who signed but did not consent to be listed by name.
     pub unlisted_persons: i64,
     /// How many allies of each kind (`None` = persons listed by name).
     pub counts: Vec<(Option<OrgKind>, usize)>,
+    /// How many allies the filter keeps, on every page.
+    pub total: usize,
 }
 
 /// Which allies to show.
@@ -74,11 +77,12 @@ impl AllyFilter {
         }
     }
 
-    fn keeps(self, ally: &signatures::Ally) -> bool {
+    /// The filter as the store reads it.
+    fn code(self) -> &'static str {
         match self {
-            AllyFilter::All => true,
-            AllyFilter::Persons => ally.org_kind.is_none(),
-            AllyFilter::Kind(k) => ally.org_kind == Some(k),
+            AllyFilter::All => "all",
+            AllyFilter::Persons => "person",
+            AllyFilter::Kind(k) => k.as_str(),
         }
     }
 }
@@ -87,6 +91,13 @@ impl App {
     pub async fn spaces(&self) -> Result<Vec<spaces::Space>, AppError> {
         let mut c = self.store.read().await?;
         Ok(spaces::list(&mut c).await?)
+    }
+
+    /// One page of spaces, by name.
+    pub async fn spaces_page(&self, paging: Paging) -> Result<Page<spaces::Space>, AppError> {
+        let mut c = self.store.read().await?;
+        let rows = spaces::list_page(&mut c, paging.fetch(), paging.offset()).await?;
+        Ok(Page::from_fetched(rows, paging))
     }
 
     pub async fn space(&self, id: SpaceId) -> Result<spaces::Space, AppError> {
@@ -118,20 +129,45 @@ impl App {
         Ok(spaces::documents(&mut c, space).await?)
     }
 
-    pub async fn allies(&self, space: SpaceId, filter: AllyFilter) -> Result<AlliesView, AppError> {
+    /// One page of the public list of allies, with the counts of the whole list.
+    pub async fn allies(
+        &self,
+        space: SpaceId,
+        filter: AllyFilter,
+        paging: Paging,
+    ) -> Result<AlliesView, AppError> {
         let mut c = self.store.read().await?;
-        let (all, unlisted_persons) = signatures::allies(&mut c, space).await?;
-        let mut counts: Vec<(Option<OrgKind>, usize)> = Vec::new();
+        let rows = signatures::allies_page(
+            &mut c,
+            space,
+            filter.code(),
+            paging.fetch(),
+            paging.offset(),
+        )
+        .await?;
+        let (by_kind, unlisted_persons) = signatures::ally_counts(&mut c, space).await?;
         let kinds = std::iter::once(None).chain(OrgKind::ALL.into_iter().map(Some));
-        for kind in kinds {
-            let n = all.iter().filter(|a| a.org_kind == kind).count();
-            if n > 0 {
-                counts.push((kind, n));
-            }
-        }
-        let allies = all.into_iter().filter(|a| filter.keeps(a)).collect();
+        let counts = kinds
+            .filter_map(|kind| {
+                by_kind
+                    .iter()
+                    .find(|(k, _)| *k == kind)
+                    .map(|(_, n)| (kind, *n as usize))
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect::<Vec<_>>();
+        let total = counts
+            .iter()
+            .filter(|(k, _)| match filter {
+                AllyFilter::All => true,
+                AllyFilter::Persons => k.is_none(),
+                AllyFilter::Kind(kind) => *k == Some(kind),
+            })
+            .map(|(_, n)| n)
+            .sum();
         Ok(AlliesView {
-            allies,
+            total,
+            allies: Page::from_fetched(rows, paging),
             unlisted_persons,
             counts,
         })

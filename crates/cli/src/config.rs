@@ -10,7 +10,26 @@ pub struct Config {
     pub database: Database,
     pub mail: Mail,
     pub security: Security,
+    pub budget: Budget,
     pub publication: Publication,
+}
+
+/// Limits of the participatory budget per person.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Budget {
+    pub proposals_per_person: u32,
+    pub images_per_proposal: u32,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        let d = wspolnota_domain::budget::ProposalLimits::default();
+        Budget {
+            proposals_per_person: d.per_person,
+            images_per_proposal: d.images,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -156,6 +175,12 @@ hashing_slots = 0
 # entries, so a copy of the database alone cannot search them. Keep it out of database
 # backups; every web node of one database needs the same file. Created on first start.
 # secret_file = "./data/instance.secret"
+
+[budget]
+# Proposals one person may submit in one round of a participatory budget (withdrawn
+# ones count), and images one proposal may carry.
+proposals_per_person = 10
+images_per_proposal = 3
 
 [publication]
 # What the accessibility statement (/deklaracja-dostepnosci) and the privacy notice

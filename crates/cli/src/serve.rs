@@ -186,6 +186,10 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         limits: limits(&config.security)?,
         instance_secret: instance_secret(&config)?,
         publication: config.publication.to_app()?,
+        proposal_limits: wspolnota_domain::budget::ProposalLimits {
+            per_person: config.budget.proposals_per_person,
+            images: config.budget.images_per_proposal,
+        },
         ..AppConfig::default()
     };
     let app = App::new(

@@ -9,6 +9,7 @@ pub mod error;
 pub mod ids;
 pub mod module;
 pub mod org;
+pub mod paging;
 pub mod pb;
 pub mod registry_numbers;
 pub mod space;

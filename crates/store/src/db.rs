@@ -253,6 +253,7 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "budget_voters",
         "budget_ballots",
         "budget_results",
+        "budget_exports",
         "budget_codes",
         "budget_paper",
         "proposal_images",

@@ -83,6 +83,18 @@ pub async fn list(c: &mut Conn) -> Result<Vec<Org>, StoreError> {
     rows.iter().map(org_from_row).collect()
 }
 
+/// One page of organisations in list order: `limit` rows from `offset`.
+pub async fn list_page(c: &mut Conn, limit: i64, offset: i64) -> Result<Vec<Org>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, name, kind, city, krs, nip, regon FROM organisations ORDER BY name, id LIMIT $1 OFFSET $2",
+    )
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(c)
+    .await?;
+    rows.iter().map(org_from_row).collect()
+}
+
 /// Organisations a person may currently act for, with the role held.
 pub async fn roles_of(c: &mut Conn, user: UserId) -> Result<Vec<(OrgId, OrgRole)>, StoreError> {
     let rows = sqlx::query(

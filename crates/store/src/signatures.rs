@@ -227,6 +227,73 @@ pub async fn allies(c: &mut Conn, space: SpaceId) -> Result<(Vec<Ally>, i64), St
     Ok((allies, unlisted))
 }
 
+/// Who is shown on the public list: active signatures of organisations, and of persons
+/// who consented to be listed.
+const LISTED: &str = "FROM signatures s LEFT JOIN organisations o ON o.id = s.org_id LEFT JOIN users u ON u.id = s.user_id \
+     WHERE s.space_id = $1 AND s.status = 'active' AND (s.org_id IS NOT NULL OR u.list_publicly = 1)";
+
+/// One page of the public list of allies, oldest first. `kind` is `all`, `person` or an
+/// organisation kind.
+pub async fn allies_page(
+    c: &mut Conn,
+    space: SpaceId,
+    kind: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Ally>, StoreError> {
+    let sql = format!(
+        "SELECT COALESCE(o.name, u.display_name) AS name, o.kind, COALESCE(o.city, u.city) AS city, s.signed_at \
+         {LISTED} AND ($2 = 'all' OR ($2 = 'person' AND s.org_id IS NULL) OR o.kind = $2) \
+         ORDER BY s.signed_at, s.id LIMIT $3 OFFSET $4"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(space.0)
+        .bind(kind)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(c)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let kind: Option<String> = r.try_get("kind")?;
+            Ok(Ally {
+                name: r.try_get("name")?,
+                org_kind: kind.map(|k| OrgKind::parse(&k).unwrap_or(OrgKind::InformalGroup)),
+                city: r.try_get("city")?,
+                since: Timestamp(r.try_get("signed_at")?),
+            })
+        })
+        .collect()
+}
+
+/// How many allies of each kind are listed (`None`: persons), and how many persons
+/// signed without being listed.
+pub async fn ally_counts(
+    c: &mut Conn,
+    space: SpaceId,
+) -> Result<(Vec<(Option<OrgKind>, i64)>, i64), StoreError> {
+    let sql = format!("SELECT o.kind, COUNT(*) AS n {LISTED} GROUP BY o.kind");
+    let rows = sqlx::query(&sql).bind(space.0).fetch_all(&mut *c).await?;
+    let counts = rows
+        .iter()
+        .map(|r| {
+            let kind: Option<String> = r.try_get("kind")?;
+            Ok((
+                kind.map(|k| OrgKind::parse(&k).unwrap_or(OrgKind::InformalGroup)),
+                r.try_get("n")?,
+            ))
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let unlisted: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM signatures s JOIN users u ON u.id = s.user_id \
+         WHERE s.space_id = $1 AND s.status = 'active' AND s.org_id IS NULL AND u.list_publicly = 0",
+    )
+    .bind(space.0)
+    .fetch_one(c)
+    .await?;
+    Ok((counts, unlisted))
+}
+
 /// Withdraws every standing signature a person made in their own name (when the
 /// account is deleted); returns the spaces concerned. Signatures for organisations stay.
 pub async fn withdraw_personal(

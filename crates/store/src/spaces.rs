@@ -76,6 +76,17 @@ pub async fn list(c: &mut Conn) -> Result<Vec<Space>, StoreError> {
     rows.iter().map(space_from_row).collect()
 }
 
+/// One page of spaces in list order: `limit` rows from `offset`.
+pub async fn list_page(c: &mut Conn, limit: i64, offset: i64) -> Result<Vec<Space>, StoreError> {
+    let sql = format!("SELECT {SPACE_COLUMNS} FROM spaces ORDER BY name, id LIMIT $1 OFFSET $2");
+    let rows = sqlx::query(&sql)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(c)
+        .await?;
+    rows.iter().map(space_from_row).collect()
+}
+
 pub async fn update_description(
     c: &mut Conn,
     id: SpaceId,

@@ -6,6 +6,7 @@ mod context;
 mod cookies;
 mod error;
 pub mod ops;
+mod paging;
 pub mod routes;
 mod security;
 pub mod ui;

@@ -68,6 +68,7 @@ budget_errors! {
     ImageTooLarge => "budget.image_too_large", false;
     ImageType => "budget.image_type", false;
     ImageTooMany => "budget.image_too_many", false;
+    TooManyProposals => "budget.too_many_proposals", false;
     UnknownDistrict => "budget.unknown_district", false;
     ImportUnreadable => "budget.import_unreadable", false;
     ImportUnsupported => "budget.import_unsupported", false;

@@ -10,7 +10,8 @@ use wspolnota_store::budget::{self as store, Round};
 
 impl App {
     /// The author adds an image to a proposal while submission is open: PNG, JPEG or
-    /// WebP (told by the bytes), at most 2 MiB, at most three, with a text alternative.
+    /// WebP (told by the bytes), at most 2 MiB, at most `proposal_limits.images` of them,
+    /// with a text alternative.
     pub async fn add_proposal_image(
         &self,
         subject: &Subject,
@@ -29,7 +30,10 @@ impl App {
             wspolnota_domain::budget::image_type(bytes).ok_or(refused(BudgetError::ImageType))?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
-        if store::images(&mut tx, id).await?.len() >= wspolnota_domain::budget::MAX_IMAGES {
+        // Counted under the proposal's row lock, so parallel uploads cannot pass together.
+        store::lock_proposal(&mut tx, id).await?;
+        let already = store::images(&mut tx, id).await?.len();
+        if !self.config.proposal_limits.allows_image(already) {
             return Err(refused(BudgetError::ImageTooMany));
         }
         let image = store::insert_image(&mut tx, id, content_type, &alt, bytes).await?;

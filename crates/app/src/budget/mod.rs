@@ -6,6 +6,7 @@
 //! [`paper`], [`tally`], [`results`], [`import`].
 
 mod error;
+mod exports;
 mod images;
 mod import;
 mod paper;
@@ -17,6 +18,8 @@ mod visibility;
 mod voting;
 
 pub use error::{all_codes, BudgetError};
+pub use exports::Export;
+pub(crate) use exports::ExportCache;
 pub use paper::{PaperEntry, PaperOutcome};
 pub use results::{PoolResult, ProjectOutcome, Publication, Report, TieNote, VoidCount};
 pub use rounds::NewRound;

@@ -103,6 +103,12 @@ impl App {
         let (title, description, place, cost) = self.checked_proposal(round, &pools, &form)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
+        // Counted under the author's row lock, so parallel submissions cannot pass together.
+        store::lock_author(&mut tx, author).await?;
+        let already = store::count_by_author(&mut tx, round.id, author).await?;
+        if !self.config.proposal_limits.allows_proposal(already) {
+            return Err(refused(BudgetError::TooManyProposals));
+        }
         let new = store::NewProposal {
             round_id: round.id,
             pool_id: form.pool_id,

@@ -272,7 +272,7 @@ fn pool_meta(
 
 /// Builds a pool's pabulib instance: the proposals on the ballot with their final costs,
 /// and the counted ballots (with receipt hashes where the round publishes them so).
-fn pool_instance(
+pub(super) fn pool_instance(
     space_name: &str,
     round: &Round,
     pool: &Pool,
@@ -468,13 +468,38 @@ pub(super) async fn count_stored(
     )
 }
 
+/// A report as CSV: id, name, cost in złote, votes, funded, the engine's sentence.
+fn results_csv(report: &Report) -> String {
+    use crate::csv::{Cell, Csv};
+    let mut csv = Csv::with_header(&[
+        "project_id",
+        "name",
+        "cost",
+        "votes",
+        "funded",
+        "explanation",
+    ]);
+    for p in &report.projects {
+        let cost = p.cost.to_plain();
+        csv.record([
+            Cell::Text(&p.id),
+            Cell::Text(&p.name),
+            Cell::Plain(&cost),
+            Csv::number(p.votes),
+            Cell::Plain(if p.funded { "true" } else { "false" }),
+            Cell::Text(&p.explanation),
+        ]);
+    }
+    csv.into_string()
+}
+
 /// Whether a pool has enough voters for its single ballots to be published.
-fn publishes_ballots(round: &Round, voters: i64) -> bool {
+pub(super) fn publishes_ballots(round: &Round, voters: i64) -> bool {
     voters >= round.rules.min_public_voters
 }
 
 /// The proposals on a pool's ballot, in id order.
-async fn ballot_proposals(
+pub(super) async fn ballot_proposals(
     c: &mut Conn,
     round: &Round,
     pool: &Pool,
@@ -491,14 +516,18 @@ impl App {
     /// text, so anyone who recounts it gets the same result.
     /// A pool with too few voters to hide among publishes no file: `NotFound`.
     pub async fn pool_pabulib(&self, round: &Round, pool: &Pool) -> Result<String, AppError> {
+        self.build_pabulib(round, pool).await
+    }
+
+    /// The latest stored result of a pool as CSV, one project a line, through the one
+    /// CSV writer (formula cells neutralised). Built from the stored report, not from
+    /// the ballots.
+    pub async fn pool_results_csv(&self, pool: &Pool) -> Result<String, AppError> {
         let mut c = self.store.read().await?;
-        if !publishes_ballots(round, store::count_voters(&mut c, pool.id).await?) {
-            return Err(AppError::NotFound);
-        }
-        let proposals = ballot_proposals(&mut c, round, pool).await?;
-        let ballots = store::ballots(&mut c, pool.id).await?;
-        let space = wspolnota_store::spaces::by_id(&mut c, round.space_id).await?;
-        pool_instance(&space.name, round, pool, &proposals, &ballots)
+        let stored = store::latest_result(&mut c, pool.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(results_csv(&Report::read(&stored)?))
     }
 
     /// Counts every pool of a counted round again from its published ballots and stores

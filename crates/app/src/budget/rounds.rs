@@ -46,6 +46,18 @@ impl App {
         Ok(store::proposals_of_round(&mut c, round).await?)
     }
 
+    /// One page of a round's proposals, with their cost lines, in a fixed number of
+    /// queries.
+    pub async fn proposals_page(
+        &self,
+        round: i64,
+        paging: wspolnota_domain::paging::Paging,
+    ) -> Result<wspolnota_domain::paging::Page<Proposal>, AppError> {
+        let mut c = self.store.read().await?;
+        let rows = store::proposals_page(&mut c, round, paging.fetch(), paging.offset()).await?;
+        Ok(wspolnota_domain::paging::Page::from_fetched(rows, paging))
+    }
+
     pub async fn proposal(&self, id: i64) -> Result<Proposal, AppError> {
         let mut c = self.store.read().await?;
         Ok(store::proposal(&mut c, id).await?)

@@ -19,8 +19,8 @@ pub use ballot::{
 pub use lifecycle::{ProposalAction, ProposalState};
 pub use phase::{Calendar, CalendarError, Phase};
 pub use proposal::{
-    cost_total, image_type, LineItem, ProposalError, ProposalStatus, MAX_IMAGES, MAX_IMAGE_BYTES,
-    MAX_LINE_ITEMS,
+    cost_total, image_type, LineItem, ProposalError, ProposalLimits, ProposalStatus, MAX_IMAGES,
+    MAX_IMAGE_BYTES, MAX_LINE_ITEMS,
 };
 pub use sheet::{SheetError, SheetStatus, SheetStep};
 

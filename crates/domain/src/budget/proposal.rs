@@ -64,9 +64,41 @@ pub fn cost_total(items: &[LineItem]) -> Result<Money, ProposalError> {
     Ok(Money(total))
 }
 
-/// Images a proposal may carry, and how large each may be.
+/// Images a proposal may carry by default, and how large each may be.
 pub const MAX_IMAGES: usize = 3;
 pub const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
+
+/// How much one person may add, so no account can fill a round or the database: the
+/// installation's settings, with these defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProposalLimits {
+    /// Proposals one person may submit in one round (withdrawn ones count: the limit
+    /// is on submissions).
+    pub per_person: u32,
+    /// Images one proposal may carry.
+    pub images: u32,
+}
+
+impl Default for ProposalLimits {
+    fn default() -> Self {
+        ProposalLimits {
+            per_person: 10,
+            images: MAX_IMAGES as u32,
+        }
+    }
+}
+
+impl ProposalLimits {
+    /// Whether a person who has submitted `already` proposals in the round may add one.
+    pub fn allows_proposal(self, already: i64) -> bool {
+        already < i64::from(self.per_person)
+    }
+
+    /// Whether a proposal with `already` images may get another.
+    pub fn allows_image(self, already: usize) -> bool {
+        already < self.images as usize
+    }
+}
 
 /// The type of an image, told by its first bytes (never by what the uploader claims):
 /// PNG, JPEG or WebP; anything else is refused.

@@ -174,6 +174,86 @@ pub async fn proposals_of_round(c: &mut Conn, round: i64) -> Result<Vec<Proposal
     rows.iter().map(proposal_from_row).collect()
 }
 
+/// One page of a round's proposals in list order (pool, then id), with their cost
+/// lines: two queries whatever the page's length.
+pub async fn proposals_page(
+    c: &mut Conn,
+    round: i64,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Proposal>, StoreError> {
+    let sql = format!(
+        "SELECT {PROPOSAL_COLUMNS} FROM proposals p WHERE p.round_id = $1 ORDER BY p.pool_id, p.id LIMIT $2 OFFSET $3"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(round)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *c)
+        .await?;
+    let mut page = rows
+        .iter()
+        .map(proposal_from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    // The same page again as a subquery: both backends take LIMIT inside IN.
+    let items = sqlx::query(
+        "SELECT proposal_id, label, amount_grosze FROM proposal_cost_items WHERE proposal_id IN \
+         (SELECT p.id FROM proposals p WHERE p.round_id = $1 ORDER BY p.pool_id, p.id LIMIT $2 OFFSET $3) \
+         ORDER BY proposal_id, position",
+    )
+    .bind(round)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(c)
+    .await?;
+    let mut by_id: std::collections::HashMap<i64, Vec<LineItem>> = std::collections::HashMap::new();
+    for r in &items {
+        by_id
+            .entry(r.try_get("proposal_id")?)
+            .or_default()
+            .push(LineItem {
+                label: r.try_get("label")?,
+                amount: Money(r.try_get("amount_grosze")?),
+            });
+    }
+    for p in &mut page {
+        p.items = by_id.remove(&p.id).unwrap_or_default();
+    }
+    Ok(page)
+}
+
+/// How many proposals a person has submitted in a round (withdrawn ones included:
+/// the limit is on submissions).
+pub async fn count_by_author(c: &mut Conn, round: i64, author: UserId) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM proposals WHERE round_id = $1 AND author_id = $2")
+            .bind(round)
+            .bind(author.0)
+            .fetch_one(c)
+            .await?,
+    )
+}
+
+/// Takes the write lock of an author's row for the rest of the transaction (PostgreSQL
+/// locks the row; SQLite has one writer anyway), so counting their proposals and adding
+/// one cannot interleave with another submission of theirs.
+pub async fn lock_author(c: &mut Conn, author: UserId) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET id = id WHERE id = $1")
+        .bind(author.0)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
+/// Takes the write lock of a proposal's row for the rest of the transaction.
+pub async fn lock_proposal(c: &mut Conn, id: i64) -> Result<(), StoreError> {
+    sqlx::query("UPDATE proposals SET id = id WHERE id = $1")
+        .bind(id)
+        .execute(c)
+        .await?;
+    Ok(())
+}
+
 /// Moves a proposal from one status to another; false if it was no longer in `from`.
 pub async fn set_status(
     c: &mut Conn,

@@ -132,3 +132,57 @@ pub async fn latest_result(c: &mut Conn, pool: i64) -> Result<Option<StoredResul
     .transpose()
     .map_err(|e: sqlx::Error| e.into())
 }
+
+/// A pool's published file as stored once for one result: its tag and its bytes.
+pub async fn export(
+    c: &mut Conn,
+    pool: i64,
+    result: i64,
+    kind: &str,
+) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+    let row = sqlx::query(
+        "SELECT etag, body FROM budget_exports WHERE pool_id = $1 AND result_id = $2 AND kind = $3",
+    )
+    .bind(pool)
+    .bind(result)
+    .bind(kind)
+    .fetch_optional(c)
+    .await?;
+    row.map(|r| Ok((r.try_get("etag")?, r.try_get("body")?)))
+        .transpose()
+        .map_err(|e: sqlx::Error| e.into())
+}
+
+/// Stores a pool's published file for one result; the first one stored stays, so
+/// every web node serves the same bytes.
+pub async fn insert_export(
+    c: &mut Conn,
+    pool: i64,
+    result: i64,
+    kind: &str,
+    etag: &str,
+    body: &[u8],
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO budget_exports (pool_id, result_id, kind, etag, body) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(pool)
+    .bind(result)
+    .bind(kind)
+    .bind(etag)
+    .bind(body.to_vec())
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+/// The id of a pool's latest stored result: the version its published files follow.
+pub async fn latest_result_id(c: &mut Conn, pool: i64) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM budget_results WHERE pool_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(pool)
+    .fetch_optional(c)
+    .await?)
+}

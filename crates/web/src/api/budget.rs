@@ -203,20 +203,26 @@ impl From<Proposal> for ProposalDto {
 }
 
 #[utoipa::path(get, path = "/api/v1/budget/rounds/{id}/proposals", tag = "budget",
-    params(("id" = i64, Path, description = "The round's id")),
-    responses((status = 200, body = [ProposalDto]), (status = 404, body = ErrorBody)))]
+    params(("id" = i64, Path, description = "The round's id"), super::spaces::PageQuery),
+    responses((status = 200, body = [ProposalDto], headers(("link" = String, description = "The next and previous pages (RFC 8288), where they exist"))),
+        (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn proposals(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(rid): Path<String>,
-) -> Result<Json<Vec<ProposalDto>>, ApiError> {
+    axum::extract::Query(q): axum::extract::Query<super::spaces::PageQuery>,
+) -> Result<Response, ApiError> {
+    let paging = crate::paging::api_paging(&ctx, q.page.as_deref(), q.per_page.as_deref())?;
     let (r, _) = round(&s, &ctx, &rid).await?;
-    let mut out = Vec::new();
-    for p in s.app.proposals(r.id).await.or_api(&ctx)? {
-        // With their cost lines.
-        out.push(ProposalDto::from(s.app.proposal(p.id).await.or_api(&ctx)?));
-    }
-    Ok(Json(out))
+    // With their cost lines, in two queries for the whole page.
+    let page = s.app.proposals_page(r.id, paging).await.or_api(&ctx)?;
+    let link = crate::paging::link_header(
+        &page,
+        &format!("/api/v1/budget/rounds/{}/proposals", r.id),
+        &[],
+    );
+    let body: Vec<ProposalDto> = page.items.into_iter().map(ProposalDto::from).collect();
+    Ok(super::spaces::paged_json(body, link))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -54,20 +54,19 @@ pub struct OrgDetailDto {
     pub representatives: Vec<RepresentativeDto>,
 }
 
-#[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations", responses((status = 200, body = [OrgDto])))]
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations", params(super::spaces::PageQuery),
+    responses((status = 200, body = [OrgDto], headers(("link" = String, description = "The next and previous pages (RFC 8288), where they exist"))),
+        (status = 400, body = ErrorBody)))]
 pub async fn list(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-) -> Result<Json<Vec<OrgDto>>, ApiError> {
-    Ok(Json(
-        s.app
-            .orgs()
-            .await
-            .or_api(&ctx)?
-            .into_iter()
-            .map(OrgDto::from)
-            .collect(),
-    ))
+    axum::extract::Query(q): axum::extract::Query<super::spaces::PageQuery>,
+) -> Result<Response, ApiError> {
+    let paging = crate::paging::api_paging(&ctx, q.page.as_deref(), q.per_page.as_deref())?;
+    let page = s.app.orgs(paging).await.or_api(&ctx)?;
+    let link = crate::paging::link_header(&page, "/api/v1/organisations", &[]);
+    let body: Vec<OrgDto> = page.items.into_iter().map(OrgDto::from).collect();
+    Ok(super::spaces::paged_json(body, link))
 }
 
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "organisations",

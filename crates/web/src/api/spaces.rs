@@ -56,13 +56,19 @@ pub struct SpaceDetailDto {
     pub document: Option<DocumentDto>,
 }
 
-#[utoipa::path(get, path = "/api/v1/spaces", tag = "spaces", responses((status = 200, body = [SpaceDto])))]
+#[utoipa::path(get, path = "/api/v1/spaces", tag = "spaces", params(PageQuery),
+    responses((status = 200, body = [SpaceDto], headers(("link" = String, description = "The next and previous pages (RFC 8288), where they exist"))),
+        (status = 400, body = ErrorBody)))]
 pub async fn list(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-) -> Result<Json<Vec<SpaceDto>>, ApiError> {
-    let spaces = s.app.spaces().await.or_api(&ctx)?;
-    Ok(Json(spaces.into_iter().map(SpaceDto::from).collect()))
+    Query(q): Query<PageQuery>,
+) -> Result<Response, ApiError> {
+    let paging = crate::paging::api_paging(&ctx, q.page.as_deref(), q.per_page.as_deref())?;
+    let page = s.app.spaces_page(paging).await.or_api(&ctx)?;
+    let link = crate::paging::link_header(&page, "/api/v1/spaces", &[]);
+    let body: Vec<SpaceDto> = page.items.into_iter().map(SpaceDto::from).collect();
+    Ok(paged_json(body, link))
 }
 
 #[utoipa::path(get, path = "/api/v1/spaces/{slug}", tag = "spaces",
@@ -105,7 +111,14 @@ pub struct KindCount {
 
 #[derive(Serialize, ToSchema)]
 pub struct AlliesDto {
+    /// One page of the list, oldest first.
     pub allies: Vec<AllyDto>,
+    /// How many allies the filter keeps, on every page.
+    pub total: usize,
+    pub page: u32,
+    pub per_page: u32,
+    /// The next page's number, when there is one.
+    pub next_page: Option<u32>,
     /// Persons who signed but did not consent to be listed by name.
     pub unlisted_persons: i64,
     pub counts: Vec<KindCount>,
@@ -115,26 +128,65 @@ pub struct AlliesDto {
 pub struct AlliesQuery {
     /// `person` or an organisation kind; all when absent.
     kind: Option<String>,
+    /// The page, from 1 (default 1).
+    page: Option<String>,
+    /// Allies per page, 1 to 200 (default 50).
+    per_page: Option<String>,
+}
+
+/// `?page=&per_page=` of the API's lists.
+#[derive(Deserialize, IntoParams)]
+pub struct PageQuery {
+    /// The page, from 1 (default 1).
+    pub page: Option<String>,
+    /// Rows per page, 1 to 200 (default 50).
+    pub per_page: Option<String>,
+}
+
+/// A page of a list as JSON, with the `Link` header to the pages around it.
+pub(super) fn paged_json<T: Serialize>(body: T, link: Option<String>) -> Response {
+    let mut res = Json(body).into_response();
+    if let Some(v) = link.and_then(|l| axum::http::HeaderValue::from_str(&l).ok()) {
+        res.headers_mut().insert(axum::http::header::LINK, v);
+    }
+    res
 }
 
 #[utoipa::path(get, path = "/api/v1/spaces/{slug}/allies", tag = "spaces",
     params(("slug" = String, Path, description = "The space's slug"), AlliesQuery),
-    responses((status = 200, body = AlliesDto), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = AlliesDto, headers(("link" = String, description = "The next and previous pages (RFC 8288), where they exist"))),
+        (status = 400, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn allies(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(slug): Path<String>,
     Query(q): Query<AlliesQuery>,
-) -> Result<Json<AlliesDto>, ApiError> {
+) -> Result<Response, ApiError> {
+    let paging = crate::paging::api_paging(&ctx, q.page.as_deref(), q.per_page.as_deref())?;
     let space = s.app.space_by_slug(&slug).await.or_api(&ctx)?;
     let filter = AllyFilter::parse(q.kind.as_deref()).or_api(&ctx)?;
-    let v = s.app.allies(space.id, filter).await.or_api(&ctx)?;
+    let v = s.app.allies(space.id, filter, paging).await.or_api(&ctx)?;
+    let link = crate::paging::link_header(
+        &v.allies,
+        &format!("/api/v1/spaces/{}/allies", space.slug),
+        &[("kind", q.kind.as_deref().unwrap_or(""))],
+    );
     let kind = |k: Option<wspolnota_domain::org::OrgKind>| {
         k.map(|k| k.as_str()).unwrap_or("person").to_string()
     };
-    Ok(Json(AlliesDto {
+    let (page, per_page, next_page) = (
+        v.allies.paging.page,
+        v.allies.paging.per_page,
+        v.allies.next_page(),
+    );
+    let body = AlliesDto {
+        total: v.total,
+        page,
+        per_page,
+        next_page,
         allies: v
             .allies
+            .items
             .into_iter()
             .map(|a| AllyDto {
                 kind: kind(a.org_kind),
@@ -152,7 +204,8 @@ pub async fn allies(
                 count,
             })
             .collect(),
-    }))
+    };
+    Ok(paged_json(body, link))
 }
 
 #[derive(Deserialize, ToSchema)]

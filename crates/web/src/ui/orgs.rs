@@ -29,15 +29,25 @@ struct OrgsPage {
     page: Page,
     orgs: Vec<OrgRow>,
     logged_in: bool,
+    pager: crate::paging::Pager,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ListQuery {
+    strona: Option<String>,
 }
 
 pub async fn list_page(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> Result<Response, UiError> {
-    let orgs = s.app.orgs().await.or_page(&ctx)?;
+    let paging = wspolnota_domain::paging::Paging::lenient(q.strona.as_deref());
+    let orgs = s.app.orgs(paging).await.or_page(&ctx)?;
     let page = Page::new(&ctx, ctx.locale.t("orgs-title"));
+    let pager = crate::paging::Pager::new(&page, &orgs, "/organizacje", &[]);
     let orgs = orgs
+        .items
         .into_iter()
         .map(|o| OrgRow {
             id: o.id.0,
@@ -52,6 +62,7 @@ pub async fn list_page(
             page,
             orgs,
             logged_in: ctx.user.is_some(),
+            pager,
         },
     ))
 }

@@ -289,11 +289,13 @@ struct AlliesPage {
     counts: Vec<String>,
     total: String,
     unlisted: Option<String>,
+    pager: crate::paging::Pager,
 }
 
 #[derive(serde::Deserialize, Default)]
 pub struct AlliesQuery {
     rodzaj: Option<String>,
+    strona: Option<String>,
 }
 
 fn kind_label(page: &Page, kind: Option<OrgKind>) -> String {
@@ -311,7 +313,8 @@ pub async fn allies_page(
 ) -> Result<Response, UiError> {
     let space = s.app.space_by_slug(&slug).await.or_page(&ctx)?;
     let filter = AllyFilter::parse(q.rodzaj.as_deref()).or_page(&ctx)?;
-    let view = s.app.allies(space.id, filter).await.or_page(&ctx)?;
+    let paging = wspolnota_domain::paging::Paging::lenient(q.strona.as_deref());
+    let view = s.app.allies(space.id, filter, paging).await.or_page(&ctx)?;
     let page = Page::new(
         &ctx,
         ctx.locale
@@ -335,8 +338,15 @@ pub async fn allies_page(
             selected: selected == k.as_str(),
         });
     }
+    let pager = crate::paging::Pager::new(
+        &page,
+        &view.allies,
+        &format!("/wspolnoty/{}/sojusznicy", space.slug),
+        &[("rodzaj", selected.as_str())],
+    );
     let rows = view
         .allies
+        .items
         .iter()
         .map(|a| AllyRow {
             name: a.name.clone(),
@@ -352,7 +362,7 @@ pub async fn allies_page(
         .collect();
     let total = page
         .locale
-        .t_args("allies-count", &[("count", view.allies.len().to_string())]);
+        .t_args("allies-count", &[("count", view.total.to_string())]);
     let unlisted = (view.unlisted_persons > 0).then(|| {
         page.locale.t_args(
             "allies-unlisted",
@@ -371,6 +381,7 @@ pub async fn allies_page(
             counts,
             total,
             unlisted,
+            pager,
         },
     ))
 }

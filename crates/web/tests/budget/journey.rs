@@ -432,7 +432,7 @@ pub async fn a_round_through_the_pages(backend: Backend) {
         .await;
     assert!(r
         .body
-        .starts_with("project_id,name,cost,votes,funded,explanation\n"));
+        .starts_with("project_id,name,cost,votes,funded,explanation\r\n"));
     assert_eq!(r.body.lines().count(), 3);
     // Unknown rounds and pools.
     for path in [

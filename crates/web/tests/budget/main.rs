@@ -4,5 +4,6 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod journey;
+mod limits;
 mod proposals;
 mod setup;

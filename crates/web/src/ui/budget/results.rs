@@ -13,7 +13,6 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use wspolnota_app::budget::PoolResult;
-use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action};
 use wspolnota_domain::budget::Phase;
 
@@ -374,18 +373,40 @@ async fn published_pool(
     Ok((l, pool))
 }
 
+/// How long a published file may be kept by browsers and caches: it changes only when
+/// an admin recounts, and its tag tells them when.
+const PUBLISHED_MAX_AGE: &str = "public, max-age=3600";
+/// Downloads are sent in pieces of this size, each a view of the one stored copy.
+const CHUNK: usize = 64 * 1024;
+
 pub async fn download_pb(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path((round, pool)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, UiError> {
     let (l, pool) = published_pool(&s, &ctx, &round, &pool).await?;
     // A pool with too few voters to hide among answers 404: no single ballots.
-    let text = s.app.pool_pabulib(&l.round, &pool).await.or_page(&ctx)?;
+    let file = s
+        .app
+        .pool_pabulib_file(&l.round, &pool)
+        .await
+        .or_page(&ctx)?;
+    let cache = [
+        (header::ETAG, file.etag.clone()),
+        (header::CACHE_CONTROL, PUBLISHED_MAX_AGE.to_string()),
+    ];
+    if if_none_match(&headers, &file.etag) {
+        return Ok((axum::http::StatusCode::NOT_MODIFIED, cache).into_response());
+    }
     let name = format!(
         "attachment; filename=\"budzet-{}-pula-{}.pb\"",
         l.round.id, pool.id
     );
+    let body = file.body.clone();
+    let chunks = (0..body.len()).step_by(CHUNK).map(move |at| {
+        Ok::<_, std::convert::Infallible>(body.slice(at..(at + CHUNK).min(body.len())))
+    });
     Ok((
         [
             (
@@ -393,18 +414,23 @@ pub async fn download_pb(
                 "text/plain; charset=utf-8".to_string(),
             ),
             (header::CONTENT_DISPOSITION, name),
+            (header::CONTENT_LENGTH, file.body.len().to_string()),
         ],
-        text,
+        cache,
+        axum::body::Body::from_stream(futures_util::stream::iter(chunks)),
     )
         .into_response())
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// Whether the client already holds this version (`If-None-Match`, `*` included).
+fn if_none_match(headers: &axum::http::HeaderMap, etag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == etag || t == "*")
 }
 
 pub async fn download_csv(
@@ -413,24 +439,7 @@ pub async fn download_csv(
     Path((round, pool)): Path<(String, String)>,
 ) -> Result<Response, UiError> {
     let (l, pool) = published_pool(&s, &ctx, &round, &pool).await?;
-    let results = s.app.results(&l.round).await.or_page(&ctx)?;
-    let report = results
-        .into_iter()
-        .find(|r| r.pool.id == pool.id)
-        .and_then(|r| r.report)
-        .ok_or_else(|| UiError::new(&ctx, AppError::NotFound))?;
-    let mut csv = String::from("project_id,name,cost,votes,funded,explanation\n");
-    for p in &report.projects {
-        csv.push_str(&format!(
-            "{},{},{},{},{},{}\n",
-            csv_field(&p.id),
-            csv_field(&p.name),
-            p.cost.to_plain(),
-            p.votes,
-            p.funded,
-            csv_field(&p.explanation),
-        ));
-    }
+    let csv = s.app.pool_results_csv(&pool).await.or_page(&ctx)?;
     let name = format!(
         "attachment; filename=\"wyniki-{}-pula-{}.csv\"",
         l.round.id, pool.id

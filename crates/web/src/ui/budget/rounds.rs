@@ -17,6 +17,7 @@ use wspolnota_domain::access::{can, Action};
 use wspolnota_domain::budget::register::{DuplicateRule, Identification, ReceiptMode};
 use wspolnota_domain::budget::{BallotKind, Calendar, CountingRule, Phase};
 use wspolnota_domain::clock::Timestamp;
+use wspolnota_domain::paging::Paging;
 use wspolnota_domain::DomainError;
 
 pub struct RoundLine {
@@ -286,6 +287,9 @@ struct RoundPage {
     committee_fingerprint: Option<String>,
     codes_issued: String,
     errors: FormErrors,
+    /// The proposals span more than one page: a pool may have none on this one.
+    paged: bool,
+    pager: crate::paging::Pager,
 }
 
 pub(crate) fn ballot_text(page: &Page, kind: &BallotKind) -> String {
@@ -328,10 +332,18 @@ async fn round_view(
     l: Loaded,
     notice: Option<&str>,
     errors: FormErrors,
+    paging: Paging,
 ) -> Result<Response, UiError> {
     let page = Page::new(ctx, l.round.title.clone()).with_notice(notice);
     let pools = s.app.pools(l.round.id).await.or_page(ctx)?;
-    let proposals = s.app.proposals(l.round.id).await.or_page(ctx)?;
+    let proposals = s
+        .app
+        .proposals_page(l.round.id, paging)
+        .await
+        .or_page(ctx)?;
+    let pager =
+        crate::paging::Pager::new(&page, &proposals, &format!("/budzet/{}", l.round.id), &[]);
+    let proposals = proposals.items;
     let phases = std::iter::once((Phase::Preparation, None))
         .chain(
             l.round
@@ -400,6 +412,8 @@ async fn round_view(
         committee_fingerprint: l.round.committee_key.map(|k| k.fingerprint()),
         codes_issued,
         errors,
+        paged: pager.shown() || pager.beyond.is_some(),
+        pager,
         page,
     };
     Ok(render(ctx, body))
@@ -410,9 +424,16 @@ pub async fn round_page(
     Extension(ctx): Extension<Ctx>,
     Path(round): Path<String>,
     Query(n): Query<Notice>,
+    Query(q): Query<RoundQuery>,
 ) -> Result<Response, UiError> {
     let l = load(&s, &ctx, &round).await?;
-    round_view(&s, &ctx, l, n.ok.as_deref(), FormErrors::default()).await
+    let paging = Paging::lenient(q.strona.as_deref());
+    round_view(&s, &ctx, l, n.ok.as_deref(), FormErrors::default(), paging).await
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct RoundQuery {
+    strona: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -524,7 +545,7 @@ pub async fn add_pool(
                 fields: vec![],
                 general: Some(crate::error::message(ctx.locale, &e)),
             };
-            let mut res = round_view(&s, &ctx, l, None, errors).await?;
+            let mut res = round_view(&s, &ctx, l, None, errors, Paging::default()).await?;
             *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)
         }
@@ -555,7 +576,7 @@ pub async fn add_official(
                 fields: vec![],
                 general: Some(crate::error::message(ctx.locale, &e)),
             };
-            let mut res = round_view(&s, &ctx, l, None, errors).await?;
+            let mut res = round_view(&s, &ctx, l, None, errors, Paging::default()).await?;
             *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(res)
         }
