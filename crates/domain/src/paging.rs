@@ -32,11 +32,9 @@ impl Paging {
         let number = |v: Option<&str>, default: u32, max: u32| -> Option<u32> {
             match v {
                 None => Some(default),
-                Some(s) => s
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| (1..=max).contains(n)),
+                // Digits only: what the schema calls an integer, nothing looser.
+                Some(s) if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) => None,
+                Some(s) => s.parse::<u32>().ok().filter(|n| (1..=max).contains(n)),
             }
         };
         Some(Paging {
@@ -128,6 +126,8 @@ mod tests {
             (Some("-1"), None),
             (Some("abc"), None),
             (Some(""), None),
+            (Some(" 2"), None),
+            (Some("+2"), None),
             (None, Some("0")),
             (None, Some("201")),
             (None, Some("1.5")),

@@ -210,7 +210,7 @@ pub async fn proposals(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(rid): Path<String>,
-    axum::extract::Query(q): axum::extract::Query<super::spaces::PageQuery>,
+    super::QueryParams(q): super::QueryParams<super::spaces::PageQuery>,
 ) -> Result<Response, ApiError> {
     let paging = crate::paging::api_paging(&ctx, q.page.as_deref(), q.per_page.as_deref())?;
     let (r, _) = round(&s, &ctx, &rid).await?;

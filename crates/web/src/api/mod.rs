@@ -187,6 +187,35 @@ async fn not_found(axum::Extension(ctx): axum::Extension<Ctx>) -> Response {
     ApiError::new(ctx.locale, AppError::NotFound).into_response()
 }
 
+/// Query parameters whose parse errors (a repeated parameter, say) answer in the API's
+/// error format rather than as plain text.
+pub struct QueryParams<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequestParts<S>
+    for QueryParams<T>
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let locale = parts
+            .extensions
+            .get::<Ctx>()
+            .map(|c| c.locale)
+            .unwrap_or(wspolnota_app::i18n::Locale::Pl);
+        serde_urlencoded::from_str(parts.uri.query().unwrap_or(""))
+            .map(QueryParams)
+            .map_err(|_| {
+                ApiError::new(
+                    locale,
+                    AppError::Request(wspolnota_app::error::RequestError::Malformed),
+                )
+            })
+    }
+}
+
 /// A JSON body whose parse errors answer in the API's error format.
 pub struct JsonBody<T>(pub T);
 

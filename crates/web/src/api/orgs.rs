@@ -60,7 +60,7 @@ pub struct OrgDetailDto {
 pub async fn list(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    axum::extract::Query(q): axum::extract::Query<super::spaces::PageQuery>,
+    super::QueryParams(q): super::QueryParams<super::spaces::PageQuery>,
 ) -> Result<Response, ApiError> {
     let paging = crate::paging::api_paging(&ctx, q.page.as_deref(), q.per_page.as_deref())?;
     let page = s.app.orgs(paging).await.or_api(&ctx)?;

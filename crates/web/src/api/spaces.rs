@@ -3,7 +3,7 @@
 use super::{JsonBody, OrApi};
 use crate::error::{ApiError, ErrorBody};
 use crate::{AppState, Ctx};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -62,7 +62,7 @@ pub struct SpaceDetailDto {
 pub async fn list(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
-    Query(q): Query<PageQuery>,
+    super::QueryParams(q): super::QueryParams<PageQuery>,
 ) -> Result<Response, ApiError> {
     let paging = crate::paging::api_paging(&ctx, q.page.as_deref(), q.per_page.as_deref())?;
     let page = s.app.spaces_page(paging).await.or_api(&ctx)?;
@@ -125,21 +125,30 @@ pub struct AlliesDto {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AlliesQuery {
     /// `person` or an organisation kind; all when absent.
+    #[param(
+        pattern = "^(person|municipality|public_institution|ngo|cooperative|company|informal_group)?$"
+    )]
     kind: Option<String>,
     /// The page, from 1 (default 1).
+    #[param(value_type = u32, required = false, minimum = 1, maximum = 1000000)]
     page: Option<String>,
     /// Allies per page, 1 to 200 (default 50).
+    #[param(value_type = u32, required = false, minimum = 1, maximum = 200)]
     per_page: Option<String>,
 }
 
 /// `?page=&per_page=` of the API's lists.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// The page, from 1 (default 1).
+    #[param(value_type = u32, required = false, minimum = 1, maximum = 1000000)]
     pub page: Option<String>,
     /// Rows per page, 1 to 200 (default 50).
+    #[param(value_type = u32, required = false, minimum = 1, maximum = 200)]
     pub per_page: Option<String>,
 }
 
@@ -160,7 +169,7 @@ pub async fn allies(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path(slug): Path<String>,
-    Query(q): Query<AlliesQuery>,
+    super::QueryParams(q): super::QueryParams<AlliesQuery>,
 ) -> Result<Response, ApiError> {
     let paging = crate::paging::api_paging(&ctx, q.page.as_deref(), q.per_page.as_deref())?;
     let space = s.app.space_by_slug(&slug).await.or_api(&ctx)?;
