@@ -473,3 +473,27 @@ async fn the_clean_up_forgets_only_what_no_one_can_use(backend: Backend) {
 }
 
 on_both_backends!(the_clean_up_forgets_only_what_no_one_can_use);
+
+/// A body must be the JSON object the schema describes: an array or a bare value is
+/// refused, though serde alone would read a struct from an array.
+async fn only_json_objects_are_bodies(backend: Backend) {
+    let t = TestApp::new(backend).await;
+    t.user("json@example.pl", "Json", false).await;
+    let mut c = t.login("json@example.pl").await;
+    for body in ["[]", r#"["Fundacja", "ngo"]"#, "null", "\"x\"", "7"] {
+        let r = t.post_json(&mut c, "/api/v1/organisations", body).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(r.json()["error"], "request.malformed");
+    }
+    assert_eq!(t.count("organisations").await, 0);
+    let r = t
+        .post_json(
+            &mut c,
+            "/api/v1/organisations",
+            r#"{"name":"Fundacja","kind":"ngo"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+}
+
+on_both_backends!(only_json_objects_are_bodies);

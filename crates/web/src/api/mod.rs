@@ -236,12 +236,20 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody
                     AppError::Request(wspolnota_app::error::RequestError::Malformed),
                 )
             })?;
-        serde_json::from_slice(&bytes).map(JsonBody).map_err(|_| {
+        let malformed = || {
             ApiError::new(
                 locale,
                 AppError::Request(wspolnota_app::error::RequestError::Malformed),
             )
-        })
+        };
+        // Every body is a JSON object; serde would also read a struct from an array.
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| malformed())?;
+        if !value.is_object() {
+            return Err(malformed());
+        }
+        serde_json::from_value(value)
+            .map(JsonBody)
+            .map_err(|_| malformed())
     }
 }
 

@@ -84,6 +84,16 @@ mod tests {
             Some((-3, Some(7), 2))
         );
         assert_eq!(parse(r#"{"a": 1, "b": null}"#), Some((1, None, 0)));
+        assert_eq!(
+            parse(r#"{"a": 4071090008379778.0}"#),
+            Some((4071090008379778, None, 0))
+        );
+        let via_value: serde_json::Value =
+            serde_json::from_str(r#"{"a": 4071090008379778.0}"#).unwrap_or_default();
+        assert_eq!(
+            serde_json::from_value::<T>(via_value).ok().map(|t| t.a),
+            Some(4071090008379778)
+        );
         assert_eq!(parse(r#"{"a": 3.5}"#), None);
         assert_eq!(parse(r#"{"a": "3"}"#), None);
         assert_eq!(parse(r#"{"a": 1, "c": -1}"#), None);
