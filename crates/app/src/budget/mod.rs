@@ -3,7 +3,7 @@
 //! counted by the counting engine from the very `.pb` file the round publishes.
 //!
 //! Split as the web pages are: [`rounds`], [`proposals`], [`images`], [`voting`],
-//! [`paper`], [`tally`], [`results`], [`import`].
+//! [`paper`], [`tally`], [`results`] (with the stored [`report`]), [`import`].
 
 mod error;
 mod exports;
@@ -11,6 +11,7 @@ mod images;
 mod import;
 mod paper;
 mod proposals;
+mod report;
 mod results;
 mod rounds;
 mod tally;
