@@ -21,6 +21,15 @@ pub fn hash(secret: &str) -> String {
     hex::encode(digest(secret))
 }
 
+/// Compares two secrets in time that does not depend on where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
 /// A key for one purpose, derived from the instance's secret (kept outside the database).
 fn purpose_key(instance_secret: &[u8], purpose: &str) -> [u8; 32] {
     use hmac::{Hmac, Mac};
@@ -86,14 +95,7 @@ pub fn device_id(instance_secret: &[u8], email: &str, cookie: &str) -> Option<St
     if nonce.len() != 24 || !nonce.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    let expected = device_tag(instance_secret, email, nonce);
-    let same = expected.len() == tag.len()
-        && expected
-            .bytes()
-            .zip(tag.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0;
-    same.then(|| nonce.to_string())
+    same_secret(&device_tag(instance_secret, email, nonce), tag).then(|| nonce.to_string())
 }
 
 #[cfg(test)]

@@ -52,15 +52,6 @@ fn is_api(path: &str) -> bool {
     path.starts_with("/api/")
 }
 
-/// Compares two secrets in time that does not depend on where they differ.
-fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
-}
-
 fn valid_token(t: &str) -> bool {
     t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
 }
@@ -190,7 +181,8 @@ pub async fn middleware(State(state): State<AppState>, req: Request, next: Next)
             req = Request::from_parts(parts, Body::from(bytes));
             token
         };
-        let ok = matches!((&existing_csrf, &presented), (Some(a), Some(b)) if same_secret(a, b));
+        let ok =
+            matches!((&existing_csrf, &presented), (Some(a), Some(b)) if tokens::same_secret(a, b));
         if !ok {
             return if is_api(&path) {
                 ApiError::new(
