@@ -100,6 +100,18 @@ impl App {
     }
 }
 
+/// A single-use secret for a link in a mail; only its hash is stored.
+async fn new_link_token(
+    tx: &mut wspolnota_store::Tx,
+    user: UserId,
+    purpose: &str,
+    expires_at: wspolnota_domain::clock::Timestamp,
+) -> Result<String, AppError> {
+    let secret = tokens::new_secret();
+    users::insert_token(tx, &tokens::hash(&secret), user, purpose, expires_at).await?;
+    Ok(secret)
+}
+
 /// What a person fills in to sign up.
 #[derive(Debug, Clone, Default)]
 pub struct SignUp {
@@ -125,20 +137,11 @@ pub struct Login {
 }
 
 impl App {
-    /// Validates an address for an account: structure, then the parser that sends mail.
-    fn account_email(&self, raw: &str) -> Result<String, AppError> {
-        let email = text::email(raw)?;
-        if !mail::deliverable(&email) {
-            return Err(wspolnota_domain::error::DomainError::InvalidEmail.into());
-        }
-        Ok(email)
-    }
-
     /// Creates an unconfirmed account and queues the confirmation mail. For an address
     /// that has an account it answers the same and mails the owner instead, so the form
     /// cannot tell anyone who has an account.
     pub async fn sign_up(&self, form: SignUp, origin: &Origin) -> Result<(), AppError> {
-        let email = self.account_email(&form.email)?;
+        let email = mail::address(&form.email)?;
         let display_name = text::required("display_name", &form.display_name, text::NAME_MAX)?;
         let city = text::optional("city", &form.city, text::CITY_MAX)?;
         text::password(&form.password)?;
@@ -174,15 +177,8 @@ impl App {
             Err(StoreError::Conflict(_)) => return Ok(()),
             Err(e) => return Err(e.into()),
         };
-        let secret = tokens::new_secret();
-        users::insert_token(
-            &mut tx,
-            &tokens::hash(&secret),
-            id,
-            CONFIRM,
-            now.plus_seconds(CONFIRM_VALID_SECS),
-        )
-        .await?;
+        let secret =
+            new_link_token(&mut tx, id, CONFIRM, now.plus_seconds(CONFIRM_VALID_SECS)).await?;
         let link_base = format!("{}/konto/potwierdz/", self.config.base_url);
         mail::queue(
             &mut tx,
@@ -403,15 +399,8 @@ impl App {
         }
         let now = self.now();
         let mut tx = self.store.begin().await?;
-        let secret = tokens::new_secret();
-        users::insert_token(
-            &mut tx,
-            &tokens::hash(&secret),
-            user.id,
-            RESET,
-            now.plus_seconds(RESET_VALID_SECS),
-        )
-        .await?;
+        let secret =
+            new_link_token(&mut tx, user.id, RESET, now.plus_seconds(RESET_VALID_SECS)).await?;
         let link_base = format!("{}/konto/nowe-haslo/", self.config.base_url);
         mail::queue(
             &mut tx,

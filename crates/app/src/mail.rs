@@ -63,6 +63,16 @@ pub fn deliverable(address: &str) -> bool {
     address.parse::<lettre::Address>().is_ok()
 }
 
+/// An address someone typed, for an account or an invitation: normalised and checked
+/// for structure, then by the parser that sends mail.
+pub fn address(raw: &str) -> Result<String, AppError> {
+    let email = wspolnota_domain::text::email(raw)?;
+    if !deliverable(&email) {
+        return Err(wspolnota_domain::error::DomainError::InvalidEmail.into());
+    }
+    Ok(email)
+}
+
 pub async fn queue(
     c: &mut Conn,
     to: &str,

@@ -166,10 +166,7 @@ impl App {
     ) -> Result<(), AppError> {
         crate::authorise(subject, Action::ManageOrganisation { org })?;
         let role = OrgRole::parse(role)?;
-        let email = text::email(email)?;
-        if !crate::mail::deliverable(&email) {
-            return Err(wspolnota_domain::error::DomainError::InvalidEmail.into());
-        }
+        let email = crate::mail::address(email)?;
         let organisation = {
             let mut c = self.store.read().await?;
             orgs::by_id(&mut c, org).await?

@@ -3,8 +3,8 @@
 
 use crate::AppError;
 use serde::{Deserialize, Serialize};
-use wspolnota_domain::pb::{self, Money};
 use wspolnota_domain::clock::Timestamp;
+use wspolnota_domain::pb::{self, Money};
 use wspolnota_store::budget::{Pool, StoredResult};
 
 /// Ballots voided while counting, by reason.

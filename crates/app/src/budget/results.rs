@@ -13,9 +13,8 @@ use wspolnota_domain::pb::{self, Money};
 use wspolnota_store::budget::{self as store, Pool, Proposal, Round, StoredResult};
 use wspolnota_store::{Conn, StoreError};
 
-pub use super::report::{ProjectOutcome, Report, TieNote, VoidCount};
 use super::report::REPORT_VERSION;
-
+pub use super::report::{ProjectOutcome, Report, TieNote, VoidCount};
 
 /// What may be shown of a pool beside its results.
 #[derive(Debug, Clone, PartialEq, Eq)]
