@@ -22,6 +22,32 @@ pub struct Subject {
     pub org_roles: Vec<(OrgId, OrgRole)>,
     /// Assigned to verify the proposals of the participatory-budget round in question.
     pub budget_official: bool,
+    /// Roles held in the space's bodies (the cooperative's board, its supervisory board).
+    pub space_roles: Vec<SpaceRole>,
+}
+
+/// A role a person holds in one space, granted by its admins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SpaceRole {
+    /// The cooperative's board (zarząd): keeps the register, decides declarations.
+    Board,
+    /// The supervisory board (rada nadzorcza): oversees, hears appeals.
+    SupervisoryBoard,
+}
+
+impl SpaceRole {
+    pub const ALL: [SpaceRole; 2] = [SpaceRole::Board, SpaceRole::SupervisoryBoard];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpaceRole::Board => "board",
+            SpaceRole::SupervisoryBoard => "supervisory_board",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<SpaceRole> {
+        SpaceRole::ALL.into_iter().find(|r| r.as_str() == value)
+    }
 }
 
 impl Subject {
@@ -31,6 +57,16 @@ impl Subject {
 
     pub fn is_logged_in(&self) -> bool {
         self.user.is_some()
+    }
+
+    /// Whether the subject holds `role` in the space the action concerns.
+    pub fn has(&self, role: SpaceRole) -> bool {
+        self.space_roles.contains(&role)
+    }
+
+    /// Whether the subject may act for `org` (as its admin or representative).
+    pub fn represents(&self, org: OrgId) -> bool {
+        self.role_in(org).is_some()
     }
 
     fn role_in(&self, org: OrgId) -> Option<OrgRole> {
@@ -129,6 +165,8 @@ pub enum Action {
     DownloadBudgetResults {
         published: bool,
     },
+    /// Anything in a cooperative; its own policy decides.
+    Coop(crate::coop::access::CoopAction),
 }
 
 /// Decides whether `subject` may perform `action`.
@@ -171,6 +209,7 @@ pub fn can(subject: &Subject, action: Action) -> bool {
             published || subject.platform_admin || subject.space_admin
         }
         Action::DownloadBudgetResults { published } => published,
+        Action::Coop(a) => crate::coop::access::can(subject, a),
     }
 }
 

@@ -5,6 +5,8 @@
 pub mod access;
 pub mod budget;
 pub mod clock;
+pub mod coop;
+pub mod date;
 pub mod error;
 pub mod ids;
 pub mod module;
