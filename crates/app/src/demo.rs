@@ -302,6 +302,7 @@ impl App {
                 requires_approval: s.requires_approval,
                 document_title: s.document_title.into(),
                 document_md: s.document.into(),
+                ..Default::default()
             };
             let space = self.create_space(&admin_subject, form).await?;
             self.make_space_admin(space, people[s.admin]).await?;
@@ -368,6 +369,7 @@ impl App {
             requires_approval: false,
             document_title: "Regulamin budżetu obywatelskiego".into(),
             document_md: "Budżet obywatelski jest równy i bezpośredni. Głosować mogą mieszkańcy miasta; wystarczy imię, nazwisko i adres.\n".into(),
+            ..Default::default()
         }
         };
         let wawer = self

@@ -1,6 +1,7 @@
 //! Errors of the use cases, each with a stable code that is also its translation id.
 
 use thiserror::Error;
+use wspolnota_domain::coop::CoopError;
 use wspolnota_domain::DomainError;
 use wspolnota_store::StoreError;
 
@@ -77,6 +78,9 @@ pub enum AppError {
     /// A rule of the participatory budget refused the request.
     #[error("refused: {0}")]
     Budget(#[from] crate::budget::BudgetError),
+    /// A rule of the cooperative (the law or its statute) refused the request.
+    #[error("refused: {0}")]
+    Coop(#[from] CoopError),
     #[error("too many attempts")]
     RateLimited { retry_after_secs: i64 },
     /// Every slot for slow work (password hashing) is taken; come back shortly.
@@ -101,6 +105,7 @@ impl AppError {
             AppError::Space(e) => e.code(),
             AppError::Token(e) => e.code(),
             AppError::Budget(e) => e.code(),
+            AppError::Coop(e) => e.code(),
             AppError::RateLimited { .. } => "auth.rate_limited",
             AppError::Busy { .. } => "service.busy",
             AppError::Unavailable(_) => "service.unavailable",
@@ -118,6 +123,11 @@ impl AppError {
             AppError::Space(e) => Some(e.kind()),
             AppError::Token(e) => Some(e.kind()),
             AppError::Budget(e) => Some(if e.is_conflict() {
+                Kind::Conflict
+            } else {
+                Kind::Unacceptable
+            }),
+            AppError::Coop(e) => Some(if e.is_conflict() {
                 Kind::Conflict
             } else {
                 Kind::Unacceptable
@@ -157,6 +167,7 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Conflict(m) => AppError::Internal(format!("unexpected conflict: {m}")),
             StoreError::Unavailable(m) => AppError::Unavailable(m),
+            StoreError::AppendOnly(_) => AppError::Coop(CoopError::RegisterIsAppendOnly),
             StoreError::Other(m) => AppError::Internal(m),
         }
     }
@@ -171,6 +182,7 @@ pub fn all_codes() -> Vec<&'static str> {
     codes.extend(crate::spaces::SpaceError::CODES);
     codes.extend(crate::api_tokens::TokenError::CODES);
     codes.extend(crate::budget::all_codes());
+    codes.extend(CoopError::CODES);
     codes
 }
 

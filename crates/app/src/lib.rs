@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod api_tokens;
 mod audit;
 pub mod budget;
+pub mod coop;
 pub mod csv;
 pub mod demo;
 pub mod error;
@@ -204,6 +205,20 @@ impl App {
         if let Some(space) = space {
             subject.space_admin = space_store::is_admin(&mut c, space, user.id).await?;
             subject.space_member = signatures::is_member(&mut c, space, user.id).await?;
+            subject.space_roles = wspolnota_store::coop::roles_of(&mut c, space, user.id)
+                .await?
+                .iter()
+                .filter_map(|r| wspolnota_domain::access::SpaceRole::parse(r))
+                .collect();
+            // In a cooperative, membership is what the register says: in one's own
+            // name or as the representative of a member organisation.
+            let today = wspolnota_domain::date::format(self.today());
+            subject.space_member = subject.space_member
+                || !wspolnota_store::coop::members::current_for_user(
+                    &mut c, space, user.id, &today,
+                )
+                .await?
+                .is_empty();
         }
         Ok(subject)
     }

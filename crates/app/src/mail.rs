@@ -49,6 +49,13 @@ pub enum Message<'a> {
         link_base: &'a str,
         secret: &'a str,
     },
+    /// A notice without a link secret: translation ids of its subject and body, and
+    /// the body's arguments (a decision on a declaration, a reminder…).
+    Notice {
+        subject: &'a str,
+        body: &'a str,
+        args: &'a [(&'static str, String)],
+    },
     /// Someone tried to sign up with an address that has an account.
     Known {
         name: &'a str,
@@ -128,6 +135,11 @@ pub async fn queue(
             ),
             Some(secret),
         ),
+        Message::Notice {
+            subject,
+            body,
+            args,
+        } => (l.t_args(subject, args), l.t_args(body, args), None),
         Message::Known { name, login, reset } => (
             l.t("mail-known-subject"),
             l.t_args(

@@ -38,6 +38,8 @@ pub struct NewSpaceForm {
     pub requires_approval: bool,
     pub document_title: String,
     pub document_md: String,
+    /// For a development cooperative: its model statute and statute settings.
+    pub cooperative: crate::coop::FoundingChoice,
 }
 
 /// A space with what its page shows.
@@ -225,6 +227,9 @@ impl App {
             now,
         )
         .await?;
+        if kind == SpaceKind::DevelopmentCooperative {
+            crate::coop::start(&mut tx, id, doc.id, &form.cooperative, now).await?;
+        }
         audit::record(
             &mut tx,
             audit::Change::in_space(Some(user), id, "space.created", None, Some(json!({"slug": slug, "name": name, "kind": kind.as_str(), "document_hash": doc.text_hash}))),

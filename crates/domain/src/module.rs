@@ -93,7 +93,7 @@ impl Module {
     /// to admins and shown to visitors; the others are declared so that their defaults
     /// are already decided.
     pub fn implemented(self) -> bool {
-        matches!(self, Module::Budget)
+        matches!(self, Module::Budget | Module::Register)
     }
 
     /// The implemented modules, in the order of [`Module::ALL`].
@@ -166,8 +166,11 @@ mod tests {
     }
 
     #[test]
-    fn only_the_budget_is_implemented_today() {
-        assert_eq!(Module::implemented_all(), vec![Module::Budget]);
+    fn the_budget_and_the_register_are_implemented_today() {
+        assert_eq!(
+            Module::implemented_all(),
+            vec![Module::Budget, Module::Register]
+        );
         assert!(!Module::Knowledge.implemented());
     }
 

@@ -261,6 +261,14 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "budget_receipts",
         "budget_sheets",
         "budget_duplicates",
+        "files",
+        "space_roles",
+        "coops",
+        "coop_declarations",
+        "coop_members",
+        "coop_register",
+        "coop_ledger",
+        "coop_statements",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));

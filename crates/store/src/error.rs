@@ -12,6 +12,9 @@ pub enum StoreError {
     /// The database cannot be reached or is locked by another process.
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// A legal record (the member register, a ledger) refused an edit or a deletion.
+    #[error("append-only record: {0}")]
+    AppendOnly(String),
     #[error("database error: {0}")]
     Other(String),
 }
@@ -26,6 +29,8 @@ impl From<sqlx::Error> for StoreError {
                     || db.is_check_violation()
                 {
                     StoreError::Conflict(db.message().to_string())
+                } else if db.message().contains("append-only") {
+                    StoreError::AppendOnly(db.message().to_string())
                 } else if db.message().contains("locked") || db.message().contains("busy") {
                     StoreError::Unavailable(db.message().to_string())
                 } else {

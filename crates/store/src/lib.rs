@@ -8,6 +8,7 @@
 pub mod api_tokens;
 pub mod audit;
 pub mod budget;
+pub mod coop;
 mod db;
 mod error;
 mod group_commit;

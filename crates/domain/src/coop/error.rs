@@ -55,6 +55,14 @@ coop_errors! {
     ExclusionNeedsResolution => "coop.exclusion_needs_resolution", false;
     RegisterIsAppendOnly => "coop.register_append_only", true;
     UnknownEntry => "coop.unknown_entry", false;
+    UnknownPerson => "coop.unknown_person", false;
+    NotALegalPerson => "coop.not_a_legal_person", false;
+    StatuteNotAccepted => "coop.statute_not_accepted", false;
+    BadShares => "coop.bad_shares", false;
+    BadScan => "coop.bad_scan", false;
+    TooPrecise => "coop.too_precise", false;
+    BadAmount => "coop.bad_amount", false;
+    StatementsRecorded => "coop.statements_recorded", true;
     BelowMinimum => "coop.below_minimum", false;
     BadDate => "coop.bad_date", false;
     UnknownModel => "coop.unknown_model", false;

@@ -134,6 +134,7 @@ pub async fn create_space(
         requires_approval: f.requires_approval.is_some(),
         document_title: f.document_title.clone(),
         document_md: f.document.clone(),
+        ..Default::default()
     };
     match s.app.create_space(&subject, input).await {
         Ok(id) => {

@@ -1,0 +1,283 @@
+//! Founding a cooperative from a model statute, its statute settings, moving it to
+//! the open stage once registered, and who sits on its boards.
+
+use super::{authorise, load};
+use crate::{audit, App, AppError};
+use serde_json::json;
+use wspolnota_domain::access::{SpaceRole, Subject};
+use wspolnota_domain::coop::access::CoopAction;
+use wspolnota_domain::coop::founding::{self, ModelStatute, Stage};
+use wspolnota_domain::coop::settings::AppealBody;
+use wspolnota_domain::coop::{CoopError, CoopSettings};
+use wspolnota_domain::date;
+use wspolnota_domain::ids::{DocumentId, SpaceId};
+use wspolnota_domain::pb::Money;
+use wspolnota_domain::space::document_hash;
+use wspolnota_domain::text;
+use wspolnota_store::coop as store;
+use wspolnota_store::{spaces, users, Conn};
+
+/// What a founder chose: a model statute (or their own text) and the settings.
+#[derive(Debug, Clone, Default)]
+pub struct FoundingChoice {
+    /// `None`: the founder wrote their own statute.
+    pub model: Option<ModelStatute>,
+    pub settings: CoopSettings,
+}
+
+/// A model statute with the founder's values filled in, ready to edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelText {
+    pub title: String,
+    pub body: String,
+}
+
+const DEVELOPMENT: &str = include_str!("statutes/rozwojowa_gmina.md");
+const ENERGY: &str = include_str!("statutes/energetyczna.md");
+
+fn zloty(m: Money) -> String {
+    m.to_human()
+}
+
+/// The text of `model` for a cooperative called `name` seated in `seat`, with the
+/// statute's values in place of its `{{placeholders}}`.
+pub fn model_statute(model: ModelStatute, name: &str, seat: &str, s: &CoopSettings) -> ModelText {
+    let (title, template) = match model {
+        ModelStatute::DevelopmentWithMunicipality => ("Statut Spółdzielni Rozwojowej", DEVELOPMENT),
+        ModelStatute::Energy => ("Statut Spółdzielni Energetycznej", ENERGY),
+    };
+    let values = [
+        ("nazwa", name.to_string()),
+        ("siedziba", seat.to_string()),
+        ("wartosc_udzialu", zloty(s.share_value)),
+        ("wpisowe", zloty(s.entry_fee)),
+        ("min_udzialow", s.min_shares.to_string()),
+        (
+            "max_udzialow",
+            s.max_shares
+                .map_or_else(|| "bez ograniczeń".to_string(), |m| m.to_string()),
+        ),
+        ("termin_wplaty_dni", s.payment_days.to_string()),
+        ("termin_decyzji_dni", s.decision_days.to_string()),
+        (
+            "organ_odwolawczy",
+            match s.appeal_body {
+                AppealBody::SupervisoryBoard => "Rady Nadzorczej",
+                AppealBody::GeneralAssembly => "Walnego Zgromadzenia",
+            }
+            .to_string(),
+        ),
+        ("termin_odwolania_dni", s.appeal_days.to_string()),
+        ("okres_wypowiedzenia_miesiecy", s.exit_notice_months.to_string()),
+        ("termin_zwrotu_miesiecy", s.refund_months.to_string()),
+        (
+            "osoby_prawne",
+            if s.legal_persons_allowed {
+                "Członkami Spółdzielni mogą być także osoby prawne."
+            } else {
+                "Członkami Spółdzielni mogą być wyłącznie osoby fizyczne."
+            }
+            .to_string(),
+        ),
+        (
+            "pelnomocnicy",
+            if s.proxies_allowed {
+                "Członek może uczestniczyć w Walnym Zgromadzeniu i głosować przez pełnomocnika."
+            } else {
+                "Członek uczestniczy w Walnym Zgromadzeniu osobiście; statut nie dopuszcza pełnomocników."
+            }
+            .to_string(),
+        ),
+        (
+            "kworum",
+            if s.quorum.num * 2 == s.quorum.den {
+                "co najmniej połowy uprawnionych".to_string()
+            } else {
+                format!("co najmniej {}/{} uprawnionych", s.quorum.num, s.quorum.den)
+            },
+        ),
+        ("dni_zawiadomienia", "14".to_string()),
+    ];
+    let mut body = template.to_string();
+    for (key, value) in values {
+        body = body.replace(&format!("{{{{{key}}}}}"), &value);
+    }
+    ModelText {
+        title: title.to_string(),
+        body,
+    }
+}
+
+/// Starts the cooperative of a space just created, in its founding stage, with the
+/// statute settings attached to its first statute version.
+pub(crate) async fn start(
+    c: &mut Conn,
+    space: SpaceId,
+    statute: DocumentId,
+    choice: &FoundingChoice,
+    now: wspolnota_domain::clock::Timestamp,
+) -> Result<(), AppError> {
+    choice.settings.validate()?;
+    // The municipality founds this model: a statute closed to legal persons contradicts it.
+    if choice.model == Some(ModelStatute::DevelopmentWithMunicipality)
+        && !choice.settings.legal_persons_allowed
+    {
+        return Err(CoopError::BadSettings.into());
+    }
+    let model = choice.model.map_or("own", ModelStatute::code);
+    store::insert(c, space, model, now).await?;
+    store::attach_settings(c, statute, &settings_json(&choice.settings)?).await?;
+    Ok(())
+}
+
+fn settings_json(s: &CoopSettings) -> Result<String, AppError> {
+    serde_json::to_string(s).map_err(|e| AppError::Internal(e.to_string()))
+}
+
+impl App {
+    /// A new statute version with new settings: the only way settings change.
+    pub async fn change_statute(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        title: &str,
+        body: &str,
+        settings: CoopSettings,
+    ) -> Result<i64, AppError> {
+        authorise(subject, CoopAction::ManageCooperative)?;
+        settings.validate()?;
+        let title = text::required("document_title", title, text::NAME_MAX)?;
+        let body = text::required("document", body, text::DOCUMENT_MAX)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let before = load(&mut tx, space).await?;
+        let doc = spaces::add_document(
+            &mut tx,
+            space,
+            &title,
+            &body,
+            &document_hash(&title, &body),
+            subject.user,
+            now,
+        )
+        .await?;
+        store::attach_settings(&mut tx, doc.id, &settings_json(&settings)?).await?;
+        audit::commit(
+            tx,
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "coop.statute_changed",
+                Some(json!({"version": before.statute_version, "settings": before.settings})),
+                Some(json!({"version": doc.version, "hash": doc.text_hash, "settings": settings})),
+            ),
+            now,
+        )
+        .await?;
+        Ok(doc.version)
+    }
+
+    /// Moves a registered cooperative from founding to the open stage: enough founders
+    /// and its KRS number with the date of registration.
+    pub async fn open_cooperative(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        krs: &str,
+        registered_on: &str,
+    ) -> Result<(), AppError> {
+        authorise(subject, CoopAction::ManageCooperative)?;
+        let registered = date::parse(registered_on).ok_or(CoopError::BadDate)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let coop = load(&mut tx, space).await?;
+        if coop.stage != Stage::Founding {
+            return Err(CoopError::WrongStage.into());
+        }
+        let today = date::format(self.today());
+        let (natural, legal) = store::members::current_by_kind(&mut tx, space, &today).await?;
+        let krs_digits =
+            wspolnota_domain::registry_numbers::krs(krs).map_err(|_| CoopError::BadKrs)?;
+        founding::may_open(
+            u32::try_from(natural).unwrap_or(u32::MAX),
+            u32::try_from(legal).unwrap_or(u32::MAX),
+            Some(&krs_digits),
+        )?;
+        if !store::open(&mut tx, space, &krs_digits, &date::format(registered), now).await? {
+            return Err(CoopError::WrongStage.into());
+        }
+        audit::commit(
+            tx,
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "coop.opened",
+                Some(json!({"stage": "founding"})),
+                Some(json!({"stage": "open", "krs": krs_digits, "registered_on": date::format(registered)})),
+            ),
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Grants a role of the cooperative's bodies to the person with `email`.
+    pub async fn grant_coop_role(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        email: &str,
+        role: SpaceRole,
+    ) -> Result<bool, AppError> {
+        authorise(subject, CoopAction::ManageCooperative)?;
+        let email = crate::mail::address(email)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        load(&mut tx, space).await?;
+        let user = users::by_email(&mut tx, &email)
+            .await?
+            .ok_or(CoopError::UnknownPerson)?;
+        let granted =
+            store::grant_role(&mut tx, space, user.id, role.as_str(), subject.user, now).await?;
+        if !granted {
+            return Ok(false);
+        }
+        audit::commit(
+            tx,
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "coop.role_granted",
+                None,
+                Some(json!({"user": user.id.0, "role": role.as_str()})),
+            ),
+            now,
+        )
+        .await?;
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_statutes_have_every_value_filled_in() {
+        let s = CoopSettings {
+            share_value: Money(12_345),
+            max_shares: Some(40),
+            ..CoopSettings::default()
+        };
+        for model in ModelStatute::ALL {
+            let text = model_statute(model, "Spółdzielnia Rozwojowa Konin", "Konin", &s);
+            assert!(!text.body.contains("{{"), "{model:?} leaves a placeholder");
+            assert!(
+                text.body.contains("123,45 zł"),
+                "{model:?} names the share value"
+            );
+            assert!(text.body.contains("Spółdzielnia Rozwojowa Konin"));
+            assert!(text.body.contains("Rady Nadzorczej"));
+        }
+    }
+}

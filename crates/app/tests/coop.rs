@@ -1,0 +1,634 @@
+//! The development cooperative through its use cases, on both backends: declaring,
+//! admitting, paying, leaving, refunds, appeals, the append-only register, and bad
+//! input refused with nothing written.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+use wspolnota_app::coop::{DeclarationForm, EndForm, PaymentForm, Purpose, StatementsForm};
+use wspolnota_app::spaces::NewSpaceForm;
+use wspolnota_app::{App, AppConfig, AppError, PasswordCost};
+use wspolnota_domain::access::{SpaceRole, Subject};
+use wspolnota_domain::clock::FixedClock;
+use wspolnota_domain::coop::declaration::{Decision, DeclarationStatus};
+use wspolnota_domain::coop::register::Standing;
+use wspolnota_domain::coop::{CoopError, CoopSettings};
+use wspolnota_domain::ids::{SpaceId, UserId};
+use wspolnota_domain::paging::Paging;
+use wspolnota_domain::pb::Money;
+use wspolnota_store::{count_rows, users, StoreError};
+use wspolnota_testkit::{on_both_backends, Backend, TestDb};
+
+const DAY: i64 = 86_400;
+/// 2026-05-28 in Warsaw.
+const T0: i64 = 1_780_000_000;
+
+struct World {
+    app: Arc<App>,
+    clock: Arc<FixedClock>,
+    db: TestDb,
+    admin: Subject,
+    space: SpaceId,
+    residents: Vec<UserId>,
+}
+
+async fn person(db: &TestDb, app: &App, email: &str, admin: bool) -> UserId {
+    let mut tx = db.store.begin().await.unwrap();
+    let id = users::insert(
+        &mut tx,
+        &users::NewUser {
+            email,
+            password_hash: "x",
+            display_name: email,
+            city: Some("Dąbrowa Górnicza"),
+            list_publicly: false,
+            locale: None,
+            is_platform_admin: admin,
+            confirmed: true,
+        },
+        app.now(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+async fn world(backend: Backend, settings: CoopSettings) -> World {
+    let db = TestDb::new(backend).await;
+    let clock = Arc::new(FixedClock::at(T0));
+    let config = AppConfig {
+        password_cost: PasswordCost {
+            memory_kib: 64,
+            iterations: 1,
+        },
+        ..AppConfig::default()
+    };
+    let app = App::new(db.store.clone(), clock.clone(), config);
+    let admin_id = person(&db, &app, "admin@example.pl", true).await;
+    let admin = app.subject_of(admin_id).await.unwrap();
+    let form = NewSpaceForm {
+        name: "Spółdzielnia Rozwojowa Dąbrowa".into(),
+        slug: "sr-dabrowa".into(),
+        kind: "development_cooperative".into(),
+        document_title: "Statut".into(),
+        document_md: "Statut spółdzielni".into(),
+        cooperative: wspolnota_app::coop::FoundingChoice {
+            model: None,
+            settings,
+        },
+        ..NewSpaceForm::default()
+    };
+    let space = app.create_space(&admin, form).await.unwrap();
+    let admin = app
+        .subject(Some(&app.user(admin_id).await.unwrap()), Some(space))
+        .await
+        .unwrap();
+    person(&db, &app, "zarzad@example.pl", false).await;
+    person(&db, &app, "rada@example.pl", false).await;
+    assert!(app
+        .grant_coop_role(&admin, space, "zarzad@example.pl", SpaceRole::Board)
+        .await
+        .unwrap());
+    assert!(app
+        .grant_coop_role(
+            &admin,
+            space,
+            "rada@example.pl",
+            SpaceRole::SupervisoryBoard
+        )
+        .await
+        .unwrap());
+    let mut residents = Vec::new();
+    for i in 0..3 {
+        residents.push(person(&db, &app, &format!("mieszkanka{i}@example.pl"), false).await);
+    }
+    World {
+        app,
+        clock,
+        db,
+        admin,
+        space,
+        residents,
+    }
+}
+
+impl World {
+    async fn as_user(&self, email: &str) -> Subject {
+        let mut c = self.db.store.read().await.unwrap();
+        let u = users::by_email(&mut c, email).await.unwrap().unwrap();
+        drop(c);
+        self.app.subject(Some(&u), Some(self.space)).await.unwrap()
+    }
+
+    async fn board(&self) -> Subject {
+        self.as_user("zarzad@example.pl").await
+    }
+
+    async fn resident(&self, i: usize) -> Subject {
+        self.as_user(&format!("mieszkanka{i}@example.pl")).await
+    }
+
+    async fn declare(&self, i: usize, shares: &str) -> Result<i64, AppError> {
+        let r = self.resident(i).await;
+        self.app
+            .declare_membership(
+                &r,
+                self.space,
+                DeclarationForm {
+                    name: format!("Mieszkanka {i}"),
+                    address: "ul. Hutnicza 1, 41-300 Dąbrowa Górnicza".into(),
+                    shares: shares.into(),
+                    accept_statute: true,
+                    ..DeclarationForm::default()
+                },
+            )
+            .await
+    }
+
+    async fn rows(&self, table: &str) -> i64 {
+        let mut c = self.db.store.read().await.unwrap();
+        count_rows(&mut c, table).await.unwrap()
+    }
+
+    async fn written(&self) -> [i64; 5] {
+        [
+            self.rows("coop_declarations").await,
+            self.rows("coop_members").await,
+            self.rows("coop_register").await,
+            self.rows("coop_ledger").await,
+            self.rows("audit_log").await,
+        ]
+    }
+
+    fn pay(amount: &str, purpose: Purpose) -> PaymentForm {
+        PaymentForm {
+            amount: amount.into(),
+            purpose,
+            method: "przelew".into(),
+            reference: "PL61 1090".into(),
+            ..PaymentForm::default()
+        }
+    }
+}
+
+fn coop_err(r: Result<impl std::fmt::Debug, AppError>) -> CoopError {
+    match r {
+        Err(AppError::Coop(e)) => e,
+        other => panic!("expected a cooperative refusal, got {other:?}"),
+    }
+}
+
+async fn declare_admit_pay_and_reconcile(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    let d = w.declare(0, "2").await.unwrap();
+    let board = w.board().await;
+    let status = w
+        .app
+        .decide_declaration(&board, w.space, d, Decision::Admit)
+        .await
+        .unwrap();
+    assert_eq!(status, DeclarationStatus::Admitted);
+    // The new member sees their own entry.
+    let member = w.resident(0).await;
+    assert!(member.space_member, "admitted means a member of the space");
+    let view = w.app.member_view(&member, w.space, 1).await.unwrap();
+    assert_eq!(view.row.member.number, 1);
+    assert_eq!(view.row.balance.declared_shares, 2);
+    assert_eq!(view.row.balance.declared, Money(20_000));
+    assert_eq!(view.row.state.details.name, "Mieszkanka 0");
+    assert!(
+        view.row.state.founder,
+        "admitted in the founding stage: a founder"
+    );
+    // Payments: the entry fee exactly, then shares up to what was declared.
+    let before = w.written().await;
+    assert_eq!(
+        coop_err(
+            w.app
+                .record_payment(&board, w.space, 1, World::pay("40", Purpose::EntryFee))
+                .await
+        ),
+        CoopError::EntryFeeMismatch
+    );
+    assert_eq!(
+        coop_err(
+            w.app
+                .record_payment(&board, w.space, 1, World::pay("200,01", Purpose::Shares))
+                .await
+        ),
+        CoopError::BeyondDeclared
+    );
+    assert_eq!(
+        coop_err(
+            w.app
+                .record_payment(&board, w.space, 1, World::pay("12.345", Purpose::Shares))
+                .await
+        ),
+        CoopError::TooPrecise
+    );
+    assert_eq!(
+        coop_err(
+            w.app
+                .record_payment(&board, w.space, 1, World::pay("1e3", Purpose::Shares))
+                .await
+        ),
+        CoopError::BadAmount
+    );
+    assert_eq!(
+        coop_err(
+            w.app
+                .record_payment(&board, w.space, 1, World::pay("-5", Purpose::Shares))
+                .await
+        ),
+        CoopError::AmountNotPositive
+    );
+    assert_eq!(w.written().await, before, "refused payments write nothing");
+    w.app
+        .record_payment(&board, w.space, 1, World::pay("50", Purpose::EntryFee))
+        .await
+        .unwrap();
+    w.app
+        .record_payment(&board, w.space, 1, World::pay("120,50", Purpose::Shares))
+        .await
+        .unwrap();
+    // Over-payment accepted only as money to return.
+    let mut over = World::pay("100", Purpose::Shares);
+    over.record_excess = true;
+    assert_eq!(
+        w.app
+            .record_payment(&board, w.space, 1, over)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    let view = w.app.member_view(&member, w.space, 1).await.unwrap();
+    assert_eq!(view.row.balance.paid_in, Money(20_000));
+    assert_eq!(view.row.balance.to_return, Money(2_050));
+    assert_eq!(view.row.balance.entry_fee_paid, Money(5_000));
+    // A second member, and the register as each role sees it.
+    let d2 = w.declare(1, "1").await.unwrap();
+    w.app
+        .decide_declaration(&board, w.space, d2, Decision::Admit)
+        .await
+        .unwrap();
+    let page = w
+        .app
+        .register_page(&member, w.space, Paging::default())
+        .await
+        .unwrap();
+    assert_eq!(page.total, 2);
+    assert!(
+        !page.addresses,
+        "members do not see other persons' addresses by default"
+    );
+    assert!(
+        w.app
+            .register_page(&board, w.space, Paging::default())
+            .await
+            .unwrap()
+            .addresses
+    );
+    let outsider = w.resident(2).await;
+    assert!(matches!(
+        w.app
+            .register_page(&outsider, w.space, Paging::default())
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    assert!(matches!(
+        w.app.member_view(&outsider, w.space, 1).await,
+        Err(AppError::Forbidden)
+    ));
+    let public = w.app.coop_public(w.space).await.unwrap();
+    assert_eq!((public.natural_members, public.legal_members), (2, 0));
+    let r = w.app.reconcile_register(&board, w.space).await.unwrap();
+    assert_eq!(r.members, 2);
+    assert_eq!(r.movements, 6);
+    assert!(r.mismatches.is_empty(), "{r:?}");
+    // Declaring again while a member is refused.
+    assert_eq!(coop_err(w.declare(0, "1").await), CoopError::AlreadyMember);
+}
+
+async fn bad_declarations_write_nothing(backend: Backend) {
+    let settings = CoopSettings {
+        min_shares: 1,
+        max_shares: Some(10),
+        legal_persons_allowed: false,
+        ..CoopSettings::default()
+    };
+    let w = world(backend, settings).await;
+    let before = w.written().await;
+    assert_eq!(coop_err(w.declare(0, "0").await), CoopError::SharesTooFew);
+    assert_eq!(coop_err(w.declare(0, "-2").await), CoopError::SharesTooFew);
+    assert_eq!(coop_err(w.declare(0, "11").await), CoopError::SharesTooMany);
+    assert_eq!(coop_err(w.declare(0, "1.5").await), CoopError::BadShares);
+    assert_eq!(
+        coop_err(w.declare(0, "99999999999").await),
+        CoopError::SharesTooMany
+    );
+    // An organisation through someone who does not represent it.
+    let r = w.resident(0).await;
+    let org = w
+        .app
+        .create_org(
+            &w.resident(1).await,
+            wspolnota_app::orgs::NewOrgForm {
+                name: "Fundacja Hałdy".into(),
+                kind: "ngo".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let form = DeclarationForm {
+        on_behalf_of: Some(org),
+        address: "Dąbrowa".into(),
+        shares: "1".into(),
+        accept_statute: true,
+        ..DeclarationForm::default()
+    };
+    assert!(matches!(
+        w.app.declare_membership(&r, w.space, form.clone()).await,
+        Err(AppError::Forbidden)
+    ));
+    // A legal person where the statute excludes them.
+    let rep = w.resident(1).await;
+    assert_eq!(
+        coop_err(w.app.declare_membership(&rep, w.space, form).await),
+        CoopError::LegalPersonsExcluded
+    );
+    let mut unaccepted = DeclarationForm {
+        name: "A".into(),
+        address: "B".into(),
+        shares: "1".into(),
+        ..DeclarationForm::default()
+    };
+    unaccepted.accept_statute = false;
+    assert_eq!(
+        coop_err(w.app.declare_membership(&r, w.space, unaccepted).await),
+        CoopError::StatuteNotAccepted
+    );
+    let before_orgs = before;
+    assert_eq!(w.written().await[..4], before_orgs[..4], "nothing written");
+    // Two open declarations of one person are refused.
+    w.declare(0, "1").await.unwrap();
+    assert_eq!(
+        coop_err(w.declare(0, "1").await),
+        CoopError::DeclarationPending
+    );
+}
+
+async fn refusal_appeal_and_late_decisions(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    let board = w.board().await;
+    let d = w.declare(0, "1").await.unwrap();
+    let refuse = |r: &str| Decision::Refuse { reasons: r.into() };
+    assert_eq!(
+        coop_err(
+            w.app
+                .decide_declaration(&board, w.space, d, refuse("  "))
+                .await
+        ),
+        CoopError::ReasonsRequired
+    );
+    let outbox = w.rows("outbox").await;
+    w.app
+        .decide_declaration(
+            &board,
+            w.space,
+            d,
+            refuse("Brak wkładu w cele spółdzielni."),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        w.rows("outbox").await,
+        outbox + 1,
+        "the refusal is sent to the applicant"
+    );
+    assert_eq!(
+        coop_err(
+            w.app
+                .decide_declaration(&board, w.space, d, Decision::Admit)
+                .await
+        ),
+        CoopError::NotPending
+    );
+    // Only the applicant appeals; the supervisory board (the statute's default) decides.
+    let other = w.resident(1).await;
+    assert!(matches!(
+        w.app.appeal_refusal(&other, w.space, d, "Proszę").await,
+        Err(AppError::Forbidden)
+    ));
+    let applicant = w.resident(0).await;
+    w.app
+        .appeal_refusal(&applicant, w.space, d, "Wnoszę o ponowne rozpatrzenie.")
+        .await
+        .unwrap();
+    assert!(matches!(
+        w.app
+            .decide_membership_appeal(&board, w.space, d, true, "x")
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    let sup = w.as_user("rada@example.pl").await;
+    let s = w
+        .app
+        .decide_membership_appeal(&sup, w.space, d, true, "Rada uwzględnia odwołanie.")
+        .await
+        .unwrap();
+    assert_eq!(s, DeclarationStatus::AdmittedOnAppeal);
+    assert!(w.resident(0).await.space_member);
+    // An appeal after the deadline is refused.
+    let d2 = w.declare(1, "1").await.unwrap();
+    w.app
+        .decide_declaration(&board, w.space, d2, refuse("Powód"))
+        .await
+        .unwrap();
+    w.clock.advance(15 * DAY);
+    assert_eq!(
+        coop_err(w.app.appeal_refusal(&other, w.space, d2, "Za późno").await),
+        CoopError::AppealTooLate
+    );
+    // A decision after the board's deadline is taken and flagged.
+    let d3 = w.declare(2, "1").await.unwrap();
+    w.clock.advance(31 * DAY);
+    let overview = w.app.coop_overview(&board, w.space).await.unwrap();
+    assert_eq!((overview.pending, overview.overdue), (1, 1));
+    w.app
+        .decide_declaration(&board, w.space, d3, Decision::Admit)
+        .await
+        .unwrap();
+    let decided = w.app.declaration(&board, w.space, d3).await.unwrap();
+    assert!(decided.late);
+}
+
+async fn leaving_and_refunds(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    let board = w.board().await;
+    let d = w.declare(0, "3").await.unwrap();
+    w.app
+        .decide_declaration(&board, w.space, d, Decision::Admit)
+        .await
+        .unwrap();
+    w.app
+        .record_payment(&board, w.space, 1, World::pay("300", Purpose::Shares))
+        .await
+        .unwrap();
+    let member = w.resident(0).await;
+    // 2026-05-28 + 3 months = 2026-08-28; membership ends the day after.
+    let ends = w.app.give_notice(&member, w.space, 1, "").await.unwrap();
+    assert_eq!(wspolnota_domain::date::format(ends), "2026-08-29");
+    assert_eq!(
+        coop_err(w.app.give_notice(&member, w.space, 1, "").await),
+        CoopError::AlreadyLeaving
+    );
+    // Before the statements of 2026 are approved no refund is due.
+    let refund = World::pay("300", Purpose::Shares);
+    assert_eq!(
+        coop_err(w.app.pay_refund(&board, w.space, 1, refund.clone()).await),
+        CoopError::StatementsNotApproved
+    );
+    w.clock.advance(120 * DAY);
+    let view = w.app.member_view(&board, w.space, 1).await.unwrap();
+    assert_eq!(view.row.standing, Standing::Ended);
+    // Statements of 2026 approved in 2027: the refund falls due.
+    w.clock.advance(370 * DAY);
+    let due = w
+        .app
+        .approve_statements(
+            &board,
+            w.space,
+            StatementsForm {
+                year: "2026".into(),
+                approved_on: "2027-06-01".into(),
+                surplus: "1000".into(),
+                reserve_fund: "50".into(),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(due, 1);
+    assert_eq!(
+        coop_err(
+            w.app
+                .pay_refund(&board, w.space, 1, World::pay("300,01", Purpose::Shares))
+                .await
+        ),
+        CoopError::RefundExceedsDue
+    );
+    w.app.pay_refund(&board, w.space, 1, refund).await.unwrap();
+    let view = w.app.member_view(&board, w.space, 1).await.unwrap();
+    assert_eq!(view.row.balance.refunded, Money(30_000));
+    assert_eq!(view.row.balance.refund_outstanding, Money::ZERO);
+    assert!(w
+        .app
+        .reconcile_register(&board, w.space)
+        .await
+        .unwrap()
+        .mismatches
+        .is_empty());
+    // Exclusion needs a resolution with reasons; ending twice is refused.
+    let d2 = w.declare(1, "1").await.unwrap();
+    w.app
+        .decide_declaration(&board, w.space, d2, Decision::Admit)
+        .await
+        .unwrap();
+    let bare = EndForm {
+        reason: "exclusion".into(),
+        ..EndForm::default()
+    };
+    assert_eq!(
+        coop_err(w.app.end_membership(&board, w.space, 2, bare).await),
+        CoopError::ExclusionNeedsResolution
+    );
+    let ok = EndForm {
+        reason: "exclusion".into(),
+        resolution: "Uchwała Zarządu 3/2027".into(),
+        reasons: "Uporczywe nieopłacanie udziałów".into(),
+        ..EndForm::default()
+    };
+    w.app
+        .end_membership(&board, w.space, 2, ok.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        coop_err(w.app.end_membership(&board, w.space, 2, ok).await),
+        CoopError::AlreadyEnded
+    );
+}
+
+async fn the_register_is_append_only(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    let board = w.board().await;
+    let d = w.declare(0, "1").await.unwrap();
+    w.app
+        .decide_declaration(&board, w.space, d, Decision::Admit)
+        .await
+        .unwrap();
+    for sql in [
+        "UPDATE coop_register SET body = '{}'",
+        "DELETE FROM coop_register",
+        "UPDATE coop_ledger SET amount = 1",
+        "DELETE FROM coop_ledger",
+    ] {
+        let r = w.db.store.execute_raw(sql).await;
+        assert!(matches!(r, Err(StoreError::AppendOnly(_))), "{sql}: {r:?}");
+    }
+    // A correction is a new entry; the corrected one stays.
+    let view = w.app.member_view(&board, w.space, 1).await.unwrap();
+    let details = view
+        .entries
+        .iter()
+        .find(|e| e.entry == "details")
+        .unwrap()
+        .id;
+    let entries = view.entries.len();
+    let fixed = wspolnota_domain::coop::register::Details {
+        name: "Mieszkanka Zero".into(),
+        address: "ul. Hutnicza 2".into(),
+        krs: None,
+    };
+    w.app
+        .correct_details(&board, w.space, 1, details, fixed, "Błąd w nazwisku")
+        .await
+        .unwrap();
+    let view = w.app.member_view(&board, w.space, 1).await.unwrap();
+    assert_eq!(view.entries.len(), entries + 1);
+    assert_eq!(view.row.state.details.name, "Mieszkanka Zero");
+    let _ = &w.admin;
+    let _ = &w.residents;
+}
+
+async fn founding_and_opening(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    let public = w.app.coop_public(w.space).await.unwrap();
+    assert_eq!(
+        public.founders_missing,
+        Some(wspolnota_domain::coop::founding::FoundersMissing::LegalOrAny { legal: 3, any: 10 })
+    );
+    assert_eq!(
+        coop_err(
+            w.app
+                .open_cooperative(&w.admin, w.space, "0000123456", "2026-05-20")
+                .await
+        ),
+        CoopError::TooFewFounders
+    );
+    assert!(matches!(
+        w.app
+            .open_cooperative(&w.board().await, w.space, "0000123456", "2026-05-20")
+            .await,
+        Err(AppError::Forbidden)
+    ));
+}
+
+on_both_backends!(
+    declare_admit_pay_and_reconcile,
+    bad_declarations_write_nothing,
+    refusal_appeal_and_late_decisions,
+    leaving_and_refunds,
+    the_register_is_append_only,
+    founding_and_opening,
+);
