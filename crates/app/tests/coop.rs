@@ -306,6 +306,33 @@ async fn declare_admit_pay_and_reconcile(backend: Backend) {
     assert_eq!(r.members, 2);
     assert_eq!(r.movements, 6);
     assert!(r.mismatches.is_empty(), "{r:?}");
+    // The register exports as the reader may see it.
+    let l = wspolnota_app::i18n::Locale::Pl;
+    let csv = w.app.register_export_csv(&board, w.space, l).await.unwrap();
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(
+        csv.contains("Mieszkanka 0") && csv.contains("ul. Hutnicza 1"),
+        "{csv}"
+    );
+    let members_csv = w
+        .app
+        .register_export_csv(&member, w.space, l)
+        .await
+        .unwrap();
+    assert!(
+        !members_csv.contains("ul. Hutnicza 1"),
+        "members do not see addresses"
+    );
+    let pdf = w.app.register_export_pdf(&board, w.space, l).await.unwrap();
+    assert!(pdf.starts_with(b"%PDF-1.7"));
+    assert!(
+        pdf.windows(9).any(|w| w == b"FontFile2"),
+        "the font is embedded"
+    );
+    assert!(matches!(
+        w.app.register_export_pdf(&outsider, w.space, l).await,
+        Err(AppError::Forbidden)
+    ));
     // Declaring again while a member is refused.
     assert_eq!(coop_err(w.declare(0, "1").await), CoopError::AlreadyMember);
 }

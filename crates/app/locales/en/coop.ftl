@@ -60,3 +60,26 @@ mail-coop-refused-body = Hello, { $name }!
     Reasons: { $reasons }
 
     You may appeal until { $appeal_due } (inclusive) on the cooperative's page: { $link }
+
+coop-col-number = No.
+coop-col-kind = Kind
+coop-col-name = Name
+coop-col-address = Address / seat
+coop-col-admitted = Admitted
+coop-col-shares = Shares
+coop-col-declared = Declared (zł)
+coop-col-paid = Paid in (zł)
+coop-col-unpaid = Unpaid (zł)
+coop-col-notice = Notice
+coop-col-ended = Membership ended
+coop-kind-natural = natural person
+coop-kind-legal = legal person
+coop-end-exit = exit
+coop-end-exclusion = exclusion
+coop-end-removal = removal
+coop-end-death = death
+coop-register-title = Member register: { $coop }
+coop-register-footer = Page {"{"}page{"}"} of {"{"}pages{"}"}
+coop-register-as-of = As of
+coop-register-members = Members
+coop-register-statute = Statute version

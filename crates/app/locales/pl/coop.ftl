@@ -60,3 +60,26 @@ mail-coop-refused-body = Dzień dobry, { $name }!
     Uzasadnienie: { $reasons }
 
     Możesz się odwołać do { $appeal_due } (włącznie) na stronie spółdzielni: { $link }
+
+coop-col-number = Nr
+coop-col-kind = Rodzaj
+coop-col-name = Imię i nazwisko / nazwa
+coop-col-address = Adres / siedziba
+coop-col-admitted = Przyjęty
+coop-col-shares = Udziały
+coop-col-declared = Zadeklarowane (zł)
+coop-col-paid = Wpłacone (zł)
+coop-col-unpaid = Do wpłaty (zł)
+coop-col-notice = Wypowiedzenie
+coop-col-ended = Ustanie członkostwa
+coop-kind-natural = osoba fizyczna
+coop-kind-legal = osoba prawna
+coop-end-exit = wystąpienie
+coop-end-exclusion = wykluczenie
+coop-end-removal = wykreślenie
+coop-end-death = śmierć
+coop-register-title = Rejestr członków: { $coop }
+coop-register-footer = Strona {"{"}page{"}"} z {"{"}pages{"}"}
+coop-register-as-of = Stan na dzień
+coop-register-members = Liczba członków
+coop-register-statute = Wersja statutu

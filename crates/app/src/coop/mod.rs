@@ -5,11 +5,13 @@
 //! transaction with its audit entry (and mail, where someone must be told).
 
 mod declarations;
+mod export;
 mod founding;
 mod ledger;
 mod register;
 
 pub use declarations::{DeclarationForm, PaperDeclarationForm, Upload};
+pub use export::{register_csv, register_pdf};
 pub(crate) use founding::start;
 pub use founding::{model_statute, FoundingChoice, ModelText};
 pub use ledger::{EndForm, PaymentForm, Purpose, StatementsForm};
