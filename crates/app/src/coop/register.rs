@@ -200,6 +200,21 @@ impl App {
         })
     }
 
+    /// One page of the share ledger, newest first, with the member number of each
+    /// movement; for those who see the register in full.
+    pub async fn ledger_page(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        paging: Paging,
+    ) -> Result<Page<(i64, MovementRow)>, AppError> {
+        authorise(subject, CoopAction::ViewRegisterInFull)?;
+        self.cooperative(space).await?;
+        let mut c = self.store.read().await?;
+        let rows = members::ledger_page(&mut c, space, paging.fetch(), paging.offset()).await?;
+        Ok(Page::from_fetched(rows, paging))
+    }
+
     /// Checks, for every member, that the ledger's sums by kind give the same balance
     /// as folding the member's movements one by one, and that each has an admission.
     pub async fn reconcile_register(

@@ -399,26 +399,27 @@ pub async fn movements_of(
         .collect::<Result<_, _>>()?)
 }
 
-/// One page of the ledger of `space`, newest first.
+/// One page of the ledger of `space`, newest first, each movement with its member's number.
 pub async fn ledger_page(
     c: &mut Conn,
     space: SpaceId,
     limit: i64,
     offset: i64,
-) -> Result<Vec<MovementRow>, StoreError> {
-    let sql = format!(
-        "SELECT {MOVEMENT_COLUMNS} FROM coop_ledger WHERE space_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3"
-    );
-    let rows = sqlx::query(&sql)
-        .bind(space.0)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(c)
-        .await?;
-    Ok(rows
-        .iter()
-        .map(movement_from_row)
-        .collect::<Result<_, _>>()?)
+) -> Result<Vec<(i64, MovementRow)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT l.id, l.member_id, l.kind, l.shares, l.amount, l.on_date, l.method, l.reference, l.note, l.recorded_at, \
+         m.number FROM coop_ledger l JOIN coop_members m ON m.id = l.member_id \
+         WHERE l.space_id = $1 ORDER BY l.id DESC LIMIT $2 OFFSET $3",
+    )
+    .bind(space.0)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("number")?, movement_from_row(r)?)))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
 }
 
 pub async fn ledger_count(c: &mut Conn, space: SpaceId) -> Result<i64, StoreError> {
