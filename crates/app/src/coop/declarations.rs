@@ -429,7 +429,11 @@ impl App {
         rules::appeal(status, due, today)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
-        if !store::appeal(&mut tx, id, &date::format(today), &body).await? {
+        // An appeal is open like a declaration: one open at a time per person.
+        let appealed = store::appeal(&mut tx, id, &date::format(today), &body)
+            .await
+            .map_err(|e| conflict_as(e, CoopError::DeclarationPending))?;
+        if !appealed {
             return Err(CoopError::NotRefused.into());
         }
         audit::commit(

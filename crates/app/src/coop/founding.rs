@@ -39,6 +39,9 @@ fn zloty(m: Money) -> String {
     m.to_human()
 }
 
+const HOW_TO_DEVELOPMENT: &str = include_str!("statutes/jak_dolaczyc_rozwojowa.md");
+const HOW_TO_ENERGY: &str = include_str!("statutes/jak_dolaczyc_energetyczna.md");
+
 /// The text of `model` for a cooperative called `name` seated in `seat`, with the
 /// statute's values in place of its `{{placeholders}}`.
 pub fn model_statute(model: ModelStatute, name: &str, seat: &str, s: &CoopSettings) -> ModelText {
@@ -46,6 +49,30 @@ pub fn model_statute(model: ModelStatute, name: &str, seat: &str, s: &CoopSettin
         ModelStatute::DevelopmentWithMunicipality => ("Statut Spółdzielni Rozwojowej", DEVELOPMENT),
         ModelStatute::Energy => ("Statut Spółdzielni Energetycznej", ENERGY),
     };
+    ModelText {
+        title: title.to_string(),
+        body: fill(template, name, seat, s),
+    }
+}
+
+/// "How to become a co-owner" in plain Polish (Markdown), with the statute's values:
+/// the energy cooperative's text for its model, the development cooperative's otherwise.
+pub fn how_to_join(coop: &super::Cooperative) -> String {
+    let template = if coop.model == ModelStatute::Energy.code() {
+        HOW_TO_ENERGY
+    } else {
+        HOW_TO_DEVELOPMENT
+    };
+    fill(
+        template,
+        &coop.space.name,
+        coop.space.city.as_deref().unwrap_or(""),
+        &coop.settings,
+    )
+}
+
+/// Replaces every `{{placeholder}}` of a model text with the statute's values.
+fn fill(template: &str, name: &str, seat: &str, s: &CoopSettings) -> String {
     let values = [
         ("nazwa", name.to_string()),
         ("siedziba", seat.to_string()),
@@ -102,10 +129,7 @@ pub fn model_statute(model: ModelStatute, name: &str, seat: &str, s: &CoopSettin
     for (key, value) in values {
         body = body.replace(&format!("{{{{{key}}}}}"), &value);
     }
-    ModelText {
-        title: title.to_string(),
-        body,
-    }
+    body
 }
 
 /// Starts the cooperative of a space just created, in its founding stage, with the
@@ -221,6 +245,22 @@ impl App {
         Ok(())
     }
 
+    /// Who holds the roles of the cooperative's bodies: (name, role), for those who
+    /// see the board's overview.
+    pub async fn coop_role_holders(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+    ) -> Result<Vec<(String, String)>, AppError> {
+        authorise(subject, CoopAction::ViewOverview)?;
+        let mut c = self.store.read().await?;
+        Ok(store::role_holders(&mut c, space)
+            .await?
+            .into_iter()
+            .map(|(_, name, role)| (name, role))
+            .collect())
+    }
+
     /// Grants a role of the cooperative's bodies to the person with `email`.
     pub async fn grant_coop_role(
         &self,
@@ -278,6 +318,11 @@ mod tests {
             );
             assert!(text.body.contains("Spółdzielnia Rozwojowa Konin"));
             assert!(text.body.contains("Rady Nadzorczej"));
+        }
+        for how in [HOW_TO_DEVELOPMENT, HOW_TO_ENERGY] {
+            let text = fill(how, "Spółdzielnia", "Konin", &s);
+            assert!(!text.contains("{{"), "{text}");
+            assert!(text.contains("123,45 zł"));
         }
     }
 }

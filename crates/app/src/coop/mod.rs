@@ -13,7 +13,7 @@ mod register;
 pub use declarations::{DeclarationForm, PaperDeclarationForm, Upload};
 pub use export::{register_csv, register_pdf};
 pub(crate) use founding::start;
-pub use founding::{model_statute, FoundingChoice, ModelText};
+pub use founding::{how_to_join, model_statute, FoundingChoice, ModelText};
 pub use ledger::{EndForm, PaymentForm, Purpose, StatementsForm};
 pub use register::{MemberView, Reconciliation, RegisterPage, RegisterRow};
 pub use wspolnota_store::coop::declarations::Declaration;

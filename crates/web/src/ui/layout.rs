@@ -62,6 +62,13 @@ const NOTICES: &[&str] = &[
     "budget-committee-key-saved",
     "budget-round-counted",
     "my-data-consent-withdrawn",
+    "coop-declared",
+    "coop-decided",
+    "coop-appealed",
+    "coop-appeal-decided",
+    "coop-role-granted",
+    "coop-payment-recorded",
+    "coop-notice-given",
 ];
 
 impl Page {

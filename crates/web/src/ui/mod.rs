@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 pub(crate) mod budget;
+mod coop;
 mod home;
 pub mod layout;
 mod modules;
@@ -67,6 +68,7 @@ pub fn routes() -> Routes {
         .get("/admin/wspolnoty/nowa", admin::new_space)
         .post("/admin/wspolnoty/nowa", admin::create_space)
         .merge(budget::routes())
+        .merge(coop::routes())
         .merge(publication::routes())
         .merge(my_data::routes())
         .fallback(not_found)

@@ -21,6 +21,7 @@ use wspolnota_domain::module::Module;
 fn path(module: Module, slug: &str) -> Option<String> {
     match module {
         Module::Budget => Some(format!("/wspolnoty/{slug}/budzet")),
+        Module::Register => Some(format!("/wspolnoty/{slug}/spoldzielnia")),
         _ => None,
     }
 }

@@ -1,0 +1,340 @@
+//! The member register (paged, with CSV and PDF exports) and one member's record,
+//! with the board's forms to record a payment and a notice of exit.
+
+use super::{allowed, load};
+use crate::error::UiError;
+use crate::ui::layout::Page;
+use crate::ui::{render, see_other, OrPage};
+use crate::{AppState, Ctx};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Form};
+use serde::Deserialize;
+use wspolnota_app::coop::{Cooperative, PaymentForm, Purpose, RegisterRow};
+use wspolnota_app::AppError;
+use wspolnota_domain::coop::access::CoopAction;
+use wspolnota_domain::date;
+use wspolnota_domain::paging::Paging;
+use wspolnota_domain::pb::Money;
+
+/// A row of the register as the page shows it.
+pub struct Line {
+    pub number: i64,
+    pub kind: String,
+    pub name: String,
+    pub address: String,
+    pub admitted_on: String,
+    pub shares: u32,
+    pub declared: String,
+    pub paid_in: String,
+    pub unpaid: String,
+    pub standing: String,
+    pub ends_on: String,
+}
+
+fn line(page: &Page, r: &RegisterRow, addresses: bool) -> Line {
+    let money = |m: Money| m.to_human();
+    Line {
+        number: r.member.number,
+        kind: page.t(&format!("coop-kind-{}", r.member.kind)),
+        name: r.state.details.name.clone(),
+        address: if addresses || r.member.kind == "legal" {
+            r.state.details.address.clone()
+        } else {
+            String::new()
+        },
+        admitted_on: r.state.admitted_on.map(date::format).unwrap_or_default(),
+        shares: r.balance.declared_shares,
+        declared: money(r.balance.declared),
+        paid_in: money(r.balance.paid_in),
+        unpaid: money(r.balance.unpaid()),
+        standing: page.t(&format!("coop-standing-{}", r.standing.as_str())),
+        ends_on: r.state.ends_on.map(date::format).unwrap_or_default(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "coop/register.html")]
+struct RegisterPageT {
+    page: Page,
+    coop: Cooperative,
+    lines: Vec<Line>,
+    total_text: String,
+    addresses: bool,
+    pager: crate::paging::Pager,
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    pub strona: Option<String>,
+}
+
+pub async fn register_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let reg = s
+        .app
+        .register_page(
+            &subject,
+            coop.space.id,
+            Paging::lenient(q.strona.as_deref()),
+        )
+        .await
+        .or_page(&ctx)?;
+    let page = Page::new(
+        &ctx,
+        ctx.locale
+            .t_args("coop-register-title", &[("coop", coop.space.name.clone())]),
+    );
+    let pager = crate::paging::Pager::new(
+        &page,
+        &reg.rows,
+        &format!("/wspolnoty/{slug}/spoldzielnia/rejestr"),
+        &[],
+    );
+    let lines = reg
+        .rows
+        .items
+        .iter()
+        .map(|r| line(&page, r, reg.addresses))
+        .collect();
+    Ok(render(
+        &ctx,
+        RegisterPageT {
+            lines,
+            total_text: page.t_args("coop-register-total", "n", &reg.total.to_string()),
+            addresses: reg.addresses,
+            pager,
+            coop,
+            page,
+        },
+    ))
+}
+
+fn download(content_type: &'static str, name: String, body: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+pub async fn register_csv(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let csv = s
+        .app
+        .register_export_csv(&subject, coop.space.id, ctx.locale)
+        .await
+        .or_page(&ctx)?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        format!("rejestr-{slug}.csv"),
+        csv.into_bytes(),
+    ))
+}
+
+pub async fn register_pdf(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let pdf = s
+        .app
+        .register_export_pdf(&subject, coop.space.id, ctx.locale)
+        .await
+        .or_page(&ctx)?;
+    Ok(download(
+        "application/pdf",
+        format!("rejestr-{slug}.pdf"),
+        pdf,
+    ))
+}
+
+/// One register entry or ledger movement as the member page lists it.
+pub struct Event {
+    pub on: String,
+    pub what: String,
+    pub detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "coop/member.html")]
+struct MemberPage {
+    page: Page,
+    coop: Cooperative,
+    line: Line,
+    entries: Vec<Event>,
+    movements: Vec<Event>,
+    entry_fee_paid: String,
+    to_return: String,
+    refund_outstanding: String,
+    keeps: bool,
+    may_give_notice: bool,
+    notice: Option<String>,
+    notice_lead: String,
+}
+
+#[derive(Deserialize)]
+pub struct MemberQuery {
+    pub ok: Option<String>,
+}
+
+fn number_of(ctx: &Ctx, text: &str) -> Result<i64, UiError> {
+    crate::ui::budget::parse_id(ctx, text)
+}
+
+pub async fn member_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, number)): Path<(String, String)>,
+    Query(q): Query<MemberQuery>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let number = number_of(&ctx, &number)?;
+    let view = s
+        .app
+        .member_view(&subject, coop.space.id, number)
+        .await
+        .or_page(&ctx)?;
+    let page = Page::new(&ctx, view.row.state.details.name.clone()).with_notice(q.ok.as_deref());
+    let entries = view
+        .entries
+        .iter()
+        .map(|e| Event {
+            on: e.effective_on.clone(),
+            what: page.t(&format!("coop-entry-{}", e.entry)),
+            detail: e.reason.clone().unwrap_or_default(),
+        })
+        .collect();
+    let movements = view
+        .movements
+        .iter()
+        .map(|m| Event {
+            on: m.on_date.clone(),
+            what: page.t(&format!("coop-movement-{}", m.kind)),
+            detail: if m.shares > 0 {
+                format!("{} × {}", m.shares, coop.settings.share_value.to_human())
+            } else {
+                Money(m.amount).to_human()
+            },
+        })
+        .collect();
+    let own = view.row.member.user_id.is_some() && view.row.member.user_id == subject.user;
+    let t = MemberPage {
+        line: line(&page, &view.row, view.addresses),
+        entries,
+        movements,
+        entry_fee_paid: view.row.balance.entry_fee_paid.to_human(),
+        to_return: view.row.balance.to_return.to_human(),
+        refund_outstanding: view.row.balance.refund_outstanding.to_human(),
+        keeps: allowed(&subject, CoopAction::KeepRegister),
+        may_give_notice: view.row.standing == wspolnota_domain::coop::register::Standing::Active
+            && (own || allowed(&subject, CoopAction::KeepRegister)),
+        notice: view.row.state.notice_given_on.map(date::format),
+        notice_lead: page.t_args(
+            "coop-notice-lead",
+            "months",
+            &coop.settings.exit_notice_months.to_string(),
+        ),
+        coop,
+        page,
+    };
+    Ok(render(&ctx, t))
+}
+
+#[derive(Deserialize)]
+pub struct PayForm {
+    #[serde(default)]
+    pub amount: String,
+    #[serde(default)]
+    pub paid_on: String,
+    #[serde(default)]
+    pub method: String,
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub record_excess: Option<String>,
+}
+
+pub async fn pay(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, number)): Path<(String, String)>,
+    Form(f): Form<PayForm>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let number = number_of(&ctx, &number)?;
+    if !allowed(&subject, CoopAction::KeepRegister) {
+        return Err(UiError::new(
+            &ctx,
+            if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            },
+        ));
+    }
+    let form = PaymentForm {
+        amount: f.amount,
+        paid_on: f.paid_on,
+        method: f.method,
+        reference: f.reference,
+        purpose: if f.purpose == "entry_fee" {
+            Purpose::EntryFee
+        } else {
+            Purpose::Shares
+        },
+        record_excess: f.record_excess.is_some(),
+    };
+    s.app
+        .record_payment(&subject, coop.space.id, number, form)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
+        "coop-payment-recorded",
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct NoticeForm {
+    #[serde(default)]
+    pub given_on: String,
+}
+
+pub async fn notice(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, number)): Path<(String, String)>,
+    Form(f): Form<NoticeForm>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let number = number_of(&ctx, &number)?;
+    s.app
+        .give_notice(&subject, coop.space.id, number, &f.given_on)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
+        "coop-notice-given",
+    ))
+}

@@ -1,0 +1,394 @@
+//! Every route of the cooperative with every role of a cooperative, on both backends:
+//! the public, an applicant (refused, may appeal), a member, the board, the supervisory
+//! board, the space's admin and the platform admin. The table is checked against the
+//! router: a cooperative route without a row fails by name.
+//!
+//! GET rows give the exact status; writes say whether the role passes authorisation,
+//! and refused roles are also tried with an empty body, refused the same way.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::Method;
+use common::{Client, Resp, TestApp};
+use std::collections::BTreeSet;
+use wspolnota_app::coop::DeclarationForm;
+use wspolnota_app::spaces::NewSpaceForm;
+use wspolnota_domain::access::SpaceRole;
+use wspolnota_domain::coop::declaration::Decision;
+use wspolnota_testkit::{on_both_backends, Backend};
+
+const ROLES: [&str; 7] = [
+    "visitor",
+    "applicant",
+    "member",
+    "board",
+    "supervisory",
+    "space admin",
+    "platform admin",
+];
+
+fn email_of(i: usize) -> Option<&'static str> {
+    [
+        None,
+        Some("applicant@example.pl"),
+        Some("member@example.pl"),
+        Some("board@example.pl"),
+        Some("rada@example.pl"),
+        Some("spaceadmin@example.pl"),
+        Some("platform@example.pl"),
+    ][i]
+}
+
+struct Row {
+    method: Method,
+    pattern: &'static str,
+    path: &'static str,
+    body: Option<&'static [(&'static str, &'static str)]>,
+    json: Option<&'static str>,
+    expect: &'static str,
+}
+
+fn get(pattern: &'static str, expect: &'static str) -> Row {
+    Row {
+        method: Method::GET,
+        pattern,
+        path: pattern,
+        body: None,
+        json: None,
+        expect,
+    }
+}
+
+fn post(
+    pattern: &'static str,
+    path: &'static str,
+    body: &'static [(&'static str, &'static str)],
+    expect: &'static str,
+) -> Row {
+    Row {
+        method: Method::POST,
+        pattern,
+        path,
+        body: Some(body),
+        json: None,
+        expect,
+    }
+}
+
+/// `O` 200, `L` login (401 under /api), `F` 403, `N` 404; for writes `A` allowed.
+fn table() -> Vec<Row> {
+    let overseers = "LFOOOFO";
+    vec![
+        get("/wspolnoty/{slug}/spoldzielnia", "OOOOOOO"),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje",
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje",
+            &[
+                ("name", "Ktoś"),
+                ("address", "Konin"),
+                ("shares", "1"),
+                ("accept", "yes"),
+            ],
+            "LAAAAAA",
+        ),
+        get("/wspolnoty/{slug}/spoldzielnia/deklaracje", "LFFOOFO"),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/{id}/decyzja",
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/{pending}/decyzja",
+            &[("decision", "admit")],
+            "LFFAFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/{id}/odwolanie",
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/{refused}/odwolanie",
+            &[("text", "Proszę o ponowne rozpatrzenie")],
+            "LAFFFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/{id}/rozpatrzenie",
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/{appealed}/rozpatrzenie",
+            &[
+                ("decision", "admit"),
+                ("reasons", "Rada uwzględnia odwołanie"),
+            ],
+            "LFFFAFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/role",
+            "/wspolnoty/{slug}/spoldzielnia/role",
+            &[("email", "member@example.pl"), ("role", "board")],
+            "LFFFFAA",
+        ),
+        get("/wspolnoty/{slug}/spoldzielnia/rejestr", overseers),
+        get("/wspolnoty/{slug}/spoldzielnia/rejestr.csv", overseers),
+        get("/wspolnoty/{slug}/spoldzielnia/rejestr.pdf", overseers),
+        Row {
+            path: "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{member}",
+            ..get(
+                "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}",
+                overseers,
+            )
+        },
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/wplaty",
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{member}/wplaty",
+            &[("amount", "10"), ("purpose", "shares")],
+            "LFFAFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/wypowiedzenie",
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{member}/wypowiedzenie",
+            &[],
+            "LFAAFFF",
+        ),
+    ]
+}
+
+struct World {
+    t: TestApp,
+    pending: i64,
+    refused: i64,
+    appealed: i64,
+    member: i64,
+}
+
+fn concrete(path: &str, w: &World) -> String {
+    path.replace("{slug}", "spoldzielnia")
+        .replace("{pending}", &w.pending.to_string())
+        .replace("{refused}", &w.refused.to_string())
+        .replace("{appealed}", &w.appealed.to_string())
+        .replace("{member}", &w.member.to_string())
+}
+
+async fn world(backend: Backend) -> World {
+    let t = TestApp::new(backend).await;
+    let platform = t.user("platform@example.pl", "Platform Admin", true).await;
+    let space_admin = t.user("spaceadmin@example.pl", "Space Admin", false).await;
+    for (e, n) in [
+        ("applicant@example.pl", "Applicant"),
+        ("member@example.pl", "Member"),
+        ("board@example.pl", "Board"),
+        ("rada@example.pl", "Rada"),
+        ("other@example.pl", "Other"),
+        ("third@example.pl", "Third"),
+    ] {
+        t.user(e, n, false).await;
+    }
+    let admin = t.app.subject_of(platform).await.unwrap();
+    let form = NewSpaceForm {
+        name: "Spółdzielnia".into(),
+        slug: "spoldzielnia".into(),
+        kind: "development_cooperative".into(),
+        document_title: "Statut".into(),
+        document_md: "Statut".into(),
+        ..NewSpaceForm::default()
+    };
+    let space = t.app.create_space(&admin, form).await.unwrap();
+    let mut tx = t.db.store.begin().await.unwrap();
+    wspolnota_store::spaces::add_admin(&mut tx, space, space_admin, t.app.now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let admin = t
+        .app
+        .subject(Some(&t.app.user(platform).await.unwrap()), Some(space))
+        .await
+        .unwrap();
+    t.app
+        .grant_coop_role(&admin, space, "board@example.pl", SpaceRole::Board)
+        .await
+        .unwrap();
+    t.app
+        .grant_coop_role(
+            &admin,
+            space,
+            "rada@example.pl",
+            SpaceRole::SupervisoryBoard,
+        )
+        .await
+        .unwrap();
+    let who = |email: &'static str| {
+        let t = &t;
+        async move {
+            let mut c = t.db.store.read().await.unwrap();
+            let u = wspolnota_store::users::by_email(&mut c, email)
+                .await
+                .unwrap()
+                .unwrap();
+            drop(c);
+            t.app.subject(Some(&u), Some(space)).await.unwrap()
+        }
+    };
+    let declare = |email: &'static str| {
+        let who = &who;
+        let t = &t;
+        async move {
+            let s = who(email).await;
+            let form = DeclarationForm {
+                name: email.into(),
+                address: "ul. Hutnicza 1".into(),
+                shares: "2".into(),
+                accept_statute: true,
+                ..DeclarationForm::default()
+            };
+            t.app.declare_membership(&s, space, form).await.unwrap()
+        }
+    };
+    let board = who("board@example.pl").await;
+    let m = declare("member@example.pl").await;
+    t.app
+        .decide_declaration(&board, space, m, Decision::Admit)
+        .await
+        .unwrap();
+    let refused = declare("applicant@example.pl").await;
+    t.app
+        .decide_declaration(
+            &board,
+            space,
+            refused,
+            Decision::Refuse {
+                reasons: "Powód".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let appealed = declare("other@example.pl").await;
+    t.app
+        .decide_declaration(
+            &board,
+            space,
+            appealed,
+            Decision::Refuse {
+                reasons: "Powód".into(),
+            },
+        )
+        .await
+        .unwrap();
+    t.app
+        .appeal_refusal(&who("other@example.pl").await, space, appealed, "Odwołanie")
+        .await
+        .unwrap();
+    let pending = declare("third@example.pl").await;
+    World {
+        t,
+        pending,
+        refused,
+        appealed,
+        member: 1,
+    }
+}
+
+async fn client_for(w: &World, role: usize) -> Client {
+    match email_of(role) {
+        Some(e) => w.t.login(e).await,
+        None => Client::new(),
+    }
+}
+
+fn letter(r: &Resp, api: bool, write: bool) -> char {
+    let location = r.location();
+    let to_login = location == "/konto/logowanie" || location.starts_with("/konto/logowanie?next=");
+    let c = match r.status.as_u16() {
+        200 => 'O',
+        401 if api => 'L',
+        303 if to_login && !api => 'L',
+        403 => 'F',
+        404 => 'N',
+        s if s >= 500 => '!',
+        _ => '?',
+    };
+    if write && !matches!(c, 'L' | 'F' | 'N' | '!') {
+        'A'
+    } else {
+        c
+    }
+}
+
+async fn send(w: &World, c: &mut Client, row: &Row, path: &str, empty: bool) -> Resp {
+    match (row.json, row.body) {
+        (Some(j), _) => w.t.post_json(c, path, if empty { "{}" } else { j }).await,
+        (None, Some(fields)) if !empty => w.t.post_form(c, path, fields).await,
+        _ => w.t.post_form(c, path, &[]).await,
+    }
+}
+
+#[test]
+fn every_cooperative_route_has_a_row() {
+    let routes: BTreeSet<(String, String)> = wspolnota_web::route_list()
+        .into_iter()
+        .filter(|(_, p)| common::is_coop_route(p))
+        .map(|(m, p)| (m.to_string(), p))
+        .collect();
+    let rows: BTreeSet<(String, String)> = table()
+        .iter()
+        .map(|r| (r.method.to_string(), r.pattern.to_string()))
+        .collect();
+    let missing: Vec<_> = routes.difference(&rows).collect();
+    let stale: Vec<_> = rows.difference(&routes).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "without a row: {missing:?}; not routed: {stale:?}"
+    );
+    for r in table() {
+        assert_eq!(r.expect.len(), ROLES.len(), "{}", r.pattern);
+    }
+}
+
+async fn every_page_with_every_role(backend: Backend) {
+    let w = world(backend).await;
+    let mut failures = Vec::new();
+    for (i, role) in ROLES.iter().enumerate() {
+        let mut c = client_for(&w, i).await;
+        for row in table().iter().filter(|r| r.method == Method::GET) {
+            let path = concrete(row.path, &w);
+            let resp = w.t.get(&mut c, &path).await;
+            let got = letter(&resp, path.starts_with("/api/"), false);
+            let expected = row.expect.as_bytes()[i] as char;
+            if got != expected {
+                failures.push(format!(
+                    "GET {path} as {role}: {} (expected {expected})",
+                    resp.status
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+async fn every_write_with_every_role(backend: Backend) {
+    let mut failures = Vec::new();
+    for (i, role) in ROLES.iter().enumerate() {
+        // A world per role, so one role's writes never change another's answers.
+        let w = world(backend).await;
+        let mut c = client_for(&w, i).await;
+        for row in table().iter().filter(|r| r.method != Method::GET) {
+            let path = concrete(row.path, &w);
+            let api = path.starts_with("/api/");
+            let expected = row.expect.as_bytes()[i] as char;
+            if matches!(expected, 'L' | 'F') {
+                let resp = send(&w, &mut c, row, &path, true).await;
+                let got = letter(&resp, api, true);
+                if got != expected {
+                    failures.push(format!(
+                        "{} {path} as {role}, empty body: {} (expected {expected})",
+                        row.method, resp.status
+                    ));
+                }
+            }
+            let resp = send(&w, &mut c, row, &path, false).await;
+            let got = letter(&resp, api, true);
+            if got != expected {
+                failures.push(format!(
+                    "{} {path} as {role}: {} {} (expected {expected})",
+                    row.method,
+                    resp.status,
+                    resp.body.chars().take(200).collect::<String>()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+on_both_backends!(every_page_with_every_role, every_write_with_every_role);
