@@ -302,10 +302,44 @@ impl App {
                 requires_approval: s.requires_approval,
                 document_title: s.document_title.into(),
                 document_md: s.document.into(),
+                cooperative: crate::coop::FoundingChoice {
+                    model: Some(
+                        wspolnota_domain::coop::founding::ModelStatute::DevelopmentWithMunicipality,
+                    ),
+                    settings: wspolnota_domain::coop::CoopSettings {
+                        share_value: wspolnota_domain::pb::Money::from_zloty(500),
+                        ..Default::default()
+                    },
+                },
                 ..Default::default()
             };
             let space = self.create_space(&admin_subject, form).await?;
             self.make_space_admin(space, people[s.admin]).await?;
+            if s.kind == "development_cooperative" {
+                // A cooperative's members are in its register, not among signatures: the
+                // founders declare and the board admits them; most have paid in full.
+                let founders: Vec<crate::coop::DemoFounder> = s
+                    .signers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (person, org))| crate::coop::DemoFounder {
+                        person: people[*person],
+                        org: org.map(|o| org_ids[o]),
+                        shares: if org.is_some() { 20 } else { 2 },
+                        paid_percent: if i % 4 == 3 { 50 } else { 100 },
+                    })
+                    .collect();
+                let supervisory = people[s.signers.get(1).map_or(s.admin, |(p, _)| *p)];
+                self.load_demo_coop(
+                    &admin_subject,
+                    space,
+                    people[s.admin],
+                    supervisory,
+                    &founders,
+                )
+                .await?;
+                continue;
+            }
             for (person, org) in s.signers {
                 let subject = self.subject_of(people[*person]).await?;
                 let sig = self.sign(&subject, space, org.map(|o| org_ids[o])).await?;

@@ -5,12 +5,14 @@
 //! transaction with its audit entry (and mail, where someone must be told).
 
 mod declarations;
+mod demo;
 mod export;
 mod founding;
 mod ledger;
 mod register;
 
 pub use declarations::{DeclarationForm, PaperDeclarationForm, Upload};
+pub(crate) use demo::DemoFounder;
 pub use export::{register_csv, register_pdf};
 pub(crate) use founding::start;
 pub use founding::{how_to_join, model_statute, FoundingChoice, ModelText};

@@ -1,0 +1,95 @@
+// A development cooperative in headless Chromium: a resident reads how to become a
+// co-owner and declares 2 shares online, the board admits her and records her
+// payment, she sees her own entry in the member register, and the register's PDF
+// downloads with its Polish characters. axe-core runs on every page visited.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, axeViolations } from './support.js';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function audited(page, label) {
+  assert.deepEqual(await axeViolations(page), [], `axe-core on ${label} (${page.url()})`);
+}
+
+async function session(email, options = {}) {
+  const context = await browser.newContext({ locale: 'pl-PL', viewport: { width: 1200, height: 900 }, ...options });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/konto/logowanie`);
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel('Hasło').fill('demo-wspolnota');
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await page.getByRole('button', { name: 'Wyloguj się' }).waitFor();
+  return page;
+}
+
+const COOP = '/wspolnoty/spoldzielnia-rozwojowa-dabrowa-gornicza/spoldzielnia';
+
+test('a resident declares, the board admits and records her payment, she sees her entry', async () => {
+  // The public page, as anyone sees it.
+  const visitor = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
+  await visitor.goto(`${server.base}${COOP}`);
+  await audited(visitor, 'the public page of the cooperative');
+  assert.match(await visitor.textContent('main'), /500 zł/, 'the share value is on the page');
+
+  // Ewa declares two shares, on a phone-sized screen.
+  const ewa = await session('ewa.wisniewska@wspolnota.demo', { viewport: { width: 390, height: 844 }, isMobile: true });
+  await ewa.goto(`${server.base}${COOP}`);
+  await audited(ewa, 'the declaration form');
+  await ewa.getByLabel('Imię i nazwisko').fill('Ewa Wiśniewska');
+  await ewa.getByLabel('Adres zamieszkania (dla organizacji: siedziba)').fill('ul. Hutnicza 7, 41-300 Dąbrowa Górnicza');
+  await ewa.getByLabel('Liczba udziałów').fill('2');
+  await ewa.getByLabel(/Przyjmuję statut spółdzielni/).check();
+  await ewa.getByRole('button', { name: 'Złóż deklarację' }).click();
+  await ewa.getByText('Deklaracja złożona').waitFor();
+  assert.match(await ewa.textContent('main'), /czeka na decyzję zarządu/);
+  await audited(ewa, 'the public page after declaring');
+
+  // The board admits her and records her payment.
+  const board = await session('marek.kowalski@wspolnota.demo');
+  await board.goto(`${server.base}${COOP}/deklaracje`);
+  await audited(board, 'the board\'s declarations');
+  await board.getByRole('button', { name: 'Przyjmij: Ewa Wiśniewska' }).click();
+  await board.getByText('Decyzja zapisana').waitFor();
+  await board.goto(`${server.base}${COOP}/rejestr`);
+  await audited(board, 'the register as the board sees it');
+  await board.getByRole('link', { name: 'Ewa Wiśniewska', exact: true }).click();
+  await audited(board, 'a member\'s record as the board sees it');
+  await board.getByLabel('Kwota w złotych').fill('1000');
+  await board.getByRole('button', { name: 'Zapisz wpłatę' }).click();
+  await board.getByText('Wpłata zapisana').waitFor();
+
+  // Ewa sees her own entry: admitted, 2 shares, paid in full.
+  await ewa.goto(`${server.base}${COOP}`);
+  assert.match(await ewa.textContent('main'), /Jesteś członkiem tej spółdzielni/);
+  await ewa.goto(`${server.base}${COOP}/rejestr`);
+  await audited(ewa, 'the register as a member sees it');
+  await ewa.getByRole('link', { name: 'Ewa Wiśniewska', exact: true }).click();
+  await audited(ewa, 'her own record');
+  const record = await ewa.textContent('main');
+  assert.match(record, /przyjęcie w poczet członków/);
+  assert.match(record, /1\s000 zł/);
+  assert.match(record, /wpłata na udziały/);
+
+  // The register's PDF downloads.
+  await ewa.goto(`${server.base}${COOP}/rejestr`);
+  const [download] = await Promise.all([
+    ewa.waitForEvent('download'),
+    ewa.getByRole('link', { name: 'Pobierz rejestr (PDF)' }).click(),
+  ]);
+  const path = await download.path();
+  const bytes = await (await import('node:fs/promises')).readFile(path);
+  assert.equal(bytes.subarray(0, 8).toString('latin1'), '%PDF-1.7');
+  assert.ok(bytes.includes(Buffer.from('FontFile2')), 'the font with Polish characters is embedded');
+});
