@@ -311,7 +311,6 @@ impl App {
                         ..Default::default()
                     },
                 },
-                ..Default::default()
             };
             let space = self.create_space(&admin_subject, form).await?;
             self.make_space_admin(space, people[s.admin]).await?;
