@@ -651,7 +651,169 @@ async fn founding_and_opening(backend: Backend) {
     ));
 }
 
+async fn investments_become_assets(backend: Backend) {
+    use wspolnota_app::coop::{AssetForm, InvestmentForm, PledgeForm};
+    use wspolnota_domain::coop::invest::InvestmentStatus;
+    let w = world(backend, CoopSettings::default()).await;
+    let board = w.board().await;
+    let d = w.declare(0, "1").await.unwrap();
+    w.app
+        .decide_declaration(&board, w.space, d, Decision::Admit)
+        .await
+        .unwrap();
+    let form = InvestmentForm {
+        title: "Fotowoltaika 50 kWp na dachu SP nr 5".into(),
+        summary: "Panele na dachu szkoły".into(),
+        goal: "250000".into(),
+        milestones: "Projekt\nMontaż\nOdbiór".into(),
+        ..InvestmentForm::default()
+    };
+    assert!(matches!(
+        w.app
+            .create_investment(&w.resident(1).await, w.space, form.clone())
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    let id = w
+        .app
+        .create_investment(&board, w.space, form)
+        .await
+        .unwrap();
+    let gmina = w
+        .app
+        .pledge(
+            &board,
+            w.space,
+            id,
+            PledgeForm {
+                amount: "240000".into(),
+                partner: "Gmina Dąbrowa Górnicza".into(),
+                ..PledgeForm::default()
+            },
+        )
+        .await
+        .unwrap();
+    let member = w.resident(0).await;
+    let own = w
+        .app
+        .pledge(
+            &member,
+            w.space,
+            id,
+            PledgeForm {
+                amount: "10000".into(),
+                ..PledgeForm::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        coop_err(
+            w.app
+                .pledge(
+                    &member,
+                    w.space,
+                    id,
+                    PledgeForm {
+                        amount: "0,001".into(),
+                        ..PledgeForm::default()
+                    }
+                )
+                .await
+        ),
+        CoopError::TooPrecise
+    );
+    assert_eq!(
+        coop_err(
+            w.app
+                .pay_pledge(&board, w.space, gmina, "240000,01", "", "")
+                .await
+        ),
+        CoopError::PledgeExceeded
+    );
+    w.app
+        .pay_pledge(&board, w.space, gmina, "240000", "", "uchwała RM")
+        .await
+        .unwrap();
+    let public = w
+        .app
+        .investment_view(&Subject::default(), w.space, id)
+        .await
+        .unwrap();
+    assert_eq!(public.progress.percent_paid(), 96);
+    assert_eq!(public.progress.percent_pledged(), 100);
+    assert_eq!(public.milestones.len(), 3);
+    assert!(public
+        .pledges
+        .iter()
+        .any(|p| p.pledger == "Gmina Dąbrowa Górnicza"));
+    assert!(
+        public.pledges.iter().any(|p| p.pledger.is_empty()),
+        "persons' names are for members only"
+    );
+    w.app
+        .pay_pledge(&board, w.space, own, "10000", "", "")
+        .await
+        .unwrap();
+    assert_eq!(
+        w.app
+            .investment_view(&board, w.space, id)
+            .await
+            .unwrap()
+            .status,
+        InvestmentStatus::Funded
+    );
+    let asset = AssetForm {
+        name: "Instalacja PV 50 kWp".into(),
+        kind: "installation".into(),
+        location: "SP nr 5, ul. Szkolna 1".into(),
+        acquired_on: "2026-05-20".into(),
+        value: "250000".into(),
+        ..AssetForm::default()
+    };
+    let a = w
+        .app
+        .add_asset(&board, w.space, Some(id), asset.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        coop_err(w.app.add_asset(&board, w.space, Some(id), asset).await),
+        CoopError::WrongStage
+    );
+    w.app
+        .value_asset(&board, w.space, a, "2026-05-27", "240000", "amortyzacja")
+        .await
+        .unwrap();
+    let assets = w.app.assets(w.space).await.unwrap();
+    assert_eq!(assets[0].value, 24_000_000);
+    assert_eq!(
+        w.app
+            .investment_view(&board, w.space, id)
+            .await
+            .unwrap()
+            .status,
+        InvestmentStatus::Completed
+    );
+    assert_eq!(
+        coop_err(
+            w.app
+                .pledge(
+                    &member,
+                    w.space,
+                    id,
+                    PledgeForm {
+                        amount: "5".into(),
+                        ..PledgeForm::default()
+                    }
+                )
+                .await
+        ),
+        CoopError::WrongStage
+    );
+}
+
 on_both_backends!(
+    investments_become_assets,
     declare_admit_pay_and_reconcile,
     bad_declarations_write_nothing,
     refusal_appeal_and_late_decisions,

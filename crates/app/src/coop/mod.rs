@@ -8,6 +8,7 @@ mod declarations;
 mod demo;
 mod export;
 mod founding;
+mod invest;
 mod ledger;
 mod register;
 
@@ -16,9 +17,11 @@ pub(crate) use demo::DemoFounder;
 pub use export::{register_csv, register_pdf};
 pub(crate) use founding::start;
 pub use founding::{how_to_join, model_statute, FoundingChoice, ModelText};
+pub use invest::{AssetForm, InvestmentForm, InvestmentView, PledgeForm};
 pub use ledger::{EndForm, PaymentForm, Purpose, StatementsForm};
 pub use register::{MemberView, Reconciliation, RegisterPage, RegisterRow};
 pub use wspolnota_store::coop::declarations::Declaration;
+pub use wspolnota_store::coop::invest::{Asset, Investment, Milestone, Pledge};
 pub use wspolnota_store::coop::members::{EntryRow, MovementRow};
 
 use crate::{App, AppError};

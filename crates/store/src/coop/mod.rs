@@ -4,6 +4,7 @@
 //! besides this code never updating them, the schema's triggers refuse it.
 
 pub mod declarations;
+pub mod invest;
 pub mod members;
 
 use crate::{Conn, StoreError};
