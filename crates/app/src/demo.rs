@@ -95,6 +95,26 @@ const ORGS: &[(&str, &str, &str, usize)] = &[
         "Konin",
         13,
     ),
+    // 15
+    (
+        "Miejskie Przedsiębiorstwo Energetyki Cieplnej w Dąbrowie Górniczej Sp. z o.o.",
+        "company",
+        "Dąbrowa Górnicza",
+        14,
+    ),
+    (
+        "Zakład Stolarski Natalii Wróbel",
+        "company",
+        "Dąbrowa Górnicza",
+        22,
+    ),
+    (
+        "Przedsiębiorstwo Gospodarki Komunalnej w Koninie Sp. z o.o.",
+        "company",
+        "Konin",
+        21,
+    ),
+    ("Stowarzyszenie Aktywni Razem Konin", "ngo", "Konin", 13),
 ];
 
 const COALITION_DECLARATION: &str = "## Po co działamy razem\n\n\
@@ -151,7 +171,7 @@ termomodernizacja, rekultywacja terenów poprzemysłowych, naprawa i ponowne uż
 ## §2 Członkowie\n\nCzłonkami mogą być osoby fizyczne i prawne. Każdy członek ma jeden głos, niezależnie od liczby udziałów.\n\n\
 ## §3 Udziały\n\nWartość udziału wynosi 500 zł. Członek deklaruje co najmniej jeden udział.\n",
         admin: 1,
-        signers: &[(1, Some(0)), (3, Some(4)), (4, Some(5)), (3, None), (4, None), (14, None), (22, None), (1, None)],
+        signers: &[(1, Some(0)), (3, Some(4)), (4, Some(5)), (14, Some(15)), (22, Some(16)), (3, None), (4, None), (14, None), (22, None), (1, None), (0, None), (5, None), (6, None), (7, None), (8, None), (9, None), (10, None), (11, None), (12, None), (13, None), (16, None), (17, None), (18, None), (20, None), (21, None), (23, None), (24, None)],
     },
     DemoSpace {
         slug: "spoldzielnia-rozwojowa-konin",
@@ -167,7 +187,7 @@ Przystąpienie wymaga zgody zarządu.",
         document: "## §1 Cel\n\nSpółdzielnia realizuje zadania strategiczne gminy: energia, opieka, cyfrowe kompetencje.\n\n\
 ## §2 Członkowie\n\nOsoby fizyczne i prawne. Zarząd rozpatruje deklarację w ciągu 30 dni.\n",
         admin: 5,
-        signers: &[(5, Some(1)), (13, Some(2)), (6, Some(6)), (21, Some(7)), (5, None), (13, None), (21, None)],
+        signers: &[(5, Some(1)), (13, Some(2)), (6, Some(6)), (21, Some(7)), (21, Some(17)), (13, Some(18)), (5, None), (13, None), (21, None), (0, None), (1, None), (3, None), (4, None), (6, None), (7, None), (8, None), (9, None), (10, None), (11, None), (12, None), (14, None), (16, None), (17, None), (18, None), (20, None), (22, None), (23, None), (24, None)],
     },
     DemoSpace {
         slug: "koalicja-dla-sasiedztw",
@@ -337,6 +357,34 @@ impl App {
                     &founders,
                 )
                 .await?;
+                if s.slug.ends_with("dabrowa-gornicza") {
+                    // Registered, so open to residents and local organisations.
+                    let admin = self
+                        .subject(Some(&self.user(admin).await?), Some(space))
+                        .await?;
+                    self.open_cooperative(&admin, space, "0000912345", "2025-03-14")
+                        .await?;
+                    self.load_demo_coop_life(
+                        space,
+                        people[s.admin],
+                        people[15],
+                        people[19],
+                        6,
+                        Some("Gmina Dąbrowa Górnicza"),
+                    )
+                    .await?;
+                } else {
+                    self.load_demo_coop_life(
+                        space,
+                        people[s.admin],
+                        people[15],
+                        people[19],
+                        8,
+                        None,
+                    )
+                    .await?;
+                    self.load_demo_retrofit(space, people[s.admin]).await?;
+                }
                 continue;
             }
             for (person, org) in s.signers {

@@ -142,6 +142,45 @@ fn table() -> Vec<Row> {
             &[],
             "LFAAFFF",
         ),
+        get("/wspolnoty/{slug}/spoldzielnia/inwestycje", "OOOOOOO"),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje",
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje",
+            &[
+                ("title", "Kawiarenka naprawcza"),
+                ("summary", "Naprawiamy razem"),
+                ("goal", "20000"),
+            ],
+            "LFFAFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/majatek",
+            "/wspolnoty/{slug}/spoldzielnia/majatek",
+            &[
+                ("name", "Narzędzia"),
+                ("kind", "equipment"),
+                ("location", "ul. Hutnicza 1"),
+                ("acquired_on", "2026-01-10"),
+                ("value", "1500"),
+            ],
+            "LFFAFFF",
+        ),
+        Row {
+            path: "/wspolnoty/{slug}/spoldzielnia/inwestycje/{investment}",
+            ..get("/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}", "OOOOOOO")
+        },
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/deklaracje",
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{investment}/deklaracje",
+            &[("amount", "100")],
+            "LAAAAAA",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/deklaracje/{pledge}/wplaty",
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{investment}/deklaracje/{pledge}/wplaty",
+            &[("amount", "100")],
+            "LFFAFFF",
+        ),
     ]
 }
 
@@ -151,6 +190,8 @@ struct World {
     refused: i64,
     appealed: i64,
     member: i64,
+    investment: i64,
+    pledge: i64,
 }
 
 fn concrete(path: &str, w: &World) -> String {
@@ -159,6 +200,8 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("{refused}", &w.refused.to_string())
         .replace("{appealed}", &w.appealed.to_string())
         .replace("{member}", &w.member.to_string())
+        .replace("{investment}", &w.investment.to_string())
+        .replace("{pledge}", &w.pledge.to_string())
 }
 
 async fn world(backend: Backend) -> World {
@@ -270,12 +313,42 @@ async fn world(backend: Backend) -> World {
         .await
         .unwrap();
     let pending = declare("third@example.pl").await;
+    let investment = t
+        .app
+        .create_investment(
+            &board,
+            space,
+            wspolnota_app::coop::InvestmentForm {
+                title: "PV".into(),
+                summary: "Panele".into(),
+                goal: "250000".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let pledge = t
+        .app
+        .pledge(
+            &board,
+            space,
+            investment,
+            wspolnota_app::coop::PledgeForm {
+                amount: "150000".into(),
+                partner: "Gmina".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     World {
         t,
         pending,
         refused,
         appealed,
         member: 1,
+        investment,
+        pledge,
     }
 }
 

@@ -94,6 +94,176 @@ impl App {
         Ok(())
     }
 
+    /// What happens in a living cooperative, for the demo: a declaration waiting, a
+    /// refusal under appeal, a member in their notice period, and, with the
+    /// municipality's name, two projects — a school-roof photovoltaic installation
+    /// partly funded with the municipality's pledge, and a repair café funded and now
+    /// an asset.
+    pub(crate) async fn load_demo_coop_life(
+        &self,
+        space: SpaceId,
+        board: UserId,
+        waiting: UserId,
+        refused: UserId,
+        leaving_member: i64,
+        municipality: Option<&str>,
+    ) -> Result<(), AppError> {
+        use super::{AssetForm, InvestmentForm, PledgeForm};
+        let board = self
+            .subject(Some(&self.user(board).await?), Some(space))
+            .await?;
+        let declare = |user: UserId| async move {
+            let person = self.user(user).await?;
+            let subject = self.subject(Some(&person), Some(space)).await?;
+            let form = DeclarationForm {
+                name: person.display_name.clone(),
+                address: format!(
+                    "ul. Okrzei {}, {}",
+                    user.0 % 30 + 1,
+                    person.city.clone().unwrap_or_default()
+                ),
+                shares: "1".into(),
+                accept_statute: true,
+                ..DeclarationForm::default()
+            };
+            let id = self.declare_membership(&subject, space, form).await?;
+            Ok::<_, AppError>((subject, id))
+        };
+        declare(waiting).await?;
+        let (applicant, d) = declare(refused).await?;
+        let reasons =
+            "Deklaracja nie wskazuje adresu na terenie działania Spółdzielni (§ 6 statutu).";
+        self.decide_declaration(
+            &board,
+            space,
+            d,
+            Decision::Refuse {
+                reasons: reasons.into(),
+            },
+        )
+        .await?;
+        self.appeal_refusal(
+            &applicant,
+            space,
+            d,
+            "Mieszkam w Dąbrowie Górniczej od 2019 r.; adres korespondencyjny podałem omyłkowo.",
+        )
+        .await?;
+        self.give_notice(&board, space, leaving_member, "").await?;
+        let Some(municipality) = municipality else {
+            return Ok(());
+        };
+        let pv = self
+            .create_investment(
+                &board,
+                space,
+                InvestmentForm {
+                    title: "Fotowoltaika 50 kWp na dachu Szkoły Podstawowej nr 5".into(),
+                    summary: "Panele na dachu szkoły: tańszy prąd dla szkoły, zysk dla członków.".into(),
+                    description: "Instalacja 50 kWp na dachu SP nr 5 przy ul. Szkolnej. Szkoła kupuje energię po stałej cenie, nadwyżka trafia do sieci.".into(),
+                    goal: "250000".into(),
+                    milestones: "Audyt dachu i projekt\nPozwolenia i przyłącze\nMontaż\nOdbiór i uruchomienie".into(),
+                },
+            )
+            .await?;
+        let gmina = self
+            .pledge(
+                &board,
+                space,
+                pv,
+                PledgeForm {
+                    amount: "150000".into(),
+                    partner: municipality.into(),
+                    ..PledgeForm::default()
+                },
+            )
+            .await?;
+        self.pay_pledge(&board, space, gmina, "100000", "", "Uchwała Rady Miejskiej")
+            .await?;
+        let firm = self
+            .pledge(
+                &board,
+                space,
+                pv,
+                PledgeForm {
+                    amount: "30000".into(),
+                    partner: "Fundacja Energia dla Zagłębia".into(),
+                    ..PledgeForm::default()
+                },
+            )
+            .await?;
+        self.pay_pledge(&board, space, firm, "30000", "", "umowa darowizny")
+            .await?;
+        let cafe = self
+            .create_investment(
+                &board,
+                space,
+                InvestmentForm {
+                    title: "Kawiarenka naprawcza".into(),
+                    summary: "Miejsce, w którym sąsiedzi naprawiają sprzęt razem z fachowcami."
+                        .into(),
+                    goal: "20000".into(),
+                    milestones: "Lokal\nNarzędzia\nOtwarcie".into(),
+                    ..InvestmentForm::default()
+                },
+            )
+            .await?;
+        let p = self
+            .pledge(
+                &board,
+                space,
+                cafe,
+                PledgeForm {
+                    amount: "20000".into(),
+                    partner: municipality.into(),
+                    ..PledgeForm::default()
+                },
+            )
+            .await?;
+        self.pay_pledge(&board, space, p, "20000", "", "dotacja")
+            .await?;
+        let today = wspolnota_domain::date::format(self.today());
+        self.add_asset(
+            &board,
+            space,
+            Some(cafe),
+            AssetForm {
+                name: "Kawiarenka naprawcza: narzędzia i wyposażenie".into(),
+                kind: "equipment".into(),
+                location: "ul. Kościuszki 12, Dąbrowa Górnicza".into(),
+                acquired_on: today,
+                value: "20000".into(),
+                ..AssetForm::default()
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The building retrofit the Konin cooperative prepares while it is being founded.
+    pub(crate) async fn load_demo_retrofit(
+        &self,
+        space: SpaceId,
+        board: UserId,
+    ) -> Result<(), AppError> {
+        let board = self
+            .subject(Some(&self.user(board).await?), Some(space))
+            .await?;
+        self.create_investment(
+            &board,
+            space,
+            super::InvestmentForm {
+                title: "Termomodernizacja bloku przy ul. Wyszyńskiego 4".into(),
+                summary: "Ocieplenie, pompy ciepła i panele: niższe rachunki dla 60 rodzin.".into(),
+                goal: "1800000".into(),
+                milestones: "Audyt energetyczny\nZgoda wspólnoty mieszkaniowej\nWniosek o dofinansowanie\nRoboty".into(),
+                ..super::InvestmentForm::default()
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
     /// The member number of the member with id `member`.
     async fn member_number(&self, space: SpaceId, member: i64) -> Result<i64, AppError> {
         let mut c = self.store.read().await?;

@@ -69,6 +69,10 @@ const NOTICES: &[&str] = &[
     "coop-role-granted",
     "coop-payment-recorded",
     "coop-notice-given",
+    "coop-investment-created",
+    "coop-pledged-ok",
+    "coop-pledge-paid-ok",
+    "coop-asset-added",
 ];
 
 impl Page {

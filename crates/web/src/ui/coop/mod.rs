@@ -3,6 +3,7 @@
 //! register with its exports, and a member's record.
 
 mod board;
+mod invest;
 mod members;
 
 use super::layout::{FormErrors, Page};
@@ -67,6 +68,24 @@ pub fn routes() -> Routes {
         .post(
             "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/wypowiedzenie",
             members::notice,
+        )
+        .get(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje",
+            invest::investments_page,
+        )
+        .post("/wspolnoty/{slug}/spoldzielnia/inwestycje", invest::create)
+        .post("/wspolnoty/{slug}/spoldzielnia/majatek", invest::add_asset)
+        .get(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}",
+            invest::investment_page,
+        )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/deklaracje",
+            invest::pledge,
+        )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/deklaracje/{pledge}/wplaty",
+            invest::pay_pledge,
         )
 }
 
