@@ -6,6 +6,7 @@
 //! (`Authorization: Bearer`), limited to its scopes.
 
 mod budget;
+mod coop;
 mod orgs;
 mod spaces;
 mod whole;
@@ -24,7 +25,7 @@ use wspolnota_app::AppError;
     info(
         title = "Wspólnota API",
         version = "1",
-        description = "Spaces, organisations, declarations and participatory budgets of Wspólnota."
+        description = "Spaces, organisations, declarations, participatory budgets and development cooperatives of Wspólnota."
     ),
     paths(
         spaces::list,
@@ -44,7 +45,17 @@ use wspolnota_app::AppError;
         budget::ballot,
         budget::results,
         budget::count,
-        budget::receipt
+        budget::receipt,
+        coop::members::list,
+        coop::members::get_member,
+        coop::members::put_entry,
+        coop::members::delete_entry,
+        coop::declarations::list,
+        coop::declarations::get_declaration,
+        coop::declarations::declare,
+        coop::declarations::decide,
+        coop::shares::ledger,
+        coop::shares::pay
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&Credentials, &CommonErrors)
@@ -163,6 +174,31 @@ pub fn routes() -> Routes {
         .post("/spaces/{slug}/signatures", spaces::sign)
         .delete("/spaces/{slug}/signatures/{id}", spaces::withdraw)
         .get("/spaces/{slug}/documents", spaces::documents)
+        .get("/spaces/{slug}/members", coop::members::list)
+        .get("/spaces/{slug}/members/{number}", coop::members::get_member)
+        .put(
+            "/spaces/{slug}/members/{number}/entries/{id}",
+            coop::members::put_entry,
+        )
+        .delete(
+            "/spaces/{slug}/members/{number}/entries/{id}",
+            coop::members::delete_entry,
+        )
+        .post(
+            "/spaces/{slug}/members/{number}/payments",
+            coop::shares::pay,
+        )
+        .get("/spaces/{slug}/declarations", coop::declarations::list)
+        .post("/spaces/{slug}/declarations", coop::declarations::declare)
+        .get(
+            "/spaces/{slug}/declarations/{id}",
+            coop::declarations::get_declaration,
+        )
+        .post(
+            "/spaces/{slug}/declarations/{id}/decision",
+            coop::declarations::decide,
+        )
+        .get("/spaces/{slug}/shares", coop::shares::ledger)
         .get("/organisations", orgs::list)
         .post("/organisations", orgs::create)
         .get("/organisations/{id}", orgs::get_org)
