@@ -82,6 +82,20 @@ test('a resident declares, the board admits and records her payment, she sees he
   assert.match(record, /1\s000 zł/);
   assert.match(record, /wpłata na udziały/);
 
+  // Reports, investments and the surplus page: charts with their tables.
+  await ewa.goto(`${server.base}${COOP}/raporty`);
+  await audited(ewa, 'the reports');
+  assert.equal(await ewa.locator('svg[role="img"]').count(), 2, 'two charts, each with a title');
+  await visitor.goto(`${server.base}${COOP}/inwestycje`);
+  await audited(visitor, 'the investments and assets');
+  assert.match(await visitor.textContent('main'), /Fotowoltaika 50 kWp/);
+  assert.match(await visitor.textContent('main'), /Kawiarenka naprawcza/);
+  await visitor.getByRole('link', { name: /Fotowoltaika 50 kWp/ }).click();
+  await audited(visitor, 'a project with its pledges');
+  assert.match(await visitor.textContent('main'), /Gmina Dąbrowa Górnicza/);
+  await board.goto(`${server.base}${COOP}/nadwyzka`);
+  await audited(board, 'the surplus page');
+
   // The register's PDF downloads.
   await ewa.goto(`${server.base}${COOP}/rejestr`);
   const [download] = await Promise.all([

@@ -210,15 +210,16 @@ impl App {
                 .iter()
                 .filter_map(|r| wspolnota_domain::access::SpaceRole::parse(r))
                 .collect();
-            // In a cooperative, membership is what the register says: in one's own
-            // name or as the representative of a member organisation.
-            let today = wspolnota_domain::date::format(self.today());
-            subject.space_member = subject.space_member
-                || !wspolnota_store::coop::members::current_for_user(
+            // In a cooperative, membership is what the register says (in one's own name
+            // or as the representative of a member organisation), never a signature.
+            if wspolnota_store::coop::get(&mut c, space).await?.is_some() {
+                let today = wspolnota_domain::date::format(self.today());
+                subject.space_member = !wspolnota_store::coop::members::current_for_user(
                     &mut c, space, user.id, &today,
                 )
                 .await?
                 .is_empty();
+            }
         }
         Ok(subject)
     }

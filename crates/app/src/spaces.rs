@@ -24,6 +24,7 @@ crate::error::refusals! {
         NotPending => "signature.not_pending", Conflict;
         NotStanding => "signature.not_standing", Conflict;
         UnknownModule => "module.unknown", Unacceptable;
+        JoinByDeclaration => "space.join_by_declaration", Unacceptable;
     }
 }
 
@@ -306,6 +307,11 @@ impl App {
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let space_row = spaces::by_id(&mut tx, space).await?;
+        // A cooperative is joined by a membership declaration the board decides, which
+        // puts the member in the register; a signature would make no member.
+        if space_row.kind == SpaceKind::DevelopmentCooperative {
+            return Err(AppError::Space(SpaceError::JoinByDeclaration));
+        }
         let doc = spaces::current_document(&mut tx, space)
             .await?
             .ok_or(AppError::Space(SpaceError::NoDocument))?;

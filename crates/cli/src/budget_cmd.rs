@@ -99,7 +99,8 @@ fn operator() -> Subject {
     }
 }
 
-async fn app(db: &DbArgs) -> anyhow::Result<Arc<App>> {
+/// The use cases on the database the arguments name, for console commands.
+pub(crate) async fn app(db: &DbArgs) -> anyhow::Result<Arc<App>> {
     let config = db.config()?;
     let store = crate::serve::open_store(&config).await?;
     let app_config = AppConfig {

@@ -3,6 +3,7 @@
 
 mod budget_cmd;
 mod config;
+mod coop_cmd;
 mod pb_cmd;
 mod serve;
 
@@ -38,6 +39,9 @@ enum Command {
     /// Participatory budgets: count a pabulib `.pb` file with a rule, or check one.
     #[command(subcommand)]
     Pb(pb_cmd::PbCommand),
+    /// Development cooperatives: reconcile the register, export it.
+    #[command(subcommand)]
+    Coop(coop_cmd::CoopCommand),
 }
 
 #[derive(Subcommand)]
@@ -120,6 +124,7 @@ fn main() -> std::process::ExitCode {
         }
         Command::Pb(cmd) => pb_cmd::run(cmd),
         Command::Budget(cmd) => runtime().and_then(|rt| rt.block_on(budget_cmd::run(cmd))),
+        Command::Coop(cmd) => runtime().and_then(|rt| rt.block_on(coop_cmd::run(cmd))),
         Command::Serve(args) => runtime().and_then(|rt| rt.block_on(serve::serve(args))),
         Command::Migrate(db) => runtime().and_then(|rt| rt.block_on(serve::migrate(db))),
         Command::Backup(args) => {

@@ -60,6 +60,23 @@ fn get(pattern: &'static str, expect: &'static str) -> Row {
     }
 }
 
+fn api(
+    method: Method,
+    pattern: &'static str,
+    path: &'static str,
+    json: &'static str,
+    expect: &'static str,
+) -> Row {
+    Row {
+        method,
+        pattern,
+        path,
+        body: None,
+        json: Some(json),
+        expect,
+    }
+}
+
 fn post(
     pattern: &'static str,
     path: &'static str,
@@ -142,6 +159,19 @@ fn table() -> Vec<Row> {
             &[],
             "LFAAFFF",
         ),
+        get("/wspolnoty/{slug}/spoldzielnia/raporty", overseers),
+        get("/wspolnoty/{slug}/spoldzielnia/nadwyzka", "LFFOOFO"),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/nadwyzka",
+            "/wspolnoty/{slug}/spoldzielnia/nadwyzka",
+            &[
+                ("year", "2025"),
+                ("approved_on", "2026-05-01"),
+                ("surplus", "1000"),
+                ("reserve_fund", "0"),
+            ],
+            "LFFAFFF",
+        ),
         get("/wspolnoty/{slug}/spoldzielnia/inwestycje", "OOOOOOO"),
         post(
             "/wspolnoty/{slug}/spoldzielnia/inwestycje",
@@ -179,6 +209,54 @@ fn table() -> Vec<Row> {
             "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/deklaracje/{pledge}/wplaty",
             "/wspolnoty/{slug}/spoldzielnia/inwestycje/{investment}/deklaracje/{pledge}/wplaty",
             &[("amount", "100")],
+            "LFFAFFF",
+        ),
+        get("/api/v1/spaces/{slug}/members", overseers),
+        Row {
+            path: "/api/v1/spaces/{slug}/members/{member}",
+            ..get("/api/v1/spaces/{slug}/members/{number}", overseers)
+        },
+        api(
+            Method::PUT,
+            "/api/v1/spaces/{slug}/members/{number}/entries/{id}",
+            "/api/v1/spaces/{slug}/members/{member}/entries/1",
+            r#"{"body": {}}"#,
+            "LFFAFFF",
+        ),
+        api(
+            Method::DELETE,
+            "/api/v1/spaces/{slug}/members/{number}/entries/{id}",
+            "/api/v1/spaces/{slug}/members/{member}/entries/1",
+            "{}",
+            "LFFAFFF",
+        ),
+        get("/api/v1/spaces/{slug}/declarations", "LFFOOFO"),
+        Row {
+            path: "/api/v1/spaces/{slug}/declarations/{refused}",
+            ..get("/api/v1/spaces/{slug}/declarations/{id}", "LOFOOFO")
+        },
+        api(
+            Method::POST,
+            "/api/v1/spaces/{slug}/declarations",
+            "/api/v1/spaces/{slug}/declarations",
+            r#"{"shares": 1, "name": "Ktoś", "address": "Konin", "accept_statute": true}"#,
+            "LAAAAAA",
+        ),
+        api(
+            Method::POST,
+            "/api/v1/spaces/{slug}/declarations/{id}/decision",
+            "/api/v1/spaces/{slug}/declarations/{pending}/decision",
+            r#"{"admit": true}"#,
+            "LFFAFFF",
+        ),
+        get("/api/v1/spaces/{slug}/shares", "LFFOOFO"),
+        get("/api/v1/spaces/{slug}/investments", "OOOOOOO"),
+        get("/api/v1/spaces/{slug}/assets", "OOOOOOO"),
+        api(
+            Method::POST,
+            "/api/v1/spaces/{slug}/members/{number}/payments",
+            "/api/v1/spaces/{slug}/members/{member}/payments",
+            r#"{"amount": "10", "purpose": "shares"}"#,
             "LFFAFFF",
         ),
     ]
@@ -380,7 +458,29 @@ fn letter(r: &Resp, api: bool, write: bool) -> char {
 
 async fn send(w: &World, c: &mut Client, row: &Row, path: &str, empty: bool) -> Resp {
     match (row.json, row.body) {
-        (Some(j), _) => w.t.post_json(c, path, if empty { "{}" } else { j }).await,
+        (Some(j), _) if row.method == Method::POST => {
+            w.t.post_json(c, path, if empty { "{}" } else { j }).await
+        }
+        (Some(j), _) => {
+            let req = axum::http::Request::builder()
+                .method(row.method.clone())
+                .uri(path)
+                .header(
+                    axum::http::header::COOKIE,
+                    c.cookies
+                        .iter()
+                        .map(|(k, v)| format!("{k}={v}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+                .header(axum::http::header::CONTENT_TYPE, "application/json")
+                .header("x-csrf-token", c.csrf())
+                .body(axum::body::Body::from(
+                    if empty { "{}" } else { j }.to_string(),
+                ))
+                .unwrap();
+            w.t.send(c, req).await
+        }
         (None, Some(fields)) if !empty => w.t.post_form(c, path, fields).await,
         _ => w.t.post_form(c, path, &[]).await,
     }

@@ -220,6 +220,7 @@ error-org-unknown_person = There is no account with this e-mail address.
 error-org-last_admin = An organisation needs at least one admin.
 error-space-slug_taken = This community address is already taken.
 error-module-unknown = There is no such module.
+error-space-join_by_declaration = A cooperative is joined by a membership declaration the board decides – submit it on the cooperative's page.
 error-request-malformed = Malformed request.
 error-request-bad_page = Invalid page number or page size: give whole numbers, a page from 1 and from 1 to 200 per page.
 

@@ -221,6 +221,7 @@ error-org-unknown_person = Nie ma konta z takim adresem e-mail.
 error-org-last_admin = Organizacja musi mieć co najmniej jednego administratora.
 error-space-slug_taken = Ten adres wspólnoty jest już zajęty.
 error-module-unknown = Nie ma takiego modułu.
+error-space-join_by_declaration = Do spółdzielni przystępuje się przez deklarację członkowską, którą rozpatruje zarząd – złóż ją na stronie spółdzielni.
 error-request-malformed = Nieprawidłowe żądanie.
 error-request-bad_page = Nieprawidłowy numer strony lub rozmiar strony: podaj liczby całkowite, strona od 1, na stronie od 1 do 200.
 

@@ -305,9 +305,13 @@ impl App {
     ) -> Result<DeclarationStatus, AppError> {
         authorise(subject, CoopAction::DecideDeclarations)?;
         let by = subject.user.ok_or(AppError::LoginRequired)?;
-        if let Decision::Refuse { reasons } = &decision {
-            text::optional("reasons", reasons, REASONS_MAX)?;
-        }
+        // Reasons are stored as cleaned (no control characters), like every typed text.
+        let decision = match decision {
+            Decision::Refuse { reasons } => Decision::Refuse {
+                reasons: text::optional("reasons", &reasons, REASONS_MAX)?.unwrap_or_default(),
+            },
+            admit => admit,
+        };
         self.cooperative(space).await?;
         let now = self.now();
         let today = self.today();
@@ -469,7 +473,8 @@ impl App {
             },
         )?;
         let by = subject.user.ok_or(AppError::LoginRequired)?;
-        text::optional("reasons", reasons, REASONS_MAX)?;
+        let reasons = text::optional("reasons", reasons, REASONS_MAX)?.unwrap_or_default();
+        let reasons = reasons.as_str();
         let now = self.now();
         let today = self.today();
         let mut tx = self.store.begin().await?;

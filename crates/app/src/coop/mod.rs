@@ -4,6 +4,7 @@
 //! each use case here authorises, loads, asks the rules, and writes in one
 //! transaction with its audit entry (and mail, where someone must be told).
 
+mod bench;
 mod declarations;
 mod demo;
 mod export;
@@ -11,6 +12,7 @@ mod founding;
 mod invest;
 mod ledger;
 mod register;
+mod report;
 
 pub use declarations::{DeclarationForm, PaperDeclarationForm, Upload};
 pub(crate) use demo::DemoFounder;
@@ -20,6 +22,7 @@ pub use founding::{how_to_join, model_statute, FoundingChoice, ModelText};
 pub use invest::{AssetForm, InvestmentForm, InvestmentView, PledgeForm};
 pub use ledger::{EndForm, PaymentForm, Purpose, StatementsForm};
 pub use register::{MemberView, Reconciliation, RegisterPage, RegisterRow};
+pub use report::{CapitalPoint, MembersPoint, Report, SurplusProposal};
 pub use wspolnota_store::coop::declarations::Declaration;
 pub use wspolnota_store::coop::invest::{Asset, Investment, Milestone, Pledge};
 pub use wspolnota_store::coop::members::{EntryRow, MovementRow};

@@ -55,7 +55,9 @@ use wspolnota_app::AppError;
         coop::declarations::declare,
         coop::declarations::decide,
         coop::shares::ledger,
-        coop::shares::pay
+        coop::shares::pay,
+        coop::invest::investments,
+        coop::invest::assets
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&Credentials, &CommonErrors)
@@ -199,6 +201,8 @@ pub fn routes() -> Routes {
             coop::declarations::decide,
         )
         .get("/spaces/{slug}/shares", coop::shares::ledger)
+        .get("/spaces/{slug}/investments", coop::invest::investments)
+        .get("/spaces/{slug}/assets", coop::invest::assets)
         .get("/organisations", orgs::list)
         .post("/organisations", orgs::create)
         .get("/organisations/{id}", orgs::get_org)

@@ -73,6 +73,7 @@ const NOTICES: &[&str] = &[
     "coop-pledged-ok",
     "coop-pledge-paid-ok",
     "coop-asset-added",
+    "coop-statements-approved",
 ];
 
 impl Page {

@@ -49,6 +49,7 @@ struct SpacePage {
     sign_lead: String,
     logged_in: bool,
     sign_options: Vec<SignOption>,
+    is_coop: bool,
     my_signatures: Vec<SignatureLine>,
     is_admin: bool,
     /// The modules the space has switched on; a module switched off has no link.
@@ -169,6 +170,7 @@ pub async fn space_page(
             .t_args("space-sign-lead", &[("version", version.to_string())]),
         logged_in: subject.is_logged_in(),
         sign_options,
+        is_coop: view.space.kind == wspolnota_domain::space::SpaceKind::DevelopmentCooperative,
         my_signatures,
         is_admin: can(&subject, Action::DecideMembership),
         space: view.space,

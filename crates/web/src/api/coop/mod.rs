@@ -5,6 +5,7 @@
 //! decimal string in złoty coming in; dates are `YYYY-MM-DD`.
 
 pub(super) mod declarations;
+pub(super) mod invest;
 pub(super) mod members;
 pub(super) mod shares;
 

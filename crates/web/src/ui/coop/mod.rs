@@ -3,8 +3,10 @@
 //! register with its exports, and a member's record.
 
 mod board;
+mod charts;
 mod invest;
 mod members;
+mod reports;
 
 use super::layout::{FormErrors, Page};
 use super::{render, see_other, Notice, OrPage};
@@ -68,6 +70,18 @@ pub fn routes() -> Routes {
         .post(
             "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/wypowiedzenie",
             members::notice,
+        )
+        .get(
+            "/wspolnoty/{slug}/spoldzielnia/raporty",
+            reports::reports_page,
+        )
+        .get(
+            "/wspolnoty/{slug}/spoldzielnia/nadwyzka",
+            reports::surplus_page,
+        )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/nadwyzka",
+            reports::approve_statements,
         )
         .get(
             "/wspolnoty/{slug}/spoldzielnia/inwestycje",
