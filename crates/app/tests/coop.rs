@@ -812,7 +812,92 @@ async fn investments_become_assets(backend: Backend) {
     );
 }
 
+async fn surplus_proposal_and_report(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    let board = w.board().await;
+    // Two members: 3 shares paid in full, 1 share unpaid.
+    for (i, shares) in [(0, "3"), (1, "1")] {
+        let d = w.declare(i, shares).await.unwrap();
+        w.app
+            .decide_declaration(&board, w.space, d, Decision::Admit)
+            .await
+            .unwrap();
+    }
+    w.app
+        .record_payment(&board, w.space, 1, World::pay("300", Purpose::Shares))
+        .await
+        .unwrap();
+    w.app
+        .record_payment(&board, w.space, 1, World::pay("50", Purpose::EntryFee))
+        .await
+        .unwrap();
+    assert!(w
+        .app
+        .surplus_proposal(&board, w.space)
+        .await
+        .unwrap()
+        .is_none());
+    // Statements of 2025 approved: 1,000 zł surplus, an empty reserve fund.
+    let form = StatementsForm {
+        year: "2025".into(),
+        approved_on: "2026-05-20".into(),
+        surplus: "1000".into(),
+        reserve_fund: "0".into(),
+    };
+    w.app
+        .approve_statements(&board, w.space, form.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        coop_err(w.app.approve_statements(&board, w.space, form).await),
+        CoopError::StatementsRecorded
+    );
+    let p = w
+        .app
+        .surplus_proposal(&board, w.space)
+        .await
+        .unwrap()
+        .unwrap();
+    // Obligatory shares paid in: 100 zł (member 1; member 2 paid nothing). 5% of 1,000
+    // zł is 50 zł, which is below the 100 zł gap: 50 zł to the reserve.
+    assert_eq!(p.paid_in_obligatory, Money(10_000));
+    assert_eq!(p.division.to_reserve, Money(5_000));
+    // The rest by paid-in shares: all 950 zł to member 1 (member 2 has paid nothing).
+    assert_eq!(
+        p.division
+            .parts
+            .iter()
+            .map(|x| (x.member, x.amount.0))
+            .collect::<Vec<_>>(),
+        vec![(1, 95_000), (2, 0)]
+    );
+    assert!(matches!(
+        w.app.surplus_proposal(&w.resident(2).await, w.space).await,
+        Err(AppError::Forbidden)
+    ));
+    // The report: capital after the day, and members by kind.
+    let report = w.app.coop_report(&board, w.space).await.unwrap();
+    let last = report.capital.last().unwrap();
+    assert_eq!(
+        (last.declared, last.paid_in, last.reserve),
+        (Money(40_000), Money(30_000), Money(5_000))
+    );
+    assert_eq!(
+        report.members.last().map(|m| (m.natural, m.legal)),
+        Some((2, 0))
+    );
+    // A cooperative is not joined by signing its statute.
+    let r = w.resident(2).await;
+    assert!(matches!(
+        w.app.sign(&r, w.space, None).await,
+        Err(AppError::Space(
+            wspolnota_app::spaces::SpaceError::JoinByDeclaration
+        ))
+    ));
+}
+
 on_both_backends!(
+    surplus_proposal_and_report,
     investments_become_assets,
     declare_admit_pay_and_reconcile,
     bad_declarations_write_nothing,

@@ -68,11 +68,28 @@ pub(crate) fn parse_movement(row: &MovementRow) -> Result<Movement, AppError> {
     .ok_or_else(|| AppError::Internal(format!("ledger movement {} of kind {}", row.id, row.kind)))
 }
 
-/// Folds entries and movements of `members` into register rows, in the members' order.
-pub(crate) fn rows_of(
+/// Balances from the ledger's sums by member and kind.
+pub(crate) fn balances_from_sums(
+    sums: &[(i64, String, i64, i64)],
+) -> Result<BTreeMap<i64, Balance>, AppError> {
+    let mut out: BTreeMap<i64, Balance> = BTreeMap::new();
+    for (member, kind, shares, amount) in sums {
+        let m = Movement::from_parts(
+            kind,
+            u32::try_from(*shares).unwrap_or(u32::MAX),
+            Money(*amount),
+        )
+        .ok_or_else(|| AppError::Internal(format!("ledger kind {kind}")))?;
+        out.entry(*member).or_default().apply(&m);
+    }
+    Ok(out)
+}
+
+/// Register rows from entries and balances already summed, in the members' order.
+pub(crate) fn rows_with_balances(
     members: Vec<Member>,
     entries: &[EntryRow],
-    movements: &[MovementRow],
+    balances: &BTreeMap<i64, Balance>,
     today: Date,
 ) -> Result<Vec<RegisterRow>, AppError> {
     let mut by_member: BTreeMap<i64, Vec<(i64, Entry)>> = BTreeMap::new();
@@ -81,13 +98,6 @@ pub(crate) fn rows_of(
             .entry(e.member_id)
             .or_default()
             .push((e.id, parse_entry(e)?));
-    }
-    let mut balances: BTreeMap<i64, Balance> = BTreeMap::new();
-    for m in movements {
-        balances
-            .entry(m.member_id)
-            .or_default()
-            .apply(&parse_movement(m)?);
     }
     Ok(members
         .into_iter()
@@ -103,6 +113,23 @@ pub(crate) fn rows_of(
             }
         })
         .collect())
+}
+
+/// Folds entries and movements of `members` into register rows, in the members' order.
+pub(crate) fn rows_of(
+    members: Vec<Member>,
+    entries: &[EntryRow],
+    movements: &[MovementRow],
+    today: Date,
+) -> Result<Vec<RegisterRow>, AppError> {
+    let mut balances: BTreeMap<i64, Balance> = BTreeMap::new();
+    for m in movements {
+        balances
+            .entry(m.member_id)
+            .or_default()
+            .apply(&parse_movement(m)?);
+    }
+    rows_with_balances(members, entries, &balances, today)
 }
 
 fn sees_addresses(subject: &Subject, coop: &Cooperative) -> bool {
@@ -126,9 +153,10 @@ impl App {
         let members = members::page(&mut c, space, paging.fetch(), paging.offset()).await?;
         let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
         let entries = members::entries_of(&mut c, space, &ids).await?;
-        let movements = members::movements_of(&mut c, space, &ids).await?;
+        // A page needs balances, not movements: the ledger's sums are a few rows a member.
+        let balances = balances_from_sums(&members::sums_of(&mut c, space, &ids).await?)?;
         let total = members::count(&mut c, space).await?;
-        let rows = rows_of(members, &entries, &movements, self.today())?;
+        let rows = rows_with_balances(members, &entries, &balances, self.today())?;
         Ok(RegisterPage {
             rows: Page::from_fetched(rows, paging),
             total,
@@ -147,10 +175,9 @@ impl App {
         let mut c = self.store.read().await?;
         let total = members::count(&mut c, space).await?;
         let members = members::page(&mut c, space, total.max(1), 0).await?;
-        let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
         let entries = members::all_entries(&mut c, space).await?;
-        let movements = members::movements_of(&mut c, space, &ids).await?;
-        let rows = rows_of(members, &entries, &movements, self.today())?;
+        let balances = balances_from_sums(&members::sums(&mut c, space).await?)?;
+        let rows = rows_with_balances(members, &entries, &balances, self.today())?;
         let addresses = sees_addresses(subject, &coop);
         Ok((coop, rows, addresses))
     }
@@ -241,16 +268,7 @@ pub(crate) async fn reconcile(
     let entries = members::all_entries(c, space).await?;
     let movements = members::movements_of(c, space, &ids).await?;
     let sums = members::sums(c, space).await?;
-    let mut from_sums: BTreeMap<i64, Balance> = BTreeMap::new();
-    for (member, kind, shares, amount) in &sums {
-        let m = Movement::from_parts(
-            kind,
-            u32::try_from(*shares).unwrap_or(u32::MAX),
-            Money(*amount),
-        )
-        .ok_or_else(|| AppError::Internal(format!("ledger kind {kind}")))?;
-        from_sums.entry(*member).or_default().apply(&m);
-    }
+    let from_sums = balances_from_sums(&sums)?;
     let movement_count = movements.len();
     let rows = rows_of(all, &entries, &movements, today)?;
     let mismatches = rows
@@ -280,16 +298,7 @@ pub(crate) async fn money_waiting(
     let total = members::count(c, space).await?;
     let all = members::page(c, space, total.max(1), 0).await?;
     let sums = members::sums(c, space).await?;
-    let mut balances: BTreeMap<i64, Balance> = BTreeMap::new();
-    for (member, kind, shares, amount) in &sums {
-        if let Some(m) = Movement::from_parts(
-            kind,
-            u32::try_from(*shares).unwrap_or(u32::MAX),
-            Money(*amount),
-        ) {
-            balances.entry(*member).or_default().apply(&m);
-        }
-    }
+    let balances = balances_from_sums(&sums)?;
     let mut overdue = 0;
     let mut refunds = 0;
     for m in &all {

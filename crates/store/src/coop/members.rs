@@ -96,10 +96,15 @@ pub async fn current_for_user(
     user: UserId,
     today: &str,
 ) -> Result<Vec<Member>, StoreError> {
+    // Every request asks this: two lookups by the person's indexes (their own
+    // membership, their organisations'), never a scan of the space's members, which
+    // `space_id + 0` keeps SQLite from choosing.
     let sql = format!(
-        "SELECT {MEMBER_COLUMNS} FROM coop_members WHERE space_id = $1 AND (ends_on IS NULL OR ends_on > $2) \
-         AND ((user_id = $3 AND org_id IS NULL) OR org_id IN (SELECT org_id FROM org_representatives \
-         WHERE user_id = $3 AND revoked_at IS NULL)) ORDER BY number"
+        "SELECT {MEMBER_COLUMNS} FROM coop_members WHERE user_id = $3 AND org_id IS NULL \
+         AND space_id + 0 = $1 AND (ends_on IS NULL OR ends_on > $2) \
+         UNION ALL SELECT {MEMBER_COLUMNS} FROM coop_members WHERE org_id IN (SELECT org_id FROM org_representatives \
+         WHERE user_id = $3 AND revoked_at IS NULL) AND space_id + 0 = $1 AND (ends_on IS NULL OR ends_on > $2) \
+         ORDER BY number"
     );
     let rows = sqlx::query(&sql)
         .bind(space.0)
@@ -270,6 +275,8 @@ fn entry_from_row(r: &AnyRow) -> Result<EntryRow, sqlx::Error> {
 }
 
 /// Register entries of some members of `space` (a page of the register), in order.
+/// The ids drive the query through the member index: `space_id + 0` keeps SQLite from
+/// choosing the space index instead, which would read every entry of the space.
 pub async fn entries_of(
     c: &mut Conn,
     space: SpaceId,
@@ -282,7 +289,7 @@ pub async fn entries_of(
     let sql = format!(
         "SELECT e.id, e.member_id, e.entry, e.body, e.effective_on, e.corrects, e.reason, e.recorded_at, \
          u.display_name AS recorded_by_name FROM coop_register e LEFT JOIN users u ON u.id = e.recorded_by \
-         WHERE e.space_id = $1 AND e.member_id IN ({list}) ORDER BY e.member_id, e.id"
+         WHERE e.member_id IN ({list}) AND e.space_id + 0 = $1 ORDER BY e.member_id, e.id"
     );
     let rows = sqlx::query(&sql).bind(space.0).fetch_all(c).await?;
     Ok(rows.iter().map(entry_from_row).collect::<Result<_, _>>()?)
@@ -376,8 +383,8 @@ fn movement_from_row(r: &AnyRow) -> Result<MovementRow, sqlx::Error> {
     })
 }
 
-const MOVEMENT_COLUMNS: &str =
-    "id, member_id, kind, shares, amount, on_date, method, reference, note, recorded_at";
+const MOVEMENT_COLUMNS_L: &str =
+    "l.id, l.member_id, l.kind, l.shares, l.amount, l.on_date, l.method, l.reference, l.note, l.recorded_at";
 
 /// Ledger movements of some members of `space`, in order.
 pub async fn movements_of(
@@ -390,7 +397,8 @@ pub async fn movements_of(
     }
     let list = id_list(members);
     let sql = format!(
-        "SELECT {MOVEMENT_COLUMNS} FROM coop_ledger WHERE space_id = $1 AND member_id IN ({list}) ORDER BY member_id, id"
+        "SELECT {MOVEMENT_COLUMNS_L} FROM coop_ledger l \
+         WHERE l.member_id IN ({list}) AND l.space_id + 0 = $1 ORDER BY l.member_id, l.id"
     );
     let rows = sqlx::query(&sql).bind(space.0).fetch_all(c).await?;
     Ok(rows
@@ -444,6 +452,35 @@ pub async fn sums(
     .bind(space.0)
     .fetch_all(c)
     .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("member_id")?,
+                r.try_get("kind")?,
+                r.try_get("shares")?,
+                r.try_get("amount")?,
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}
+
+/// Sums of the ledger by member and kind for some members of `space` (a page of the
+/// register): a few rows per member instead of every movement.
+pub async fn sums_of(
+    c: &mut Conn,
+    space: SpaceId,
+    members: &[i64],
+) -> Result<Vec<(i64, String, i64, i64)>, StoreError> {
+    if members.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = id_list(members);
+    let sql = format!(
+        "SELECT member_id, kind, CAST(COALESCE(SUM(shares), 0) AS BIGINT) AS shares, CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS amount \
+         FROM coop_ledger WHERE member_id IN ({list}) AND space_id + 0 = $1 GROUP BY member_id, kind ORDER BY member_id, kind"
+    );
+    let rows = sqlx::query(&sql).bind(space.0).fetch_all(c).await?;
     rows.iter()
         .map(|r| {
             Ok((
