@@ -159,6 +159,24 @@ fn table() -> Vec<Row> {
             &[],
             "LFAAFFF",
         ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/ustanie",
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{member}/ustanie",
+            &[("reason", "death")],
+            "LFFAFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/zwrot",
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{member}/zwrot",
+            &[("amount", "10")],
+            "LFFAFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/rejestracja",
+            "/wspolnoty/{slug}/spoldzielnia/rejestracja",
+            &[("krs", "0000123456"), ("registered_on", "2026-05-01")],
+            "LFFFFAA",
+        ),
         get("/wspolnoty/{slug}/spoldzielnia/raporty", overseers),
         get("/wspolnoty/{slug}/spoldzielnia/nadwyzka", "LFFOOFO"),
         post(

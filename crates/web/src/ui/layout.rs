@@ -74,6 +74,9 @@ const NOTICES: &[&str] = &[
     "coop-pledge-paid-ok",
     "coop-asset-added",
     "coop-statements-approved",
+    "coop-membership-ended",
+    "coop-refund-paid",
+    "coop-opened",
 ];
 
 impl Page {

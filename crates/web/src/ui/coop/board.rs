@@ -39,6 +39,7 @@ struct DeclarationsPage {
     decides: bool,
     decides_appeals: bool,
     manages: bool,
+    founding: bool,
     holders: Vec<(String, String)>,
 }
 
@@ -104,6 +105,7 @@ pub async fn declarations_page(
             },
         ),
         manages: allowed(&subject, CoopAction::ManageCooperative),
+        founding: coop.stage == wspolnota_domain::coop::founding::Stage::Founding,
         overview,
         lines,
         pager,
@@ -228,6 +230,41 @@ pub async fn decide_appeal(
     Ok(see_other(
         &format!("/wspolnoty/{slug}/spoldzielnia/deklaracje"),
         "coop-appeal-decided",
+    ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct OpenForm {
+    #[serde(default)]
+    pub krs: String,
+    #[serde(default)]
+    pub registered_on: String,
+}
+
+pub async fn open(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+    Form(f): Form<OpenForm>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    if !allowed(&subject, CoopAction::ManageCooperative) {
+        return Err(UiError::new(
+            &ctx,
+            if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            },
+        ));
+    }
+    s.app
+        .open_cooperative(&subject, coop.space.id, &f.krs, &f.registered_on)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia"),
+        "coop-opened",
     ))
 }
 

@@ -187,6 +187,8 @@ struct MemberPage {
     refund_outstanding: String,
     keeps: bool,
     may_give_notice: bool,
+    may_end: bool,
+    refund_due: bool,
     notice: Option<String>,
     notice_lead: String,
 }
@@ -245,6 +247,11 @@ pub async fn member_page(
         to_return: view.row.balance.to_return.to_human(),
         refund_outstanding: view.row.balance.refund_outstanding.to_human(),
         keeps: allowed(&subject, CoopAction::KeepRegister),
+        may_end: allowed(&subject, CoopAction::KeepRegister)
+            && view.row.state.end.is_none()
+            && view.row.standing != wspolnota_domain::coop::register::Standing::Ended,
+        refund_due: allowed(&subject, CoopAction::KeepRegister)
+            && view.row.balance.refund_outstanding.0 > 0,
         may_give_notice: view.row.standing == wspolnota_domain::coop::register::Standing::Active
             && (own || allowed(&subject, CoopAction::KeepRegister)),
         notice: view.row.state.notice_given_on.map(date::format),
@@ -312,6 +319,87 @@ pub async fn pay(
     Ok(see_other(
         &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
         "coop-payment-recorded",
+    ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct EndFormIn {
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub on: String,
+    #[serde(default)]
+    pub resolution: String,
+    #[serde(default)]
+    pub reasons: String,
+}
+
+pub async fn end(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, number)): Path<(String, String)>,
+    Form(f): Form<EndFormIn>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let number = number_of(&ctx, &number)?;
+    if !allowed(&subject, CoopAction::KeepRegister) {
+        return Err(UiError::new(
+            &ctx,
+            if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            },
+        ));
+    }
+    let form = wspolnota_app::coop::EndForm {
+        reason: f.reason,
+        on: f.on,
+        resolution: f.resolution,
+        reasons: f.reasons,
+    };
+    s.app
+        .end_membership(&subject, coop.space.id, number, form)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
+        "coop-membership-ended",
+    ))
+}
+
+pub async fn refund(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, number)): Path<(String, String)>,
+    Form(f): Form<PayForm>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let number = number_of(&ctx, &number)?;
+    if !allowed(&subject, CoopAction::KeepRegister) {
+        return Err(UiError::new(
+            &ctx,
+            if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            },
+        ));
+    }
+    let form = PaymentForm {
+        amount: f.amount,
+        paid_on: f.paid_on,
+        method: f.method,
+        reference: f.reference,
+        ..PaymentForm::default()
+    };
+    s.app
+        .pay_refund(&subject, coop.space.id, number, form)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
+        "coop-refund-paid",
     ))
 }
 

@@ -71,6 +71,15 @@ pub fn routes() -> Routes {
             "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/wypowiedzenie",
             members::notice,
         )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/ustanie",
+            members::end,
+        )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/zwrot",
+            members::refund,
+        )
+        .post("/wspolnoty/{slug}/spoldzielnia/rejestracja", board::open)
         .get(
             "/wspolnoty/{slug}/spoldzielnia/raporty",
             reports::reports_page,
