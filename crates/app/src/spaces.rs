@@ -24,7 +24,7 @@ crate::error::refusals! {
         NotPending => "signature.not_pending", Conflict;
         NotStanding => "signature.not_standing", Conflict;
         UnknownModule => "module.unknown", Unacceptable;
-        JoinByDeclaration => "space.join_by_declaration", Unacceptable;
+        JoinByDeclaration => "space.join_by_declaration", Conflict;
     }
 }
 
