@@ -199,8 +199,29 @@ impl App {
         let description =
             text::optional("description", &form.description_md, text::DESCRIPTION_MAX)?
                 .unwrap_or_default();
-        let title = text::required("document_title", &form.document_title, text::NAME_MAX)?;
-        let body = text::required("document", &form.document_md, text::DOCUMENT_MAX)?;
+        // A cooperative founded from a model statute whose text was left empty takes the
+        // model's text with the founder's values filled in, ready to edit later.
+        let (document_title, document_md) = match (kind, form.cooperative.model) {
+            (SpaceKind::DevelopmentCooperative, Some(model))
+                if form.document_md.trim().is_empty() =>
+            {
+                let m = crate::coop::model_statute(
+                    model,
+                    &name,
+                    city.as_deref().unwrap_or(""),
+                    &form.cooperative.settings,
+                );
+                let title = if form.document_title.trim().is_empty() {
+                    m.title
+                } else {
+                    form.document_title.clone()
+                };
+                (title, m.body)
+            }
+            _ => (form.document_title.clone(), form.document_md.clone()),
+        };
+        let title = text::required("document_title", &document_title, text::NAME_MAX)?;
+        let body = text::required("document", &document_md, text::DOCUMENT_MAX)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let new = spaces::NewSpace {

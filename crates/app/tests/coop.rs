@@ -896,7 +896,123 @@ async fn surplus_proposal_and_report(backend: Backend) {
     ));
 }
 
+async fn founded_from_a_model_statute(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    let choice =
+        wspolnota_app::coop::FoundingChoice::from_form("energy", "250,00", "20", "2").unwrap();
+    assert_eq!(choice.settings.share_value, Money(25_000));
+    let form = NewSpaceForm {
+        name: "Spółdzielnia Energetyczna Kleczew".into(),
+        kind: "development_cooperative".into(),
+        city: "Kleczew".into(),
+        cooperative: choice,
+        ..NewSpaceForm::default()
+    };
+    let space = w.app.create_space(&w.admin, form).await.unwrap();
+    let docs = w.app.documents(space).await.unwrap();
+    assert_eq!(docs[0].title, "Statut Spółdzielni Energetycznej");
+    assert!(docs[0].body_md.contains("250 zł") && !docs[0].body_md.contains("{{"));
+    let coop = w.app.cooperative(space).await.unwrap();
+    assert_eq!(
+        (coop.model.as_str(), coop.settings.min_shares),
+        ("energy", 2)
+    );
+    for bad in [
+        ("nie-ma", "", "", ""),
+        ("", "0", "", ""),
+        ("", "1,005", "", ""),
+        ("", "", "", "0"),
+    ] {
+        assert!(
+            wspolnota_app::coop::FoundingChoice::from_form(bad.0, bad.1, bad.2, bad.3).is_err(),
+            "{bad:?}"
+        );
+    }
+}
+
+async fn paper_declarations_carry_their_scan(backend: Backend) {
+    use wspolnota_app::coop::{PaperDeclarationForm, Upload};
+    let w = world(backend, CoopSettings::default()).await;
+    let board = w.board().await;
+    let scan = |bytes: &[u8]| {
+        Some(Upload {
+            name: "skan.pdf".into(),
+            content_type: String::new(),
+            bytes: bytes.to_vec(),
+        })
+    };
+    let form = PaperDeclarationForm {
+        kind: "natural".into(),
+        name: "Jan Papier".into(),
+        address: "ul. Polna 1, Konin".into(),
+        shares: "2".into(),
+        submitted_on: "2026-05-20".into(),
+        scan: scan(b"%PDF-1.4 skan"),
+        ..PaperDeclarationForm::default()
+    };
+    let before = w.written().await;
+    for (bad, code) in [
+        (
+            PaperDeclarationForm {
+                scan: None,
+                ..form.clone()
+            },
+            CoopError::BadScan,
+        ),
+        (
+            PaperDeclarationForm {
+                scan: scan(b"to nie jest skan"),
+                ..form.clone()
+            },
+            CoopError::BadScan,
+        ),
+        (
+            PaperDeclarationForm {
+                submitted_on: "2026-06-30".into(),
+                ..form.clone()
+            },
+            CoopError::BadDate,
+        ),
+        (
+            PaperDeclarationForm {
+                shares: "0".into(),
+                ..form.clone()
+            },
+            CoopError::SharesTooFew,
+        ),
+    ] {
+        assert_eq!(
+            coop_err(w.app.enter_paper_declaration(&board, w.space, bad).await),
+            code
+        );
+    }
+    assert_eq!(w.written().await, before, "nothing written");
+    assert!(matches!(
+        w.app
+            .enter_paper_declaration(&w.resident(0).await, w.space, form.clone())
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    let id = w
+        .app
+        .enter_paper_declaration(&board, w.space, form)
+        .await
+        .unwrap();
+    let d = w.app.declaration(&board, w.space, id).await.unwrap();
+    assert_eq!(
+        (d.channel.as_str(), d.submitted_on.as_str()),
+        ("paper", "2026-05-20")
+    );
+    let (kind, bytes) = w.app.declaration_scan(&board, w.space, id).await.unwrap();
+    assert_eq!(
+        (kind.as_str(), bytes.as_slice()),
+        ("application/pdf", &b"%PDF-1.4 skan"[..])
+    );
+}
+
 on_both_backends!(
+    paper_declarations_carry_their_scan,
+    founded_from_a_model_statute,
     surplus_proposal_and_report,
     investments_become_assets,
     declare_admit_pay_and_reconcile,

@@ -177,6 +177,30 @@ fn table() -> Vec<Row> {
             &[("krs", "0000123456"), ("registered_on", "2026-05-01")],
             "LFFFFAA",
         ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/korekta",
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{member}/korekta",
+            &[
+                ("entry", "2"),
+                ("name", "Imię Nazwisko"),
+                ("address", "ul. Hutnicza 2"),
+                ("reason", "Literówka"),
+            ],
+            "LFFAFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/papier",
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/papier",
+            &[],
+            "LFFAFFF",
+        ),
+        Row {
+            path: "/wspolnoty/{slug}/spoldzielnia/deklaracje/{paper}/skan",
+            ..get(
+                "/wspolnoty/{slug}/spoldzielnia/deklaracje/{id}/skan",
+                "LFFOOFO",
+            )
+        },
         get("/wspolnoty/{slug}/spoldzielnia/raporty", overseers),
         get("/wspolnoty/{slug}/spoldzielnia/nadwyzka", "LFFOOFO"),
         post(
@@ -288,6 +312,7 @@ struct World {
     member: i64,
     investment: i64,
     pledge: i64,
+    paper: i64,
 }
 
 fn concrete(path: &str, w: &World) -> String {
@@ -298,6 +323,7 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("{member}", &w.member.to_string())
         .replace("{investment}", &w.investment.to_string())
         .replace("{pledge}", &w.pledge.to_string())
+        .replace("{paper}", &w.paper.to_string())
 }
 
 async fn world(backend: Backend) -> World {
@@ -437,6 +463,27 @@ async fn world(backend: Backend) -> World {
         )
         .await
         .unwrap();
+    let paper = t
+        .app
+        .enter_paper_declaration(
+            &board,
+            space,
+            wspolnota_app::coop::PaperDeclarationForm {
+                kind: "natural".into(),
+                name: "Zofia Papierowa".into(),
+                address: "ul. Polna 1".into(),
+                shares: "1".into(),
+                submitted_on: "2026-05-01".into(),
+                scan: Some(wspolnota_app::coop::Upload {
+                    name: "skan.png".into(),
+                    content_type: String::new(),
+                    bytes: PNG.to_vec(),
+                }),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     World {
         t,
         pending,
@@ -445,6 +492,7 @@ async fn world(backend: Backend) -> World {
         member: 1,
         investment,
         pledge,
+        paper,
     }
 }
 
@@ -474,7 +522,24 @@ fn letter(r: &Resp, api: bool, write: bool) -> char {
     }
 }
 
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
 async fn send(w: &World, c: &mut Client, row: &Row, path: &str, empty: bool) -> Resp {
+    if row.pattern.ends_with("/papier") {
+        let fields: &[(&str, Option<&str>, &[u8])] = if empty {
+            &[]
+        } else {
+            &[
+                ("kind", None, b"natural"),
+                ("name", None, b"Jan Papier"),
+                ("address", None, b"Konin"),
+                ("shares", None, b"1"),
+                ("submitted_on", None, b"2026-05-01"),
+                ("scan", Some("skan.png"), PNG),
+            ]
+        };
+        return w.t.post_multipart(c, path, fields).await;
+    }
     match (row.json, row.body) {
         (Some(j), _) if row.method == Method::POST => {
             w.t.post_json(c, path, if empty { "{}" } else { j }).await

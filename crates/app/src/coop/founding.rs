@@ -25,6 +25,38 @@ pub struct FoundingChoice {
     pub settings: CoopSettings,
 }
 
+impl FoundingChoice {
+    /// What a founder typed on the form of a new space: the model statute's code
+    /// (empty for their own text), and the share value, entry fee and minimum shares
+    /// (empty for the law's defaults).
+    pub fn from_form(
+        model: &str,
+        share_value: &str,
+        entry_fee: &str,
+        min_shares: &str,
+    ) -> Result<FoundingChoice, AppError> {
+        let model = match model.trim() {
+            "" => None,
+            code => Some(ModelStatute::parse(code)?),
+        };
+        let mut settings = CoopSettings::default();
+        if !share_value.trim().is_empty() {
+            settings.share_value = super::ledger::amount(share_value)?;
+        }
+        if !entry_fee.trim().is_empty() {
+            settings.entry_fee = super::ledger::amount(entry_fee)?;
+        }
+        if !min_shares.trim().is_empty() {
+            settings.min_shares = min_shares
+                .trim()
+                .parse()
+                .map_err(|_| CoopError::BadShares)?;
+        }
+        settings.validate()?;
+        Ok(FoundingChoice { model, settings })
+    }
+}
+
 /// A model statute with the founder's values filled in, ready to edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelText {

@@ -58,6 +58,15 @@ pub struct SpaceForm {
     document_title: String,
     #[serde(default)]
     document: String,
+    /// For a cooperative: the model statute and the first statute settings.
+    #[serde(default)]
+    model: String,
+    #[serde(default)]
+    share_value: String,
+    #[serde(default)]
+    entry_fee: String,
+    #[serde(default)]
+    min_shares: String,
 }
 
 pub struct KindOption {
@@ -134,9 +143,29 @@ pub async fn create_space(
         requires_approval: f.requires_approval.is_some(),
         document_title: f.document_title.clone(),
         document_md: f.document.clone(),
-        ..Default::default()
+        cooperative: wspolnota_app::coop::FoundingChoice::default(),
     };
-    match s.app.create_space(&subject, input).await {
+    let founding = wspolnota_app::coop::FoundingChoice::from_form(
+        &f.model,
+        &f.share_value,
+        &f.entry_fee,
+        &f.min_shares,
+    );
+    let result = match founding {
+        Ok(cooperative) => {
+            s.app
+                .create_space(
+                    &subject,
+                    wspolnota_app::spaces::NewSpaceForm {
+                        cooperative,
+                        ..input
+                    },
+                )
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(id) => {
             let space = s.app.space(id).await.or_page(&ctx)?;
             Ok(super::see_other(

@@ -77,6 +77,8 @@ const NOTICES: &[&str] = &[
     "coop-membership-ended",
     "coop-refund-paid",
     "coop-opened",
+    "coop-corrected",
+    "coop-paper-entered",
 ];
 
 impl Page {

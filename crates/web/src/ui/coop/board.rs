@@ -233,6 +233,96 @@ pub async fn decide_appeal(
     ))
 }
 
+/// A signed paper declaration with its scan, entered by the board (a multipart form;
+/// the CSRF token travels in the address, as for every upload).
+pub async fn enter_paper(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    if !allowed(&subject, CoopAction::DecideDeclarations) {
+        return Err(UiError::new(
+            &ctx,
+            if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            },
+        ));
+    }
+    let malformed = || {
+        UiError::new(
+            &ctx,
+            AppError::Request(wspolnota_app::error::RequestError::Malformed),
+        )
+    };
+    let mut multipart = multipart.map_err(|_| malformed())?;
+    let mut form = wspolnota_app::coop::PaperDeclarationForm::default();
+    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "scan" {
+            let file_name = field.file_name().unwrap_or_default().to_string();
+            let bytes = field.bytes().await.map_err(|_| malformed())?.to_vec();
+            if !bytes.is_empty() {
+                form.scan = Some(wspolnota_app::coop::Upload {
+                    name: file_name,
+                    content_type: String::new(),
+                    bytes,
+                });
+            }
+            continue;
+        }
+        let value = field.text().await.map_err(|_| malformed())?;
+        match name.as_str() {
+            "kind" => form.kind = value,
+            "name" => form.name = value,
+            "address" => form.address = value,
+            "krs" => form.krs = value,
+            "email" => form.email = value,
+            "shares" => form.shares = value,
+            "submitted_on" => form.submitted_on = value,
+            _ => {}
+        }
+    }
+    s.app
+        .enter_paper_declaration(&subject, coop.space.id, form)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/deklaracje"),
+        "coop-paper-entered",
+    ))
+}
+
+/// The scan of a paper declaration.
+pub async fn scan(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    use axum::response::IntoResponse;
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let id = id_of(&ctx, &id)?;
+    let (content_type, bytes) = s
+        .app
+        .declaration_scan(&subject, coop.space.id, id)
+        .await
+        .or_page(&ctx)?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, content_type),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"deklaracja-{id}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 #[derive(Deserialize, Default)]
 pub struct OpenForm {
     #[serde(default)]

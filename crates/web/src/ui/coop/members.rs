@@ -188,6 +188,8 @@ struct MemberPage {
     keeps: bool,
     may_give_notice: bool,
     may_end: bool,
+    details_entry: Option<i64>,
+    krs: String,
     refund_due: bool,
     notice: Option<String>,
     notice_lead: String,
@@ -247,6 +249,13 @@ pub async fn member_page(
         to_return: view.row.balance.to_return.to_human(),
         refund_outstanding: view.row.balance.refund_outstanding.to_human(),
         keeps: allowed(&subject, CoopAction::KeepRegister),
+        details_entry: view
+            .entries
+            .iter()
+            .rev()
+            .find(|e| e.entry == "details" || e.entry == "correction")
+            .map(|e| e.id),
+        krs: view.row.state.details.krs.clone().unwrap_or_default(),
         may_end: allowed(&subject, CoopAction::KeepRegister)
             && view.row.state.end.is_none()
             && view.row.standing != wspolnota_domain::coop::register::Standing::Ended,
@@ -400,6 +409,54 @@ pub async fn refund(
     Ok(see_other(
         &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
         "coop-refund-paid",
+    ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct CorrectionForm {
+    #[serde(default)]
+    pub entry: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub krs: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+pub async fn correct(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, number)): Path<(String, String)>,
+    Form(f): Form<CorrectionForm>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let number = number_of(&ctx, &number)?;
+    if !allowed(&subject, CoopAction::KeepRegister) {
+        return Err(UiError::new(
+            &ctx,
+            if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            },
+        ));
+    }
+    let entry = number_of(&ctx, &f.entry)?;
+    let details = wspolnota_domain::coop::register::Details {
+        name: f.name,
+        address: f.address,
+        krs: Some(f.krs),
+    };
+    s.app
+        .correct_details(&subject, coop.space.id, number, entry, details, &f.reason)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
+        "coop-corrected",
     ))
 }
 

@@ -80,6 +80,18 @@ pub fn routes() -> Routes {
             members::refund,
         )
         .post("/wspolnoty/{slug}/spoldzielnia/rejestracja", board::open)
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/papier",
+            board::enter_paper,
+        )
+        .get(
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/{id}/skan",
+            board::scan,
+        )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/korekta",
+            members::correct,
+        )
         .get(
             "/wspolnoty/{slug}/spoldzielnia/raporty",
             reports::reports_page,
