@@ -95,6 +95,8 @@ test('a resident declares, the board admits and records her payment, she sees he
   assert.match(await visitor.textContent('main'), /Gmina Dąbrowa Górnicza/);
   await board.goto(`${server.base}${COOP}/nadwyzka`);
   await audited(board, 'the surplus page');
+  await board.goto(`${server.base}${COOP}/statut`);
+  await audited(board, 'the statute settings form');
 
   // The register's PDF downloads.
   await ewa.goto(`${server.base}${COOP}/rejestr`);

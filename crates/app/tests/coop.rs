@@ -333,6 +333,33 @@ async fn declare_admit_pay_and_reconcile(backend: Backend) {
         w.app.register_export_pdf(&outsider, w.space, l).await,
         Err(AppError::Forbidden)
     ));
+    // Voluntary shares: declared on paper, recorded by the board.
+    assert_eq!(
+        coop_err(w.app.declare_more_shares(&board, w.space, 1, "0").await),
+        CoopError::SharesTooFew
+    );
+    assert_eq!(
+        coop_err(w.app.declare_more_shares(&board, w.space, 1, "dwa").await),
+        CoopError::BadShares
+    );
+    assert!(matches!(
+        w.app.declare_more_shares(&member, w.space, 1, "1").await,
+        Err(AppError::Forbidden)
+    ));
+    w.app
+        .declare_more_shares(&board, w.space, 1, "1")
+        .await
+        .unwrap();
+    assert_eq!(
+        w.app
+            .member_view(&board, w.space, 1)
+            .await
+            .unwrap()
+            .row
+            .balance
+            .declared_shares,
+        3
+    );
     // Declaring again while a member is refused.
     assert_eq!(coop_err(w.declare(0, "1").await), CoopError::AlreadyMember);
 }
@@ -576,10 +603,16 @@ async fn leaving_and_refunds(backend: Backend) {
         reasons: "Uporczywe nieopłacanie udziałów".into(),
         ..EndForm::default()
     };
+    let outbox = w.rows("outbox").await;
     w.app
         .end_membership(&board, w.space, 2, ok.clone())
         .await
         .unwrap();
+    assert_eq!(
+        w.rows("outbox").await,
+        outbox + 1,
+        "the excluded member is told, with the reasons"
+    );
     assert_eq!(
         coop_err(w.app.end_membership(&board, w.space, 2, ok).await),
         CoopError::AlreadyEnded
@@ -917,6 +950,62 @@ async fn founded_from_a_model_statute(backend: Backend) {
         (coop.model.as_str(), coop.settings.min_shares),
         ("energy", 2)
     );
+    // Settings change only with a new statute version; declarations keep the version
+    // they accepted.
+    let mut f = wspolnota_app::coop::SettingsForm::of(&coop.settings);
+    f.share_value = "300".into();
+    let settings = f.read(&coop.settings).unwrap();
+    assert!(matches!(
+        w.app
+            .change_statute(
+                &w.resident(0).await,
+                space,
+                "Statut",
+                "Tekst",
+                settings.clone()
+            )
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    let docs_before = w.app.documents(space).await.unwrap().len();
+    let bad = CoopSettings {
+        reserve_percent: 3,
+        ..settings.clone()
+    };
+    assert_eq!(
+        coop_err(
+            w.app
+                .change_statute(&w.admin, space, "Statut", "Tekst", bad)
+                .await
+        ),
+        CoopError::BadSettings
+    );
+    assert_eq!(
+        w.app.documents(space).await.unwrap().len(),
+        docs_before,
+        "nothing written"
+    );
+    let version = w
+        .app
+        .change_statute(
+            &w.admin,
+            space,
+            "Statut Spółdzielni Energetycznej",
+            "Nowy tekst",
+            settings,
+        )
+        .await
+        .unwrap();
+    let after = w.app.cooperative(space).await.unwrap();
+    assert_eq!(
+        (after.statute_version, after.settings.share_value),
+        (version, Money(30_000))
+    );
+    f.reserve_percent = "4".into();
+    assert!(f.read(&after.settings).is_err());
+    f.reserve_percent = "5".into();
+    f.appeal_body = "sąd".into();
+    assert!(f.read(&after.settings).is_err());
     for bad in [
         ("nie-ma", "", "", ""),
         ("", "0", "", ""),

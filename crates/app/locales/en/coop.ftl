@@ -325,3 +325,36 @@ coop-paper-scan = Scan of the signed declaration (PDF, PNG or JPEG, up to 2 MB)
 coop-paper-submit = Enter the declaration
 coop-paper-entered = Paper declaration entered.
 coop-scan-link = Scan of the signed declaration
+mail-coop-ended-subject = Your membership of { $coop } has ended
+mail-coop-ended-body = Hello, { $name }!
+
+    The board of { $coop } has recorded in the member register that your membership ended on { $on } ({ $kind }).
+    Resolution: { $resolution }
+    Reasons: { $reasons }
+
+    You may appeal as the cooperative's statute provides.
+coop-more-shares-title = Voluntary shares
+coop-more-shares-lead = A member may declare more shares, within the statute. Record a declaration made in writing.
+coop-more-shares-field = Number of additional shares
+coop-more-shares-submit = Record the declaration of shares
+coop-shares-declared = Declaration of shares recorded.
+coop-statute-title = A new version of the statute
+coop-statute-change-link = Change the statute and its settings
+coop-statute-lead = A change of the statute is a new version: earlier versions and the declarations made under them stay. From the change on, the cooperative applies the new settings.
+coop-statute-settings = Statute settings
+coop-empty-no-limit = (empty: no limit)
+coop-setting-payment-days = Days to pay the shares after admission
+coop-setting-decision-days = Days for the board to decide a declaration
+coop-setting-appeal-body = Body that hears appeals
+coop-general-assembly = general assembly
+coop-setting-appeal-days = Days to appeal
+coop-setting-notice-months = Notice period (months)
+coop-setting-refund-months = Refund after the statements are approved (months)
+coop-setting-reserve-percent = Share of the surplus for the reserve fund (%, at least 5)
+coop-setting-members-see = What members see in the register
+coop-members-see-without_addresses = no addresses of natural persons
+coop-members-see-everything = everything, addresses included
+coop-setting-legal-persons = Legal persons may be members
+coop-setting-proxies = Members may vote through a proxy
+coop-statute-submit = Publish the new version of the statute
+coop-statute-changed = New version of the statute published.

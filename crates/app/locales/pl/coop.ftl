@@ -325,3 +325,36 @@ coop-paper-scan = Skan podpisanej deklaracji (PDF, PNG lub JPEG, do 2 MB)
 coop-paper-submit = Wprowadź deklarację
 coop-paper-entered = Deklaracja papierowa wprowadzona.
 coop-scan-link = Skan podpisanej deklaracji
+mail-coop-ended-subject = Ustanie członkostwa w spółdzielni { $coop }
+mail-coop-ended-body = Dzień dobry, { $name }!
+
+    Zarząd spółdzielni { $coop } zapisał w rejestrze członków ustanie Twojego członkostwa z dniem { $on } ({ $kind }).
+    Uchwała: { $resolution }
+    Uzasadnienie: { $reasons }
+
+    Możesz się odwołać na zasadach statutu spółdzielni.
+coop-more-shares-title = Udziały dobrowolne
+coop-more-shares-lead = Członek może zadeklarować więcej udziałów, w granicach statutu. Zapisz deklarację złożoną na piśmie.
+coop-more-shares-field = Liczba dodatkowych udziałów
+coop-more-shares-submit = Zapisz deklarację udziałów
+coop-shares-declared = Deklaracja udziałów zapisana.
+coop-statute-title = Nowa wersja statutu
+coop-statute-change-link = Zmień statut i jego ustawienia
+coop-statute-lead = Zmiana statutu jest nową wersją: poprzednie wersje i deklaracje złożone pod nimi zostają. Po zmianie statutu spółdzielnia stosuje nowe ustawienia.
+coop-statute-settings = Ustawienia statutu
+coop-empty-no-limit = (puste: bez ograniczeń)
+coop-setting-payment-days = Termin wpłaty udziałów po przyjęciu (dni)
+coop-setting-decision-days = Termin decyzji zarządu o deklaracji (dni)
+coop-setting-appeal-body = Organ rozpatrujący odwołanie
+coop-general-assembly = walne zgromadzenie
+coop-setting-appeal-days = Termin na odwołanie (dni)
+coop-setting-notice-months = Okres wypowiedzenia (miesiące)
+coop-setting-refund-months = Zwrot udziałów po zatwierdzeniu sprawozdania (miesiące)
+coop-setting-reserve-percent = Odpis nadwyżki na fundusz zasobowy (%, co najmniej 5)
+coop-setting-members-see = Co członkowie widzą w rejestrze
+coop-members-see-without_addresses = bez adresów osób fizycznych
+coop-members-see-everything = wszystko, z adresami
+coop-setting-legal-persons = Członkami mogą być osoby prawne
+coop-setting-proxies = Członek może głosować przez pełnomocnika
+coop-statute-submit = Opublikuj nową wersję statutu
+coop-statute-changed = Nowa wersja statutu opublikowana.

@@ -57,6 +57,96 @@ impl FoundingChoice {
     }
 }
 
+/// The statute settings as typed on the form of a new statute version; what the form
+/// does not show (quorum and majorities) is kept from `base`.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsForm {
+    pub share_value: String,
+    pub min_shares: String,
+    /// Empty: no maximum.
+    pub max_shares: String,
+    pub entry_fee: String,
+    pub payment_days: String,
+    pub decision_days: String,
+    pub appeal_body: String,
+    pub appeal_days: String,
+    pub exit_notice_months: String,
+    pub refund_months: String,
+    pub legal_persons_allowed: bool,
+    pub proxies_allowed: bool,
+    pub reserve_percent: String,
+    pub surplus_rule: String,
+    pub members_see: String,
+}
+
+impl SettingsForm {
+    /// The form filled with `s`, to edit.
+    pub fn of(s: &CoopSettings) -> SettingsForm {
+        SettingsForm {
+            share_value: s.share_value.to_plain(),
+            min_shares: s.min_shares.to_string(),
+            max_shares: s.max_shares.map(|m| m.to_string()).unwrap_or_default(),
+            entry_fee: s.entry_fee.to_plain(),
+            payment_days: s.payment_days.to_string(),
+            decision_days: s.decision_days.to_string(),
+            appeal_body: s.appeal_body.as_str().into(),
+            appeal_days: s.appeal_days.to_string(),
+            exit_notice_months: s.exit_notice_months.to_string(),
+            refund_months: s.refund_months.to_string(),
+            legal_persons_allowed: s.legal_persons_allowed,
+            proxies_allowed: s.proxies_allowed,
+            reserve_percent: s.reserve_percent.to_string(),
+            surplus_rule: s.surplus_rule.as_str().into(),
+            members_see: match s.members_see {
+                wspolnota_domain::coop::settings::MembersSee::Everything => "everything".into(),
+                wspolnota_domain::coop::settings::MembersSee::WithoutAddresses => {
+                    "without_addresses".into()
+                }
+            },
+        }
+    }
+
+    /// Reads the form over `base`; any value out of the law's bounds is refused.
+    pub fn read(&self, base: &CoopSettings) -> Result<CoopSettings, AppError> {
+        let number = |t: &str| -> Result<u32, CoopError> {
+            t.trim().parse::<u32>().map_err(|_| CoopError::BadSettings)
+        };
+        let s = CoopSettings {
+            share_value: super::ledger::amount(&self.share_value)?,
+            min_shares: number(&self.min_shares)?,
+            max_shares: match self.max_shares.trim() {
+                "" => None,
+                t => Some(number(t)?),
+            },
+            entry_fee: super::ledger::amount(&self.entry_fee)?,
+            payment_days: number(&self.payment_days)?,
+            decision_days: number(&self.decision_days)?,
+            appeal_body: AppealBody::parse(self.appeal_body.trim())
+                .ok_or(CoopError::BadSettings)?,
+            appeal_days: number(&self.appeal_days)?,
+            exit_notice_months: number(&self.exit_notice_months)?,
+            refund_months: number(&self.refund_months)?,
+            legal_persons_allowed: self.legal_persons_allowed,
+            proxies_allowed: self.proxies_allowed,
+            reserve_percent: number(&self.reserve_percent)?,
+            surplus_rule: wspolnota_domain::coop::settings::SurplusRule::parse(
+                self.surplus_rule.trim(),
+            )
+            .ok_or(CoopError::BadSettings)?,
+            members_see: match self.members_see.trim() {
+                "everything" => wspolnota_domain::coop::settings::MembersSee::Everything,
+                "without_addresses" => {
+                    wspolnota_domain::coop::settings::MembersSee::WithoutAddresses
+                }
+                _ => return Err(CoopError::BadSettings.into()),
+            },
+            ..base.clone()
+        };
+        s.validate()?;
+        Ok(s)
+    }
+}
+
 /// A model statute with the founder's values filled in, ready to edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelText {

@@ -311,11 +311,50 @@ impl App {
             "death" => EndReason::Death,
             _ => return Err(wspolnota_domain::DomainError::UnknownKind.into()),
         };
+        if on > today {
+            return Err(CoopError::BadDate.into());
+        }
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let coop = load(&mut tx, space).await?;
         let cur = current(&mut tx, space, number).await?;
-        let entry = reg::end_membership(&cur.state, on, end)?;
+        let entry = reg::end_membership(&cur.state, on, end.clone())?;
+        // An exclusion or a removal is notified in writing with its reasons (within two
+        // weeks, the law says): by e-mail at once when the member has an account.
+        let notified = match &end {
+            EndReason::Exclusion {
+                resolution,
+                reasons,
+            } => Some((resolution.clone(), reasons.clone())),
+            EndReason::Removal { reasons } => Some((String::new(), reasons.clone())),
+            _ => None,
+        };
+        if let (Some((resolution, reasons)), Some(user)) = (notified, cur.member.user_id) {
+            let person = wspolnota_store::users::by_id(&mut tx, user).await?;
+            if let Some(to) = &person.email {
+                let args = [
+                    ("coop", coop.space.name.clone()),
+                    ("name", cur.state.details.name.clone()),
+                    ("kind", end.code().to_string()),
+                    ("resolution", resolution.clone()),
+                    ("reasons", reasons.clone()),
+                    ("on", date::format(on)),
+                ];
+                crate::mail::queue(
+                    &mut tx,
+                    to,
+                    crate::mail::Message::Notice {
+                        subject: "mail-coop-ended-subject",
+                        body: "mail-coop-ended-body",
+                        args: &args,
+                    },
+                    person.locale.as_deref(),
+                    &self.config.instance_secret,
+                    now,
+                )
+                .await?;
+            }
+        }
         add_entry(
             &mut tx,
             &coop,
@@ -335,6 +374,57 @@ impl App {
                 "coop.membership_ended",
                 None,
                 Some(json!({"member": number, "entry": entry})),
+            ),
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The member declares more (voluntary) shares, on a written declaration the board
+    /// records; the total stays within the statute.
+    pub async fn declare_more_shares(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        number: i64,
+        shares: &str,
+    ) -> Result<(), AppError> {
+        authorise(subject, CoopAction::KeepRegister)?;
+        self.cooperative(space).await?;
+        let t = shares.trim();
+        let n: u32 = if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
+            t.parse().map_err(|_| CoopError::SharesTooMany)?
+        } else {
+            return Err(CoopError::BadShares.into());
+        };
+        let now = self.now();
+        let today = self.today();
+        let mut tx = self.store.begin().await?;
+        let coop = load(&mut tx, space).await?;
+        let cur = current(&mut tx, space, number).await?;
+        if cur.state.standing(today) == reg::Standing::Ended {
+            return Err(CoopError::NotStillMember.into());
+        }
+        let m = rules::declare_more(&cur.balance, &coop.settings, n)?;
+        add_movement(
+            &mut tx,
+            &coop,
+            cur.member.id,
+            &m,
+            today,
+            (None, None, Some("deklaracja udziałów dobrowolnych")),
+            (subject.user, now),
+        )
+        .await?;
+        audit::commit(
+            tx,
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "coop.shares_declared",
+                None,
+                Some(json!({"member": number, "shares": n, "value": m.amount()})),
             ),
             now,
         )

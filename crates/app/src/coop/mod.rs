@@ -18,7 +18,7 @@ pub use declarations::{DeclarationForm, PaperDeclarationForm, Upload};
 pub(crate) use demo::DemoFounder;
 pub use export::{register_csv, register_pdf};
 pub(crate) use founding::start;
-pub use founding::{how_to_join, model_statute, FoundingChoice, ModelText};
+pub use founding::{how_to_join, model_statute, FoundingChoice, ModelText, SettingsForm};
 pub use invest::{AssetForm, InvestmentForm, InvestmentView, PledgeForm};
 pub use ledger::{EndForm, PaymentForm, Purpose, StatementsForm};
 pub use register::{MemberView, Reconciliation, RegisterPage, RegisterRow};

@@ -79,6 +79,8 @@ const NOTICES: &[&str] = &[
     "coop-opened",
     "coop-corrected",
     "coop-paper-entered",
+    "coop-shares-declared",
+    "coop-statute-changed",
 ];
 
 impl Page {

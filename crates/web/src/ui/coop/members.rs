@@ -413,6 +413,40 @@ pub async fn refund(
 }
 
 #[derive(Deserialize, Default)]
+pub struct MoreSharesForm {
+    #[serde(default)]
+    pub shares: String,
+}
+
+pub async fn more_shares(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, number)): Path<(String, String)>,
+    Form(f): Form<MoreSharesForm>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let number = number_of(&ctx, &number)?;
+    if !allowed(&subject, CoopAction::KeepRegister) {
+        return Err(UiError::new(
+            &ctx,
+            if subject.is_logged_in() {
+                AppError::Forbidden
+            } else {
+                AppError::LoginRequired
+            },
+        ));
+    }
+    s.app
+        .declare_more_shares(&subject, coop.space.id, number, &f.shares)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
+        "coop-shares-declared",
+    ))
+}
+
+#[derive(Deserialize, Default)]
 pub struct CorrectionForm {
     #[serde(default)]
     pub entry: String,

@@ -7,6 +7,7 @@ mod charts;
 mod invest;
 mod members;
 mod reports;
+mod statute;
 
 use super::layout::{FormErrors, Page};
 use super::{render, see_other, Notice, OrPage};
@@ -92,6 +93,15 @@ pub fn routes() -> Routes {
             "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/korekta",
             members::correct,
         )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/udzialy",
+            members::more_shares,
+        )
+        .get(
+            "/wspolnoty/{slug}/spoldzielnia/statut",
+            statute::statute_page,
+        )
+        .post("/wspolnoty/{slug}/spoldzielnia/statut", statute::change)
         .get(
             "/wspolnoty/{slug}/spoldzielnia/raporty",
             reports::reports_page,
