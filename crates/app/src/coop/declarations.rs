@@ -3,7 +3,8 @@
 //! decision. Admission writes the new member's first register entries and their
 //! declared shares in the same transaction.
 
-use super::{authorise, load, Cooperative};
+use super::admission::{admit_member, already_member};
+use super::{authorise, load};
 use crate::{audit, mail, App, AppError};
 use serde_json::json;
 use wspolnota_domain::access::Subject;
@@ -12,17 +13,15 @@ use wspolnota_domain::coop::declaration::{
     self as rules, Channel, Decision, DeclarationStatus, MemberKind, NewDeclaration,
 };
 use wspolnota_domain::coop::founding::Stage;
-use wspolnota_domain::coop::ledger::Movement;
-use wspolnota_domain::coop::register::{Details, Entry};
 use wspolnota_domain::coop::CoopError;
-use wspolnota_domain::date::{self, Date};
-use wspolnota_domain::ids::{OrgId, SpaceId, UserId};
+use wspolnota_domain::date;
+use wspolnota_domain::ids::{OrgId, SpaceId};
 use wspolnota_domain::org::OrgKind;
 use wspolnota_domain::paging::{Page, Paging};
 use wspolnota_domain::text;
+use wspolnota_store::coop as coop_store;
 use wspolnota_store::coop::declarations::{self as store, Declaration};
-use wspolnota_store::coop::{self as coop_store, members};
-use wspolnota_store::{orgs, users, Conn, StoreError};
+use wspolnota_store::{orgs, users, StoreError};
 
 /// An online declaration.
 #[derive(Debug, Clone, Default)]
@@ -67,7 +66,8 @@ pub const SCAN_MAX: usize = 2 * 1024 * 1024;
 const ADDRESS_MAX: usize = 300;
 const REASONS_MAX: usize = 5_000;
 
-fn shares_of(typed: &str) -> Result<u32, CoopError> {
+/// Reads a typed number of shares: digits only, a sign or a fraction refused.
+pub(super) fn shares_of(typed: &str) -> Result<u32, CoopError> {
     let t = typed.trim();
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
         return Err(if t.starts_with('-') {
@@ -325,7 +325,7 @@ impl App {
         let decided = rules::decide(status, due, today, &decision)?;
         let (reasons, appeal_due, member) = match &decision {
             Decision::Admit => {
-                let member = admit(&mut tx, &coop, &d, today, Some(by), now).await?;
+                let member = admit_member(&mut tx, &coop, &d, today, Some(by), now).await?;
                 (None, None, Some(member))
             }
             Decision::Refuse { reasons } => (
@@ -586,124 +586,4 @@ impl App {
         let (info, bytes) = coop_store::file(&mut c, space, file).await?;
         Ok((info.content_type, bytes))
     }
-}
-
-/// Refuses a declaration by someone who is a member already (or an organisation that is).
-async fn already_member(
-    c: &mut Conn,
-    space: SpaceId,
-    user: Option<UserId>,
-    org: Option<OrgId>,
-    today: Date,
-) -> Result<(), AppError> {
-    let today = date::format(today);
-    let is = match (org, user) {
-        (Some(o), _) => members::current_of_org(c, space, o, &today)
-            .await?
-            .is_some(),
-        (None, Some(u)) => members::of_user(c, space, u)
-            .await?
-            .iter()
-            .any(|m| m.ends_on.as_deref().is_none_or(|e| e > today.as_str())),
-        (None, None) => false,
-    };
-    if is {
-        Err(CoopError::AlreadyMember.into())
-    } else {
-        Ok(())
-    }
-}
-
-async fn admit(
-    c: &mut Conn,
-    coop: &Cooperative,
-    d: &Declaration,
-    today: Date,
-    by: Option<UserId>,
-    now: wspolnota_domain::clock::Timestamp,
-) -> Result<i64, AppError> {
-    admit_member(c, coop, d, today, by, now).await
-}
-
-/// Makes the applicant of `d` a member: the next member number, the admission and
-/// details entries of the register, and the declared shares in the ledger.
-async fn admit_member(
-    c: &mut Conn,
-    coop: &Cooperative,
-    d: &Declaration,
-    today: Date,
-    by: Option<UserId>,
-    now: wspolnota_domain::clock::Timestamp,
-) -> Result<i64, AppError> {
-    already_member(c, coop.space.id, d.user_id, d.org_id, today).await?;
-    let on = date::format(today);
-    let (member, _number) = members::insert(
-        c,
-        &members::NewMember {
-            space: coop.space.id,
-            kind: &d.kind,
-            user: if d.org_id.is_some() {
-                d.user_id.filter(|_| false)
-            } else {
-                d.user_id
-            },
-            org: d.org_id,
-            declaration: Some(d.id),
-            sort_name: &d.name,
-            admitted_on: &on,
-        },
-    )
-    .await?;
-    let entries = [
-        Entry::Admitted {
-            on: today,
-            founder: d.founder,
-        },
-        Entry::Details(Details {
-            name: d.name.clone(),
-            address: d.address.clone(),
-            krs: d.krs.clone(),
-        }),
-    ];
-    for e in &entries {
-        let body = serde_json::to_string(e).map_err(|e| AppError::Internal(e.to_string()))?;
-        members::add_entry(
-            c,
-            &members::NewEntry {
-                space: coop.space.id,
-                member,
-                entry: e.code(),
-                body: &body,
-                effective_on: &on,
-                corrects: None,
-                reason: None,
-                by,
-            },
-            now,
-        )
-        .await?;
-    }
-    let shares = u32::try_from(d.shares).map_err(|_| CoopError::BadShares)?;
-    let declared = Movement::Declared {
-        shares,
-        value: coop.settings.value_of(shares),
-    };
-    members::add_movement(
-        c,
-        &members::NewMovement {
-            space: coop.space.id,
-            member,
-            kind: declared.kind(),
-            shares: i64::from(shares),
-            amount: declared.amount().0,
-            on_date: &on,
-            method: None,
-            reference: Some(&format!("deklaracja {}", d.id)),
-            note: None,
-            by,
-        },
-        now,
-    )
-    .await?;
-    Ok(member)
 }

@@ -392,12 +392,7 @@ impl App {
     ) -> Result<(), AppError> {
         authorise(subject, CoopAction::KeepRegister)?;
         self.cooperative(space).await?;
-        let t = shares.trim();
-        let n: u32 = if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
-            t.parse().map_err(|_| CoopError::SharesTooMany)?
-        } else {
-            return Err(CoopError::BadShares.into());
-        };
+        let n = super::declarations::shares_of(shares)?;
         let now = self.now();
         let today = self.today();
         let mut tx = self.store.begin().await?;

@@ -4,6 +4,7 @@
 //! each use case here authorises, loads, asks the rules, and writes in one
 //! transaction with its audit entry (and mail, where someone must be told).
 
+mod admission;
 mod bench;
 mod declarations;
 mod demo;

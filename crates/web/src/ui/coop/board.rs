@@ -1,7 +1,7 @@
 //! The board's pages: declarations waiting and decided (with what is overdue), the
 //! decision, the appeal and its decision, and who sits on the boards.
 
-use super::{allowed, load};
+use super::{allowed, load, require};
 use crate::error::UiError;
 use crate::ui::layout::Page;
 use crate::ui::{render, see_other, OrPage};
@@ -136,16 +136,7 @@ pub async fn decide(
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
     let id = id_of(&ctx, &id)?;
-    if !allowed(&subject, CoopAction::DecideDeclarations) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::DecideDeclarations)?;
     let decision = match f.decision.as_str() {
         "admit" => Decision::Admit,
         "refuse" => Decision::Refuse { reasons: f.reasons },
@@ -198,21 +189,13 @@ pub async fn decide_appeal(
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
     let id = id_of(&ctx, &id)?;
-    if !allowed(
+    require(
+        &ctx,
         &subject,
         CoopAction::DecideAppeal {
             body: coop.settings.appeal_body,
         },
-    ) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    )?;
     let admit = match f.decision.as_str() {
         "admit" => true,
         "dismiss" => false,
@@ -242,16 +225,7 @@ pub async fn enter_paper(
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
-    if !allowed(&subject, CoopAction::DecideDeclarations) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::DecideDeclarations)?;
     let malformed = || {
         UiError::new(
             &ctx,
@@ -338,16 +312,7 @@ pub async fn open(
     Form(f): Form<OpenForm>,
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
-    if !allowed(&subject, CoopAction::ManageCooperative) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::ManageCooperative)?;
     s.app
         .open_cooperative(&subject, coop.space.id, &f.krs, &f.registered_on)
         .await
@@ -373,16 +338,7 @@ pub async fn grant_role(
     Form(f): Form<RoleForm>,
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
-    if !allowed(&subject, CoopAction::ManageCooperative) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::ManageCooperative)?;
     let role = SpaceRole::parse(f.role.trim()).ok_or_else(|| {
         UiError::new(
             &ctx,

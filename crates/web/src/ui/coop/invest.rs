@@ -1,7 +1,7 @@
 //! Co-investment projects and the asset register: the public summary with progress as
 //! money and milestones, one project's pledges, and the board's forms.
 
-use super::{allowed, load};
+use super::{allowed, load, require};
 use crate::error::UiError;
 use crate::ui::layout::Page;
 use crate::ui::{render, see_other, OrPage};
@@ -12,7 +12,6 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wspolnota_app::coop::{AssetForm, Cooperative, InvestmentForm, PledgeForm};
-use wspolnota_app::AppError;
 use wspolnota_domain::coop::access::CoopAction;
 use wspolnota_domain::ids::OrgId;
 use wspolnota_domain::pb::Money;
@@ -199,17 +198,6 @@ pub async fn investment_page(
     Ok(render(&ctx, t))
 }
 
-fn refused(ctx: &Ctx, subject: &wspolnota_domain::access::Subject) -> UiError {
-    UiError::new(
-        ctx,
-        if subject.is_logged_in() {
-            AppError::Forbidden
-        } else {
-            AppError::LoginRequired
-        },
-    )
-}
-
 #[derive(Deserialize, Default)]
 pub struct NewProjectForm {
     #[serde(default)]
@@ -231,9 +219,7 @@ pub async fn create(
     Form(f): Form<NewProjectForm>,
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
-    if !allowed(&subject, CoopAction::ManageInvestments) {
-        return Err(refused(&ctx, &subject));
-    }
+    require(&ctx, &subject, CoopAction::ManageInvestments)?;
     let form = InvestmentForm {
         title: f.title,
         summary: f.summary,
@@ -306,9 +292,7 @@ pub async fn pay_pledge(
     Form(f): Form<PledgePaymentForm>,
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
-    if !allowed(&subject, CoopAction::ManageInvestments) {
-        return Err(refused(&ctx, &subject));
-    }
+    require(&ctx, &subject, CoopAction::ManageInvestments)?;
     let id = crate::ui::budget::parse_id(&ctx, &id)?;
     let pledge = crate::ui::budget::parse_id(&ctx, &pledge)?;
     s.app
@@ -354,9 +338,7 @@ pub async fn add_asset(
     Form(f): Form<NewAssetForm>,
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
-    if !allowed(&subject, CoopAction::ManageInvestments) {
-        return Err(refused(&ctx, &subject));
-    }
+    require(&ctx, &subject, CoopAction::ManageInvestments)?;
     let investment = match f.investment.trim() {
         "" => None,
         i => Some(crate::ui::budget::parse_id(&ctx, i)?),

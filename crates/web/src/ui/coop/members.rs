@@ -1,7 +1,7 @@
 //! The member register (paged, with CSV and PDF exports) and one member's record,
 //! with the board's forms to record a payment and a notice of exit.
 
-use super::{allowed, load};
+use super::{allowed, load, require};
 use crate::error::UiError;
 use crate::ui::layout::Page;
 use crate::ui::{render, see_other, OrPage};
@@ -13,7 +13,6 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wspolnota_app::coop::{Cooperative, PaymentForm, Purpose, RegisterRow};
-use wspolnota_app::AppError;
 use wspolnota_domain::coop::access::CoopAction;
 use wspolnota_domain::date;
 use wspolnota_domain::paging::Paging;
@@ -299,16 +298,7 @@ pub async fn pay(
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
     let number = number_of(&ctx, &number)?;
-    if !allowed(&subject, CoopAction::KeepRegister) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::KeepRegister)?;
     let form = PaymentForm {
         amount: f.amount,
         paid_on: f.paid_on,
@@ -351,16 +341,7 @@ pub async fn end(
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
     let number = number_of(&ctx, &number)?;
-    if !allowed(&subject, CoopAction::KeepRegister) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::KeepRegister)?;
     let form = wspolnota_app::coop::EndForm {
         reason: f.reason,
         on: f.on,
@@ -385,16 +366,7 @@ pub async fn refund(
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
     let number = number_of(&ctx, &number)?;
-    if !allowed(&subject, CoopAction::KeepRegister) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::KeepRegister)?;
     let form = PaymentForm {
         amount: f.amount,
         paid_on: f.paid_on,
@@ -426,16 +398,7 @@ pub async fn more_shares(
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
     let number = number_of(&ctx, &number)?;
-    if !allowed(&subject, CoopAction::KeepRegister) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::KeepRegister)?;
     s.app
         .declare_more_shares(&subject, coop.space.id, number, &f.shares)
         .await
@@ -468,16 +431,7 @@ pub async fn correct(
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
     let number = number_of(&ctx, &number)?;
-    if !allowed(&subject, CoopAction::KeepRegister) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::KeepRegister)?;
     let entry = number_of(&ctx, &f.entry)?;
     let details = wspolnota_domain::coop::register::Details {
         name: f.name,

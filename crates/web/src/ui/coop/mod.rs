@@ -154,6 +154,12 @@ pub(crate) fn allowed(subject: &Subject, action: CoopAction) -> bool {
     can(subject, Action::Coop(action))
 }
 
+/// Refuses, before a body is read, whom the policy refuses: the login form for a
+/// visitor, 403 for the others (the one answer `wspolnota_app::authorise` gives).
+pub(crate) fn require(ctx: &Ctx, subject: &Subject, action: CoopAction) -> Result<(), UiError> {
+    wspolnota_app::authorise(subject, Action::Coop(action)).or_page(ctx)
+}
+
 /// One declaration as its applicant sees it on the public page.
 pub struct OwnDeclaration {
     pub id: i64,

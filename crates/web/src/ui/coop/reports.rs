@@ -3,7 +3,7 @@
 //! and the proposed division as a draft resolution).
 
 use super::charts::{line_chart, Series};
-use super::{allowed, load};
+use super::{allowed, load, require};
 use crate::error::UiError;
 use crate::ui::layout::Page;
 use crate::ui::{render, see_other, OrPage};
@@ -14,7 +14,6 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wspolnota_app::coop::{Cooperative, StatementsForm};
-use wspolnota_app::AppError;
 use wspolnota_domain::coop::access::CoopAction;
 use wspolnota_domain::date;
 use wspolnota_domain::pb::Money;
@@ -257,16 +256,7 @@ pub async fn approve_statements(
     Form(f): Form<StatementsIn>,
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
-    if !allowed(&subject, CoopAction::KeepRegister) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::KeepRegister)?;
     let form = StatementsForm {
         year: f.year,
         approved_on: f.approved_on,

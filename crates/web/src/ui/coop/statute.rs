@@ -1,7 +1,7 @@
 //! A new version of the cooperative's statute with its settings: the only way the
 //! settings change (the earlier versions, and what was declared under them, stay).
 
-use super::{allowed, load};
+use super::{load, require};
 use crate::error::UiError;
 use crate::ui::layout::Page;
 use crate::ui::{render, see_other, OrPage};
@@ -12,7 +12,6 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wspolnota_app::coop::{Cooperative, SettingsForm};
-use wspolnota_app::AppError;
 use wspolnota_domain::coop::access::CoopAction;
 
 #[derive(Template)]
@@ -31,16 +30,7 @@ pub async fn statute_page(
     Path(slug): Path<String>,
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
-    if !allowed(&subject, CoopAction::ManageCooperative) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::ManageCooperative)?;
     let docs = s.app.documents(coop.space.id).await.or_page(&ctx)?;
     let (title, body) = docs
         .first()
@@ -104,16 +94,7 @@ pub async fn change(
     Form(f): Form<StatuteIn>,
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
-    if !allowed(&subject, CoopAction::ManageCooperative) {
-        return Err(UiError::new(
-            &ctx,
-            if subject.is_logged_in() {
-                AppError::Forbidden
-            } else {
-                AppError::LoginRequired
-            },
-        ));
-    }
+    require(&ctx, &subject, CoopAction::ManageCooperative)?;
     let form = SettingsForm {
         share_value: f.share_value,
         min_shares: f.min_shares,
