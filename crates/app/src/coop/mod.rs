@@ -12,6 +12,7 @@ mod export;
 mod founding;
 mod invest;
 mod ledger;
+mod refunds;
 mod register;
 mod report;
 
@@ -21,7 +22,8 @@ pub use export::{register_csv, register_pdf};
 pub(crate) use founding::start;
 pub use founding::{how_to_join, model_statute, FoundingChoice, ModelText, SettingsForm};
 pub use invest::{AssetForm, InvestmentForm, InvestmentView, PledgeForm};
-pub use ledger::{EndForm, PaymentForm, Purpose, StatementsForm};
+pub use ledger::{EndForm, PaymentForm, Purpose};
+pub use refunds::StatementsForm;
 pub use register::{MemberView, Reconciliation, RegisterPage, RegisterRow};
 pub use report::{CapitalPoint, MembersPoint, Report, SurplusProposal};
 pub use wspolnota_store::coop::declarations::Declaration;
