@@ -12,6 +12,7 @@ pub mod coop;
 pub mod csv;
 pub mod demo;
 pub mod error;
+pub mod files;
 mod hashing;
 pub mod i18n;
 pub mod limits;

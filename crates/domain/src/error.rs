@@ -25,6 +25,10 @@ pub enum DomainError {
     UnknownKind,
     #[error("not allowed")]
     Forbidden,
+    #[error("field {field}: the file is not a PDF, PNG, JPEG or WebP")]
+    FileType { field: &'static str },
+    #[error("field {field}: the file is too large")]
+    FileTooLarge { field: &'static str },
 }
 
 impl DomainError {
@@ -41,6 +45,8 @@ impl DomainError {
             DomainError::InvalidKrs => "org.invalid_krs",
             DomainError::UnknownKind => "input.unknown_kind",
             DomainError::Forbidden => "auth.forbidden",
+            DomainError::FileType { .. } => "input.file_type",
+            DomainError::FileTooLarge { .. } => "input.file_too_large",
         }
     }
 
@@ -49,7 +55,9 @@ impl DomainError {
         match self {
             DomainError::Required { field }
             | DomainError::TooLong { field, .. }
-            | DomainError::TooShort { field, .. } => Some(field),
+            | DomainError::TooShort { field, .. }
+            | DomainError::FileType { field }
+            | DomainError::FileTooLarge { field } => Some(field),
             DomainError::InvalidEmail => Some("email"),
             DomainError::InvalidSlug => Some("slug"),
             DomainError::InvalidNip => Some("nip"),

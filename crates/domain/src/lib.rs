@@ -8,6 +8,7 @@ pub mod clock;
 pub mod coop;
 pub mod date;
 pub mod error;
+pub mod file;
 pub mod ids;
 pub mod module;
 pub mod org;

@@ -11,6 +11,7 @@ pub mod budget;
 pub mod coop;
 mod db;
 mod error;
+pub mod files;
 mod group_commit;
 pub mod limits;
 pub mod modules;

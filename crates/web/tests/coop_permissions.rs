@@ -195,6 +195,20 @@ fn table() -> Vec<Row> {
             "LFFAFFF",
         ),
         Row {
+            path: "/wspolnoty/{slug}/spoldzielnia/deklaracje/{refused}/pismo.pdf",
+            ..get(
+                "/wspolnoty/{slug}/spoldzielnia/deklaracje/{id}/pismo.pdf",
+                "LOFOOFO",
+            )
+        },
+        Row {
+            path: "/wspolnoty/{slug}/spoldzielnia/czlonkowie/2/pismo.pdf",
+            ..get(
+                "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/pismo.pdf",
+                "LFFOFFF",
+            )
+        },
+        Row {
             path: "/wspolnoty/{slug}/spoldzielnia/deklaracje/{paper}/skan",
             ..get(
                 "/wspolnoty/{slug}/spoldzielnia/deklaracje/{id}/skan",
@@ -205,6 +219,12 @@ fn table() -> Vec<Row> {
             "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/udzialy",
             "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{member}/udzialy",
             &[("shares", "1")],
+            "LFFAFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/wklady",
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{member}/wklady",
+            &[("kind", "praca"), ("value", "100")],
             "LFFAFFF",
         ),
         get("/wspolnoty/{slug}/spoldzielnia/statut", "LFFFFOO"),
@@ -282,6 +302,31 @@ fn table() -> Vec<Row> {
             &[("amount", "100")],
             "LFFAFFF",
         ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/etapy/{milestone}",
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{investment}/etapy/{milestone}",
+            &[("done_on", "")],
+            "LFFAFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/dokumenty",
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{investment}/dokumenty",
+            &[],
+            "LFFAFFF",
+        ),
+        Row {
+            path: "/wspolnoty/{slug}/spoldzielnia/inwestycje/{investment}/dokumenty/{document}",
+            ..get(
+                "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/dokumenty/{document}",
+                "OOOOOOO",
+            )
+        },
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/majatek/{asset}/wyceny",
+            "/wspolnoty/{slug}/spoldzielnia/majatek/{asset}/wyceny",
+            &[("valued_on", "2026-01-10"), ("value", "1200")],
+            "LFFAFFF",
+        ),
         get("/api/v1/spaces/{slug}/members", overseers),
         Row {
             path: "/api/v1/spaces/{slug}/members/{member}",
@@ -342,6 +387,9 @@ struct World {
     investment: i64,
     pledge: i64,
     paper: i64,
+    milestone: i64,
+    document: i64,
+    asset: i64,
 }
 
 fn concrete(path: &str, w: &World) -> String {
@@ -353,6 +401,9 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("{investment}", &w.investment.to_string())
         .replace("{pledge}", &w.pledge.to_string())
         .replace("{paper}", &w.paper.to_string())
+        .replace("{milestone}", &w.milestone.to_string())
+        .replace("{document}", &w.document.to_string())
+        .replace("{asset}", &w.asset.to_string())
 }
 
 async fn world(backend: Backend) -> World {
@@ -366,6 +417,7 @@ async fn world(backend: Backend) -> World {
         ("rada@example.pl", "Rada"),
         ("other@example.pl", "Other"),
         ("third@example.pl", "Third"),
+        ("gone@example.pl", "Gone"),
     ] {
         t.user(e, n, false).await;
     }
@@ -435,6 +487,26 @@ async fn world(backend: Backend) -> World {
         .decide_declaration(&board, space, m, Decision::Admit)
         .await
         .unwrap();
+    // Member 2, excluded: the board prints the letter notifying it.
+    let gone = declare("gone@example.pl").await;
+    t.app
+        .decide_declaration(&board, space, gone, Decision::Admit)
+        .await
+        .unwrap();
+    t.app
+        .end_membership(
+            &board,
+            space,
+            2,
+            wspolnota_app::coop::EndForm {
+                reason: "exclusion".into(),
+                resolution: "Uchwała Zarządu nr 1/2026".into(),
+                reasons: "Działanie na szkodę spółdzielni".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     let refused = declare("applicant@example.pl").await;
     t.app
         .decide_declaration(
@@ -473,6 +545,7 @@ async fn world(backend: Backend) -> World {
                 title: "PV".into(),
                 summary: "Panele".into(),
                 goal: "250000".into(),
+                milestones: "Projekt\nMontaż".into(),
                 ..Default::default()
             },
         )
@@ -503,9 +576,8 @@ async fn world(backend: Backend) -> World {
                 address: "ul. Polna 1".into(),
                 shares: "1".into(),
                 submitted_on: "2026-05-01".into(),
-                scan: Some(wspolnota_app::coop::Upload {
+                scan: Some(wspolnota_app::files::Upload {
                     name: "skan.png".into(),
-                    content_type: String::new(),
                     bytes: PNG.to_vec(),
                 }),
                 ..Default::default()
@@ -513,8 +585,49 @@ async fn world(backend: Backend) -> World {
         )
         .await
         .unwrap();
+    let milestone = t
+        .app
+        .investment_view(&board, space, investment)
+        .await
+        .unwrap()
+        .milestones[0]
+        .id;
+    let document = t
+        .app
+        .add_investment_document(
+            &board,
+            space,
+            investment,
+            "Audyt energetyczny",
+            wspolnota_app::files::Upload {
+                name: "audyt.png".into(),
+                bytes: PNG.to_vec(),
+            },
+        )
+        .await
+        .unwrap();
+    let asset = t
+        .app
+        .add_asset(
+            &board,
+            space,
+            None,
+            wspolnota_app::coop::AssetForm {
+                name: "Narzędzia".into(),
+                kind: "equipment".into(),
+                location: "ul. Hutnicza 1".into(),
+                acquired_on: "2026-01-10".into(),
+                value: "1500".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     World {
         t,
+        milestone,
+        document,
+        asset,
         pending,
         refused,
         appealed,
@@ -566,6 +679,14 @@ async fn send(w: &World, c: &mut Client, row: &Row, path: &str, empty: bool) -> 
                 ("submitted_on", None, b"2026-05-01"),
                 ("scan", Some("skan.png"), PNG),
             ]
+        };
+        return w.t.post_multipart(c, path, fields).await;
+    }
+    if row.pattern.ends_with("/dokumenty") {
+        let fields: &[(&str, Option<&str>, &[u8])] = if empty {
+            &[]
+        } else {
+            &[("title", None, b"Umowa"), ("file", Some("umowa.png"), PNG)]
         };
         return w.t.post_multipart(c, path, fields).await;
     }

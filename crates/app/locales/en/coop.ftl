@@ -39,9 +39,10 @@ error-coop-below_minimum = Only fully paid shares above the obligatory minimum c
 error-coop-bad_date = Give the date as YYYY-MM-DD, not later than today.
 error-coop-unknown_model = There is no such model statute.
 error-coop-pledge_exceeded = The payment is more than the amount pledged.
+error-coop-milestone_reached = This milestone has been reached already.
 error-coop-surplus_negative = The surplus and the bases of its division cannot be negative.
 error-coop-statute_not_accepted = To declare, accept the cooperative's statute.
-error-coop-bad_scan = Attach a scan of the signed declaration (PDF, PNG or JPEG, up to 2 MB).
+error-coop-bad_scan = Attach a scan of the signed declaration (PDF, PNG, JPEG or WebP, up to 2 MB).
 error-coop-too_precise = An amount has at most two digits after the decimal point (grosze).
 error-coop-bad_amount = Give the amount in złoty, e.g. 120 or 120.50.
 error-coop-statements_recorded = The statements of this year have already been approved.
@@ -321,7 +322,7 @@ coop-corrected = Correction added to the register.
 coop-paper-title = A declaration made on paper
 coop-paper-lead = Enter what the signed declaration says and attach its scan. The declaration is marked as made on paper.
 coop-paper-date = Date on the declaration
-coop-paper-scan = Scan of the signed declaration (PDF, PNG or JPEG, up to 2 MB)
+coop-paper-scan = Scan of the signed declaration (PDF, PNG, JPEG or WebP, up to 2 MB)
 coop-paper-submit = Enter the declaration
 coop-paper-entered = Paper declaration entered.
 coop-scan-link = Scan of the signed declaration
@@ -358,3 +359,59 @@ coop-setting-legal-persons = Legal persons may be members
 coop-setting-proxies = Members may vote through a proxy
 coop-statute-submit = Publish the new version of the statute
 coop-statute-changed = New version of the statute published.
+coop-col-contributions = Contributions (zł)
+coop-contribution-title = Contribution
+coop-contribution-lead = A contribution other than shares (money, a thing brought in kind, work) is recorded in the register with its kind and value.
+coop-contribution-kind = Kind of contribution
+coop-contribution-kind-hint = For example: in money; in kind — a 10 kW inverter; work on the renovation.
+coop-contribution-value = Value (zł)
+coop-contribution-submit = Record the contribution
+coop-contribution-recorded = Contribution recorded in the register.
+coop-milestone-reached-on = reached
+coop-milestone-date = Day reached (empty: today)
+coop-milestone-mark = Mark as reached
+coop-milestone-reached = Milestone marked as reached.
+coop-documents-title = Documents
+coop-no-documents = No documents yet.
+coop-document-title = Document title
+coop-document-file = File
+coop-document-file-hint = PDF, PNG, JPEG or WebP, up to 2 MB.
+coop-document-add = Add the document
+coop-document-added = Document added.
+coop-pledge-as = Pledging on behalf of
+coop-valuation-title = New valuation
+coop-valuation-note = Note
+coop-valuation-submit = Record the valuation
+coop-asset-valued = Valuation recorded.
+letter-coop-signature = For the Board of the cooperative:
+
+    ………………………………………… (signature)
+letter-coop-decision-subject = Decision on a membership declaration
+letter-coop-ended-subject = End of membership of the cooperative
+letter-coop-appeal-supervisory_board = the supervisory board
+letter-coop-appeal-general_assembly = the general assembly
+letter-coop-admitted-body = We are pleased to inform you that on { $on } the Board of { $coop } admitted the membership declaration submitted on { $submitted_on }.
+
+    Number in the member register: { $number }.
+    Declared shares: { $shares }, worth { $value } in total. The shares are to be paid within the time the statute sets.
+letter-coop-refused-body = We inform you that on { $on } the Board of { $coop } refused the membership declaration submitted on { $submitted_on }.
+
+    Reasons: { $reasons }
+
+    You may appeal against this decision to { $appeal_body } until { $appeal_due } (inclusive). An appeal may be made in writing at the cooperative's seat or on its website.
+letter-coop-ended-body = We inform you that the membership of { $coop } ended on { $on } ({ $kind }).
+
+    Resolution: { $resolution }
+    Reasons: { $reasons }
+
+    You may appeal against the resolution as the cooperative's statute provides.
+coop-letter-link = Printable letter (PDF)
+letter-coop-appeal-admitted-body = We inform you that the appeal to { $appeal_body } against the refusal of the membership declaration submitted on { $submitted_on } was decided on { $on } and upheld: the declaration is admitted.
+
+    Number in the member register: { $number }.
+    Declared shares: { $shares }, worth { $value } in total. The shares are to be paid within the time the statute sets.
+
+    Reasons: { $reasons }
+letter-coop-appeal-dismissed-body = We inform you that the appeal to { $appeal_body } against the refusal of the membership declaration submitted on { $submitted_on } was decided on { $on } and dismissed.
+
+    Reasons: { $reasons }

@@ -39,9 +39,10 @@ error-coop-below_minimum = Można zwrócić tylko w pełni opłacone udziały po
 error-coop-bad_date = Podaj datę w postaci RRRR-MM-DD, nie późniejszą niż dziś.
 error-coop-unknown_model = Nie ma takiego wzoru statutu.
 error-coop-pledge_exceeded = Wpłata przekracza zadeklarowaną kwotę.
+error-coop-milestone_reached = Ten etap został już osiągnięty.
 error-coop-surplus_negative = Nadwyżka i podstawy podziału nie mogą być ujemne.
 error-coop-statute_not_accepted = Aby złożyć deklarację, przyjmij statut spółdzielni.
-error-coop-bad_scan = Dołącz skan podpisanej deklaracji (PDF, PNG lub JPEG, do 2 MB).
+error-coop-bad_scan = Dołącz skan podpisanej deklaracji (PDF, PNG, JPEG lub WebP, do 2 MB).
 error-coop-too_precise = Kwota może mieć najwyżej dwie cyfry po przecinku (grosze).
 error-coop-bad_amount = Podaj kwotę w złotych, np. 120 albo 120,50.
 error-coop-statements_recorded = Sprawozdanie za ten rok zostało już zatwierdzone.
@@ -321,7 +322,7 @@ coop-corrected = Korekta dodana do rejestru.
 coop-paper-title = Deklaracja złożona na papierze
 coop-paper-lead = Wpisz dane z podpisanej deklaracji i dołącz jej skan. Deklaracja będzie oznaczona jako papierowa.
 coop-paper-date = Data na deklaracji
-coop-paper-scan = Skan podpisanej deklaracji (PDF, PNG lub JPEG, do 2 MB)
+coop-paper-scan = Skan podpisanej deklaracji (PDF, PNG, JPEG lub WebP, do 2 MB)
 coop-paper-submit = Wprowadź deklarację
 coop-paper-entered = Deklaracja papierowa wprowadzona.
 coop-scan-link = Skan podpisanej deklaracji
@@ -358,3 +359,59 @@ coop-setting-legal-persons = Członkami mogą być osoby prawne
 coop-setting-proxies = Członek może głosować przez pełnomocnika
 coop-statute-submit = Opublikuj nową wersję statutu
 coop-statute-changed = Nowa wersja statutu opublikowana.
+coop-col-contributions = Wkłady (zł)
+coop-contribution-title = Wkład
+coop-contribution-lead = Wkład inny niż udziały (pieniądze, rzecz wniesiona aportem, praca) zapisuje się w rejestrze z jego rodzajem i wartością.
+coop-contribution-kind = Rodzaj wkładu
+coop-contribution-kind-hint = Na przykład: pieniężny; aport — falownik 10 kW; praca przy remoncie.
+coop-contribution-value = Wartość (zł)
+coop-contribution-submit = Zapisz wkład
+coop-contribution-recorded = Wkład zapisany w rejestrze.
+coop-milestone-reached-on = osiągnięty
+coop-milestone-date = Data osiągnięcia (puste: dziś)
+coop-milestone-mark = Oznacz jako osiągnięty
+coop-milestone-reached = Etap oznaczony jako osiągnięty.
+coop-documents-title = Dokumenty
+coop-no-documents = Nie dodano jeszcze dokumentów.
+coop-document-title = Tytuł dokumentu
+coop-document-file = Plik
+coop-document-file-hint = PDF, PNG, JPEG lub WebP, do 2 MB.
+coop-document-add = Dodaj dokument
+coop-document-added = Dokument dodany.
+coop-pledge-as = Deklaruję w imieniu
+coop-valuation-title = Nowa wycena
+coop-valuation-note = Uwagi
+coop-valuation-submit = Zapisz wycenę
+coop-asset-valued = Wycena zapisana.
+letter-coop-signature = Za Zarząd spółdzielni:
+
+    ………………………………………… (podpis)
+letter-coop-decision-subject = Decyzja w sprawie deklaracji członkowskiej
+letter-coop-ended-subject = Ustanie członkostwa w spółdzielni
+letter-coop-appeal-supervisory_board = rady nadzorczej
+letter-coop-appeal-general_assembly = walnego zgromadzenia
+letter-coop-admitted-body = Uprzejmie informujemy, że Zarząd spółdzielni { $coop } w dniu { $on } przyjął deklarację członkowską złożoną w dniu { $submitted_on }.
+
+    Numer w rejestrze członków: { $number }.
+    Zadeklarowane udziały: { $shares }, o łącznej wartości { $value }. Udziały należy wpłacić w terminie określonym w statucie.
+letter-coop-refused-body = Uprzejmie informujemy, że Zarząd spółdzielni { $coop } w dniu { $on } odmówił przyjęcia deklaracji członkowskiej złożonej w dniu { $submitted_on }.
+
+    Uzasadnienie: { $reasons }
+
+    Od tej decyzji przysługuje odwołanie do { $appeal_body } w terminie do { $appeal_due } (włącznie). Odwołanie można złożyć na piśmie w siedzibie spółdzielni albo na jej stronie internetowej.
+letter-coop-ended-body = Uprzejmie informujemy, że z dniem { $on } ustało członkostwo w spółdzielni { $coop } ({ $kind }).
+
+    Uchwała: { $resolution }
+    Uzasadnienie: { $reasons }
+
+    Od uchwały przysługuje odwołanie na zasadach określonych w statucie spółdzielni.
+coop-letter-link = Pismo do wydruku (PDF)
+letter-coop-appeal-admitted-body = Uprzejmie informujemy, że odwołanie do { $appeal_body } od odmowy przyjęcia deklaracji członkowskiej złożonej w dniu { $submitted_on } zostało rozpatrzone w dniu { $on } i uwzględnione: deklaracja została przyjęta.
+
+    Numer w rejestrze członków: { $number }.
+    Zadeklarowane udziały: { $shares }, o łącznej wartości { $value }. Udziały należy wpłacić w terminie określonym w statucie.
+
+    Uzasadnienie: { $reasons }
+letter-coop-appeal-dismissed-body = Uprzejmie informujemy, że odwołanie do { $appeal_body } od odmowy przyjęcia deklaracji członkowskiej złożonej w dniu { $submitted_on } zostało rozpatrzone w dniu { $on } i nie zostało uwzględnione.
+
+    Uzasadnienie: { $reasons }

@@ -5,7 +5,7 @@
 
 use super::admission::{admit_member, already_member};
 use super::{authorise, load};
-use crate::{audit, mail, App, AppError};
+use crate::{audit, files, mail, App, AppError};
 use serde_json::json;
 use wspolnota_domain::access::Subject;
 use wspolnota_domain::coop::access::CoopAction;
@@ -19,7 +19,6 @@ use wspolnota_domain::ids::{OrgId, SpaceId};
 use wspolnota_domain::org::OrgKind;
 use wspolnota_domain::paging::{Page, Paging};
 use wspolnota_domain::text;
-use wspolnota_store::coop as coop_store;
 use wspolnota_store::coop::declarations::{self as store, Declaration};
 use wspolnota_store::{orgs, users, StoreError};
 
@@ -37,14 +36,6 @@ pub struct DeclarationForm {
     pub accept_statute: bool,
 }
 
-/// A file sent with a form.
-#[derive(Debug, Clone)]
-pub struct Upload {
-    pub name: String,
-    pub content_type: String,
-    pub bytes: Vec<u8>,
-}
-
 /// A signed paper declaration, entered by the board with its scan.
 #[derive(Debug, Clone, Default)]
 pub struct PaperDeclarationForm {
@@ -58,11 +49,9 @@ pub struct PaperDeclarationForm {
     pub shares: String,
     /// The date on the form, `YYYY-MM-DD`.
     pub submitted_on: String,
-    pub scan: Option<Upload>,
+    pub scan: Option<files::Upload>,
 }
 
-/// Largest scan of a paper form.
-pub const SCAN_MAX: usize = 2 * 1024 * 1024;
 const ADDRESS_MAX: usize = 300;
 const REASONS_MAX: usize = 5_000;
 
@@ -77,23 +66,6 @@ pub(super) fn shares_of(typed: &str) -> Result<u32, CoopError> {
         });
     }
     t.parse::<u32>().map_err(|_| CoopError::SharesTooMany)
-}
-
-fn scan_ok(scan: &Upload) -> bool {
-    let pdf = scan.bytes.starts_with(b"%PDF-");
-    let png = scan.bytes.starts_with(b"\x89PNG\r\n\x1a\n");
-    let jpeg = scan.bytes.starts_with(&[0xFF, 0xD8, 0xFF]);
-    !scan.bytes.is_empty() && scan.bytes.len() <= SCAN_MAX && (pdf || png || jpeg)
-}
-
-fn scan_type(bytes: &[u8]) -> &'static str {
-    if bytes.starts_with(b"%PDF-") {
-        "application/pdf"
-    } else if bytes.starts_with(b"\x89PNG") {
-        "image/png"
-    } else {
-        "image/jpeg"
-    }
 }
 
 fn conflict_as(e: StoreError, refusal: CoopError) -> AppError {
@@ -234,24 +206,17 @@ impl App {
             },
         )?;
         let scan = form.scan.ok_or(CoopError::BadScan)?;
-        if !scan_ok(&scan) {
-            return Err(CoopError::BadScan.into());
-        }
+        let content_type = wspolnota_domain::file::accept_document("scan", &scan.bytes)
+            .map_err(|_| CoopError::BadScan)?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
-        let hash = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&scan.bytes));
-        let file_name = text::optional("scan", &scan.name, 200)?.unwrap_or_else(|| "skan".into());
-        let file = coop_store::insert_file(
+        let saved = files::save(
             &mut tx,
-            &coop_store::NewFile {
-                space,
-                name: &file_name,
-                content_type: scan_type(&scan.bytes),
-                bytes: &scan.bytes,
-                sha256: &hash,
-                by: subject.user,
-            },
-            now,
+            space,
+            &scan,
+            content_type,
+            "skan",
+            (subject.user, now),
         )
         .await?;
         let due = rules::decision_due(&coop.settings, submitted);
@@ -269,7 +234,7 @@ impl App {
                 shares: i64::from(shares),
                 document: coop.statute,
                 channel: Channel::Paper.as_str(),
-                scan_file: Some(file),
+                scan_file: Some(saved.id),
                 entered_by: subject.user,
                 founder: coop.stage == Stage::Founding,
                 submitted_on: &date::format(submitted),
@@ -285,7 +250,7 @@ impl App {
                 space,
                 "coop.declared",
                 None,
-                Some(json!({"declaration": id, "kind": kind.as_str(), "shares": shares, "statute_version": coop.statute_version, "channel": "paper", "scan": file, "scan_sha256": hash})),
+                Some(json!({"declaration": id, "kind": kind.as_str(), "shares": shares, "statute_version": coop.statute_version, "channel": "paper", "scan": saved.id, "scan_sha256": saved.sha256})),
             ),
             now,
         )
@@ -583,7 +548,7 @@ impl App {
         let mut c = self.store.read().await?;
         let d = store::get(&mut c, space, id).await?;
         let file = d.scan_file_id.ok_or(AppError::NotFound)?;
-        let (info, bytes) = coop_store::file(&mut c, space, file).await?;
+        let (info, bytes) = wspolnota_store::files::file(&mut c, space, file).await?;
         Ok((info.content_type, bytes))
     }
 }

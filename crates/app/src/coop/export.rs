@@ -13,7 +13,7 @@ use wspolnota_pdf::{Align, Block, Column, Document, PageSize, Table};
 
 /// The register's columns, as translation ids, with their PDF widths; the address
 /// column only for readers who may see addresses.
-const COLUMNS: [(&str, u16, bool); 11] = [
+const COLUMNS: [(&str, u16, bool); 12] = [
     ("coop-col-number", 2, true),
     ("coop-col-kind", 3, false),
     ("coop-col-name", 8, false),
@@ -23,6 +23,7 @@ const COLUMNS: [(&str, u16, bool); 11] = [
     ("coop-col-declared", 5, true),
     ("coop-col-paid", 5, true),
     ("coop-col-unpaid", 5, true),
+    ("coop-col-contributions", 5, true),
     ("coop-col-notice", 4, false),
     ("coop-col-ended", 6, false),
 ];
@@ -58,6 +59,7 @@ fn cells(l: Locale, row: &RegisterRow, addresses: bool) -> Vec<String> {
         b.declared.to_plain(),
         b.paid_in.to_plain(),
         b.unpaid().to_plain(),
+        s.contributions.to_plain(),
         s.notice_given_on.map(date::format).unwrap_or_default(),
         ended,
     ]

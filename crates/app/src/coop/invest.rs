@@ -15,7 +15,9 @@ use wspolnota_domain::date;
 use wspolnota_domain::ids::{OrgId, SpaceId};
 use wspolnota_domain::pb::Money;
 use wspolnota_domain::text;
-use wspolnota_store::coop::invest::{self as store, Asset, Investment, Milestone, Pledge};
+use wspolnota_store::coop::invest::{
+    self as store, Asset, Investment, Milestone, Pledge, ProjectDocument,
+};
 
 /// A project with its money and milestones.
 #[derive(Debug, Clone)]
@@ -26,6 +28,7 @@ pub struct InvestmentView {
     pub milestones: Vec<Milestone>,
     /// Who pledged what; names of persons only for those who may see members' details.
     pub pledges: Vec<Pledge>,
+    pub documents: Vec<ProjectDocument>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -83,6 +86,7 @@ fn view(
         progress,
         milestones,
         pledges,
+        documents: Vec::new(),
     })
 }
 
@@ -181,7 +185,9 @@ impl App {
                 }
             }
         }
-        view(i, milestones, pledges)
+        let mut v = view(i, milestones, pledges)?;
+        v.documents = store::documents(&mut c, id).await?;
+        Ok(v)
     }
 
     /// A pledge: a person or organisation for itself, or the board entering a partner's.

@@ -423,6 +423,58 @@ impl App {
         Ok(())
     }
 
+    /// Records a contribution other than shares (wkład: money, a thing brought in kind,
+    /// work) with its kind and value, as the register must show (art. 30).
+    pub async fn record_contribution(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        number: i64,
+        kind: &str,
+        value: &str,
+        on: &str,
+    ) -> Result<i64, AppError> {
+        authorise(subject, CoopAction::KeepRegister)?;
+        self.cooperative(space).await?;
+        let kind = text::required("kind", kind, FIELD_MAX)?;
+        let value = amount(value)?;
+        let today = self.today();
+        let on = day_or_today(on, today)?;
+        if on > today {
+            return Err(CoopError::BadDate.into());
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let coop = load(&mut tx, space).await?;
+        let cur = current(&mut tx, space, number).await?;
+        let entry = reg::contribution(&cur.state, on, kind.clone(), value)?;
+        let id = add_entry(
+            &mut tx,
+            &coop,
+            cur.member.id,
+            &entry,
+            on,
+            None,
+            (subject.user, now),
+        )
+        .await?;
+        audit::commit(
+            tx,
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "coop.contribution_recorded",
+                None,
+                Some(
+                    json!({"member": number, "kind": kind, "value": value, "on": date::format(on)}),
+                ),
+            ),
+            now,
+        )
+        .await?;
+        Ok(id)
+    }
+
     /// Corrects a member's name, address or KRS: a new entry naming the one it
     /// corrects, with the reason. Nothing recorded is changed.
     pub async fn correct_details(

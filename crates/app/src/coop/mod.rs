@@ -11,12 +11,14 @@ mod demo;
 mod export;
 mod founding;
 mod invest;
+mod invest_progress;
 mod ledger;
+mod letters;
 mod refunds;
 mod register;
 mod report;
 
-pub use declarations::{DeclarationForm, PaperDeclarationForm, Upload};
+pub use declarations::{DeclarationForm, PaperDeclarationForm};
 pub(crate) use demo::DemoFounder;
 pub use export::{register_csv, register_pdf};
 pub(crate) use founding::start;
@@ -27,7 +29,7 @@ pub use refunds::StatementsForm;
 pub use register::{MemberView, Reconciliation, RegisterPage, RegisterRow};
 pub use report::{CapitalPoint, MembersPoint, Report, SurplusProposal};
 pub use wspolnota_store::coop::declarations::Declaration;
-pub use wspolnota_store::coop::invest::{Asset, Investment, Milestone, Pledge};
+pub use wspolnota_store::coop::invest::{Asset, Investment, Milestone, Pledge, ProjectDocument};
 pub use wspolnota_store::coop::members::{EntryRow, MovementRow};
 
 use crate::{App, AppError};

@@ -68,4 +68,5 @@ coop_errors! {
     UnknownModel => "coop.unknown_model", false;
     PledgeExceeded => "coop.pledge_exceeded", false;
     SurplusNegative => "coop.surplus_negative", false;
+    MilestoneReached => "coop.milestone_reached", true;
 }

@@ -206,6 +206,23 @@ pub fn give_notice(state: &MemberState, months: u32, given_on: Date) -> Result<E
     }
 }
 
+/// The entry of a contribution other than shares (wkład: money, a thing brought in
+/// kind, work), of a positive value, while the membership lasts.
+pub fn contribution(
+    state: &MemberState,
+    on: Date,
+    kind: String,
+    value: Money,
+) -> Result<Entry, CoopError> {
+    if state.standing(on) == Standing::Ended {
+        return Err(CoopError::NotStillMember);
+    }
+    if value.0 <= 0 {
+        return Err(CoopError::AmountNotPositive);
+    }
+    Ok(Entry::Contribution { kind, value })
+}
+
 /// The entry ending a membership on `on` by exclusion, removal or death. Exclusion
 /// needs a resolution and its reasons; removal needs its reasons.
 pub fn end_membership(state: &MemberState, on: Date, end: EndReason) -> Result<Entry, CoopError> {
@@ -359,6 +376,39 @@ mod tests {
             },
         ));
         assert_eq!(MemberState::fold(&entries).contributions, Money(800));
+    }
+
+    #[test]
+    fn contributions_add_up_while_the_membership_lasts() {
+        let s = MemberState::fold(&admitted());
+        let e = contribution(
+            &s,
+            d("2026-02-01"),
+            "aport: falownik".into(),
+            Money(450_000),
+        )
+        .unwrap();
+        let mut entries = admitted();
+        entries.push((3, e));
+        entries.push((
+            4,
+            contribution(&s, d("2026-03-01"), "praca".into(), Money(12_050)).unwrap(),
+        ));
+        let s = MemberState::fold(&entries);
+        assert_eq!(s.contributions, Money(462_050));
+        assert_eq!(
+            contribution(&s, d("2026-03-01"), "praca".into(), Money(0)),
+            Err(CoopError::AmountNotPositive)
+        );
+        entries.push((
+            5,
+            end_membership(&s, d("2026-04-01"), EndReason::Death).unwrap(),
+        ));
+        let s = MemberState::fold(&entries);
+        assert_eq!(
+            contribution(&s, d("2026-05-01"), "praca".into(), Money(100)),
+            Err(CoopError::NotStillMember)
+        );
     }
 
     #[test]

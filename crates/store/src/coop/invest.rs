@@ -146,6 +146,82 @@ pub async fn milestones(c: &mut Conn, investment: i64) -> Result<Vec<Milestone>,
         .map_err(Into::into)
 }
 
+/// Marks a milestone of `investment` reached on `done_on`; false when it is not one of
+/// its milestones or was reached already (a reached milestone keeps its date).
+pub async fn complete_milestone(
+    c: &mut Conn,
+    investment: i64,
+    milestone: i64,
+    done_on: &str,
+) -> Result<bool, StoreError> {
+    let n = sqlx::query(
+        "UPDATE coop_milestones SET done_on = $3 WHERE id = $1 AND investment_id = $2 AND done_on IS NULL",
+    )
+    .bind(milestone)
+    .bind(investment)
+    .bind(done_on)
+    .execute(c)
+    .await?
+    .rows_affected();
+    Ok(n > 0)
+}
+
+/// A project's document, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectDocument {
+    pub id: i64,
+    pub file_id: i64,
+    pub title: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+}
+
+pub async fn add_document(
+    c: &mut Conn,
+    investment: i64,
+    file: i64,
+    title: &str,
+    by: Option<UserId>,
+    now: Timestamp,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO coop_investment_documents (investment_id, file_id, title, added_at, added_by) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(investment)
+    .bind(file)
+    .bind(title)
+    .bind(now.0)
+    .bind(by.map(|u| u.0))
+    .fetch_one(c)
+    .await?)
+}
+
+pub async fn documents(c: &mut Conn, investment: i64) -> Result<Vec<ProjectDocument>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT d.id, d.file_id, d.title, f.name, f.content_type, f.size \
+         FROM coop_investment_documents d JOIN files f ON f.id = d.file_id \
+         WHERE d.investment_id = $1 ORDER BY d.id",
+    )
+    .bind(investment)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ProjectDocument {
+                id: r.try_get("id")?,
+                file_id: r.try_get("file_id")?,
+                title: r.try_get("title")?,
+                name: r.try_get("name")?,
+                content_type: r.try_get("content_type")?,
+                size: r.try_get("size")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pledge {
     pub id: i64,

@@ -88,6 +88,18 @@ pub async fn by_number(c: &mut Conn, space: SpaceId, number: i64) -> Result<Memb
     )?)
 }
 
+/// A member of `space` by the id of its row (as a declaration names it).
+pub async fn by_id(c: &mut Conn, space: SpaceId, id: i64) -> Result<Member, StoreError> {
+    let sql = format!("SELECT {MEMBER_COLUMNS} FROM coop_members WHERE space_id = $1 AND id = $2");
+    Ok(member_from_row(
+        &sqlx::query(&sql)
+            .bind(space.0)
+            .bind(id)
+            .fetch_one(c)
+            .await?,
+    )?)
+}
+
 /// The members `user` is or acts for on `today`: in their own name, or as the
 /// representative of a member organisation.
 pub async fn current_for_user(

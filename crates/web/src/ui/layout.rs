@@ -81,6 +81,10 @@ const NOTICES: &[&str] = &[
     "coop-paper-entered",
     "coop-shares-declared",
     "coop-statute-changed",
+    "coop-contribution-recorded",
+    "coop-milestone-reached",
+    "coop-document-added",
+    "coop-asset-valued",
 ];
 
 impl Page {

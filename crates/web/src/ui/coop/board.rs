@@ -240,9 +240,8 @@ pub async fn enter_paper(
             let file_name = field.file_name().unwrap_or_default().to_string();
             let bytes = field.bytes().await.map_err(|_| malformed())?.to_vec();
             if !bytes.is_empty() {
-                form.scan = Some(wspolnota_app::coop::Upload {
+                form.scan = Some(wspolnota_app::files::Upload {
                     name: file_name,
-                    content_type: String::new(),
                     bytes,
                 });
             }

@@ -32,6 +32,7 @@ pub struct ProjectLine {
 
 /// An asset as the list shows it.
 pub struct AssetLine {
+    pub id: i64,
     pub name: String,
     pub kind: String,
     pub location: String,
@@ -90,6 +91,7 @@ pub async fn investments_page(
         .or_page(&ctx)?
         .into_iter()
         .map(|a| AssetLine {
+            id: a.id,
             kind: page.t(&format!("coop-asset-{}", a.kind)),
             value: Money(a.value).to_human(),
             name: a.name,
@@ -118,6 +120,33 @@ pub struct PledgeLine {
     pub open: bool,
 }
 
+/// A milestone as a project's page lists it.
+pub struct MilestoneLine {
+    pub id: i64,
+    pub title: String,
+    /// The day it was reached, or that it is still ahead.
+    pub state: String,
+    pub reached: bool,
+}
+
+/// A project's document as its page links it.
+pub struct DocumentLine {
+    pub id: i64,
+    pub title: String,
+    /// The file's type and size, e.g. `PDF, 120 KB`.
+    pub about: String,
+}
+
+fn about_file(content_type: &str, size: i64) -> String {
+    let kind = match content_type {
+        "application/pdf" => "PDF",
+        "image/png" => "PNG",
+        "image/jpeg" => "JPEG",
+        _ => "WebP",
+    };
+    format!("{kind}, {} KB", (size + 1023) / 1024)
+}
+
 #[derive(Template)]
 #[template(path = "coop/investment.html")]
 struct InvestmentPage {
@@ -125,8 +154,10 @@ struct InvestmentPage {
     coop: Cooperative,
     project: ProjectLine,
     description: String,
-    milestones: Vec<(String, String)>,
+    milestones: Vec<MilestoneLine>,
+    documents: Vec<DocumentLine>,
     pledges: Vec<PledgeLine>,
+    orgs: Vec<super::OrgChoice>,
     manages: bool,
     may_pledge: bool,
     takes_pledges: bool,
@@ -153,15 +184,26 @@ pub async fn investment_page(
         milestones: v
             .milestones
             .iter()
-            .map(|m| {
-                (
-                    m.title.clone(),
-                    m.done_on
-                        .clone()
-                        .unwrap_or_else(|| page.t("coop-milestone-open")),
-                )
+            .map(|m| MilestoneLine {
+                id: m.id,
+                title: m.title.clone(),
+                state: m
+                    .done_on
+                    .clone()
+                    .unwrap_or_else(|| page.t("coop-milestone-open")),
+                reached: m.done_on.is_some(),
             })
             .collect(),
+        documents: v
+            .documents
+            .iter()
+            .map(|d| DocumentLine {
+                id: d.id,
+                title: d.title.clone(),
+                about: about_file(&d.content_type, d.size),
+            })
+            .collect(),
+        orgs: super::org_choices(&s, &ctx, &subject).await?,
         pledges: v
             .pledges
             .iter()
@@ -358,5 +400,135 @@ pub async fn add_asset(
     Ok(see_other(
         &format!("/wspolnoty/{slug}/spoldzielnia/inwestycje"),
         "coop-asset-added",
+    ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct MilestoneForm {
+    #[serde(default)]
+    pub done_on: String,
+}
+
+pub async fn complete_milestone(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id, milestone)): Path<(String, String, String)>,
+    Form(f): Form<MilestoneForm>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    require(&ctx, &subject, CoopAction::ManageInvestments)?;
+    let id = crate::ui::budget::parse_id(&ctx, &id)?;
+    let milestone = crate::ui::budget::parse_id(&ctx, &milestone)?;
+    s.app
+        .complete_milestone(&subject, coop.space.id, id, milestone, &f.done_on)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}"),
+        "coop-milestone-reached",
+    ))
+}
+
+/// A document attached to a project (a multipart form; the CSRF token travels in the
+/// address, as for every upload).
+pub async fn add_document(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    require(&ctx, &subject, CoopAction::ManageInvestments)?;
+    let id = crate::ui::budget::parse_id(&ctx, &id)?;
+    let malformed = || {
+        UiError::new(
+            &ctx,
+            wspolnota_app::AppError::Request(wspolnota_app::error::RequestError::Malformed),
+        )
+    };
+    let mut multipart = multipart.map_err(|_| malformed())?;
+    let mut title = String::new();
+    let mut upload = wspolnota_app::files::Upload::default();
+    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
+        match field.name().unwrap_or_default() {
+            "file" => {
+                upload.name = field.file_name().unwrap_or_default().to_string();
+                upload.bytes = field.bytes().await.map_err(|_| malformed())?.to_vec();
+            }
+            "title" => title = field.text().await.map_err(|_| malformed())?,
+            _ => {}
+        }
+    }
+    s.app
+        .add_investment_document(&subject, coop.space.id, id, &title, upload)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}"),
+        "coop-document-added",
+    ))
+}
+
+/// A project's document, public as the project is.
+pub async fn document(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id, document)): Path<(String, String, String)>,
+) -> Result<Response, UiError> {
+    use axum::response::IntoResponse;
+    let (coop, _) = load(&s, &ctx, &slug).await?;
+    let id = crate::ui::budget::parse_id(&ctx, &id)?;
+    let document = crate::ui::budget::parse_id(&ctx, &document)?;
+    let (doc, bytes) = s
+        .app
+        .investment_document(coop.space.id, id, document)
+        .await
+        .or_page(&ctx)?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, doc.content_type),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"dokument-{id}-{document}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct ValuationForm {
+    #[serde(default)]
+    pub valued_on: String,
+    #[serde(default)]
+    pub value: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+pub async fn value_asset(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, asset)): Path<(String, String)>,
+    Form(f): Form<ValuationForm>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    require(&ctx, &subject, CoopAction::ManageInvestments)?;
+    let asset = crate::ui::budget::parse_id(&ctx, &asset)?;
+    s.app
+        .value_asset(
+            &subject,
+            coop.space.id,
+            asset,
+            &f.valued_on,
+            &f.value,
+            &f.note,
+        )
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/inwestycje"),
+        "coop-asset-valued",
     ))
 }

@@ -29,6 +29,8 @@ pub struct Line {
     pub declared: String,
     pub paid_in: String,
     pub unpaid: String,
+    /// Contributions other than shares (wkłady), in total.
+    pub contributions: String,
     pub standing: String,
     pub ends_on: String,
 }
@@ -49,6 +51,7 @@ fn line(page: &Page, r: &RegisterRow, addresses: bool) -> Line {
         declared: money(r.balance.declared),
         paid_in: money(r.balance.paid_in),
         unpaid: money(r.balance.unpaid()),
+        contributions: money(r.state.contributions),
         standing: page.t(&format!("coop-standing-{}", r.standing.as_str())),
         ends_on: r.state.ends_on.map(date::format).unwrap_or_default(),
     }
@@ -166,6 +169,26 @@ pub async fn register_pdf(
     ))
 }
 
+/// What the entries table says beside an entry: a contribution's kind and value, or
+/// the reason given for a correction.
+fn entry_detail(e: &wspolnota_app::coop::EntryRow) -> String {
+    use wspolnota_domain::coop::register::Entry;
+    match serde_json::from_str::<Entry>(&e.body) {
+        Ok(Entry::Contribution { kind, value }) => format!("{kind}: {}", value.to_human()),
+        Ok(Entry::Correction {
+            replacement,
+            reason,
+            ..
+        }) => match *replacement {
+            Entry::Contribution { kind, value } => {
+                format!("{reason} ({kind}: {})", value.to_human())
+            }
+            _ => reason,
+        },
+        _ => e.reason.clone().unwrap_or_default(),
+    }
+}
+
 /// One register entry or ledger movement as the member page lists it.
 pub struct Event {
     pub on: String,
@@ -192,6 +215,8 @@ struct MemberPage {
     refund_due: bool,
     notice: Option<String>,
     notice_lead: String,
+    /// The board may print the letter notifying an exclusion or a removal.
+    end_letter: bool,
 }
 
 #[derive(Deserialize)]
@@ -223,7 +248,7 @@ pub async fn member_page(
         .map(|e| Event {
             on: e.effective_on.clone(),
             what: page.t(&format!("coop-entry-{}", e.entry)),
-            detail: e.reason.clone().unwrap_or_default(),
+            detail: entry_detail(e),
         })
         .collect();
     let movements = view
@@ -263,6 +288,14 @@ pub async fn member_page(
         may_give_notice: view.row.standing == wspolnota_domain::coop::register::Standing::Active
             && (own || allowed(&subject, CoopAction::KeepRegister)),
         notice: view.row.state.notice_given_on.map(date::format),
+        end_letter: allowed(&subject, CoopAction::KeepRegister)
+            && matches!(
+                view.row.state.end,
+                Some(
+                    wspolnota_domain::coop::register::EndReason::Exclusion { .. }
+                        | wspolnota_domain::coop::register::EndReason::Removal { .. }
+                )
+            ),
         notice_lead: page.t_args(
             "coop-notice-lead",
             "months",
@@ -469,5 +502,75 @@ pub async fn notice(
     Ok(see_other(
         &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
         "coop-notice-given",
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct ContributionForm {
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub value: String,
+    #[serde(default)]
+    pub on: String,
+}
+
+pub async fn contribution(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, number)): Path<(String, String)>,
+    Form(f): Form<ContributionForm>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let number = number_of(&ctx, &number)?;
+    require(&ctx, &subject, CoopAction::KeepRegister)?;
+    s.app
+        .record_contribution(&subject, coop.space.id, number, &f.kind, &f.value, &f.on)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}"),
+        "coop-contribution-recorded",
+    ))
+}
+
+/// The letter notifying a member's exclusion or removal, to print and post.
+pub async fn end_letter(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, number)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let number = number_of(&ctx, &number)?;
+    require(&ctx, &subject, CoopAction::KeepRegister)?;
+    let pdf = s
+        .app
+        .end_letter(&subject, coop.space.id, number, ctx.locale)
+        .await
+        .or_page(&ctx)?;
+    Ok(download(
+        "application/pdf",
+        format!("pismo-{slug}-{number}.pdf"),
+        pdf,
+    ))
+}
+
+/// The board's decision on a declaration as a letter, to print and post.
+pub async fn decision_letter(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    let id = number_of(&ctx, &id)?;
+    let pdf = s
+        .app
+        .decision_letter(&subject, coop.space.id, id, ctx.locale)
+        .await
+        .or_page(&ctx)?;
+    Ok(download(
+        "application/pdf",
+        format!("decyzja-{slug}-{id}.pdf"),
+        pdf,
     ))
 }

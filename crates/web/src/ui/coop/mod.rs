@@ -89,6 +89,14 @@ pub fn routes() -> Routes {
             "/wspolnoty/{slug}/spoldzielnia/deklaracje/{id}/skan",
             board::scan,
         )
+        .get(
+            "/wspolnoty/{slug}/spoldzielnia/deklaracje/{id}/pismo.pdf",
+            members::decision_letter,
+        )
+        .get(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/pismo.pdf",
+            members::end_letter,
+        )
         .post(
             "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/korekta",
             members::correct,
@@ -96,6 +104,10 @@ pub fn routes() -> Routes {
         .post(
             "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/udzialy",
             members::more_shares,
+        )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/czlonkowie/{number}/wklady",
+            members::contribution,
         )
         .get(
             "/wspolnoty/{slug}/spoldzielnia/statut",
@@ -120,6 +132,22 @@ pub fn routes() -> Routes {
         )
         .post("/wspolnoty/{slug}/spoldzielnia/inwestycje", invest::create)
         .post("/wspolnoty/{slug}/spoldzielnia/majatek", invest::add_asset)
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/majatek/{asset}/wyceny",
+            invest::value_asset,
+        )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/etapy/{milestone}",
+            invest::complete_milestone,
+        )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/dokumenty",
+            invest::add_document,
+        )
+        .get(
+            "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}/dokumenty/{document}",
+            invest::document,
+        )
         .get(
             "/wspolnoty/{slug}/spoldzielnia/inwestycje/{id}",
             invest::investment_page,
@@ -171,10 +199,30 @@ pub struct OwnDeclaration {
     pub may_appeal: bool,
 }
 
-/// An organisation the person may declare for.
+/// An organisation the person may declare or pledge for.
 pub struct OrgChoice {
     pub id: i64,
     pub name: String,
+}
+
+/// The organisations `subject` represents that may join or pledge (not informal groups,
+/// which are not legal persons).
+pub(super) async fn org_choices(
+    s: &AppState,
+    ctx: &Ctx,
+    subject: &Subject,
+) -> Result<Vec<OrgChoice>, UiError> {
+    let mut orgs = Vec::new();
+    for (org, _) in &subject.org_roles {
+        let (o, _) = s.app.org(*org).await.or_page(ctx)?;
+        if o.kind != wspolnota_domain::org::OrgKind::InformalGroup {
+            orgs.push(OrgChoice {
+                id: org.0,
+                name: o.name,
+            });
+        }
+    }
+    Ok(orgs)
 }
 
 #[derive(Template)]
@@ -264,16 +312,7 @@ async fn public_view(
     let open = own.iter().any(|d| {
         d.status == page.t("coop-status-pending") || d.status == page.t("coop-status-appealed")
     });
-    let mut orgs = Vec::new();
-    for (org, _) in &subject.org_roles {
-        let (o, _) = s.app.org(*org).await.or_page(ctx)?;
-        if o.kind != wspolnota_domain::org::OrgKind::InformalGroup {
-            orgs.push(OrgChoice {
-                id: org.0,
-                name: o.name,
-            });
-        }
-    }
+    let orgs = org_choices(s, ctx, &subject).await?;
     let board = subject.has(SpaceRole::Board);
     let t = PublicPage {
         stage: page.t(&format!("coop-stage-{}", coop.stage.as_str())),
