@@ -841,6 +841,50 @@ async fn founded_from_a_model_statute(backend: Backend) {
         (after.statute_version, after.settings.share_value),
         (version, Money(30_000))
     );
+    // The general assembly's rules: a statute may ask for more than the law, never less.
+    let mut g = wspolnota_app::coop::SettingsForm::of(&after.settings);
+    assert_eq!(
+        (g.quorum.as_str(), g.majority_liquidation.as_str()),
+        ("1/2", "3/4")
+    );
+    g.quorum = "1/3".into();
+    g.majority_statute_change = "3/4".into();
+    g.abstentions_count = true;
+    let read = g.read(&after.settings).unwrap();
+    assert_eq!(
+        (
+            read.quorum,
+            read.majority_statute_change,
+            read.abstentions_count
+        ),
+        (
+            wspolnota_domain::coop::settings::Fraction::new(1, 3),
+            wspolnota_domain::coop::settings::Fraction::new(3, 4),
+            true
+        )
+    );
+    for (field, value) in [
+        ("quorum", "3/2"),
+        ("quorum", "pół"),
+        ("liquidation", "2/3"),
+        ("merger", "1/2"),
+        ("statute", "0/3"),
+    ] {
+        let mut h = g.clone();
+        match field {
+            "quorum" => h.quorum = value.into(),
+            "liquidation" => h.majority_liquidation = value.into(),
+            "merger" => h.majority_merger = value.into(),
+            _ => h.majority_statute_change = value.into(),
+        }
+        assert!(
+            matches!(
+                h.read(&after.settings),
+                Err(AppError::Coop(CoopError::BadSettings))
+            ),
+            "{field} {value}"
+        );
+    }
     f.reserve_percent = "4".into();
     assert!(f.read(&after.settings).is_err());
     f.reserve_percent = "5".into();

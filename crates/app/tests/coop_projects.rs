@@ -261,7 +261,95 @@ async fn pledges_for_an_organisation(backend: Backend) {
     assert_eq!(view.progress.pledged, Money(500_000));
 }
 
+async fn surplus_divided_by_use(backend: Backend) {
+    use wspolnota_app::coop::StatementsForm;
+    use wspolnota_domain::coop::settings::SurplusRule;
+    let w = world(
+        backend,
+        CoopSettings {
+            surplus_rule: SurplusRule::ByUse,
+            ..CoopSettings::default()
+        },
+    )
+    .await;
+    let board = w.board().await;
+    for i in 0..2 {
+        let d = w.declare(i, "1").await.unwrap();
+        w.app
+            .decide_declaration(&board, w.space, d, Decision::Admit)
+            .await
+            .unwrap();
+    }
+    w.app
+        .approve_statements(
+            &board,
+            w.space,
+            StatementsForm {
+                year: "2025".into(),
+                approved_on: "2026-05-20".into(),
+                surplus: "1000".into(),
+                reserve_fund: "0".into(),
+            },
+        )
+        .await
+        .unwrap();
+    // Without a record of use the rest stays for the assembly to decide.
+    let p = w
+        .app
+        .surplus_proposal(&board, w.space)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(p.division.undivided, Money(100_000));
+    let before = w.rows("audit_log").await;
+    for bad in ["1; 300\n2; -1", "1; 300\n9; 100", "1 300", ""] {
+        assert_eq!(
+            coop_err(w.app.record_use(&board, w.space, "2025", bad).await),
+            CoopError::BadUse,
+            "{bad:?}"
+        );
+    }
+    assert_eq!(
+        coop_err(w.app.record_use(&board, w.space, "2031", "1; 1").await),
+        CoopError::BadDate
+    );
+    assert!(matches!(
+        w.app
+            .record_use(&w.resident(0).await, w.space, "2025", "1; 1")
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    assert_eq!(w.rows("audit_log").await, before, "nothing written");
+    // A first record, then a correction of member 1's use: the later one counts.
+    w.app
+        .record_use(&board, w.space, "2025", "1; 100\n2; 100")
+        .await
+        .unwrap();
+    w.app
+        .record_use(&board, w.space, "2025", "1; 300")
+        .await
+        .unwrap();
+    let p = w
+        .app
+        .surplus_proposal(&board, w.space)
+        .await
+        .unwrap()
+        .unwrap();
+    // No obligatory shares paid in: nothing to the reserve; 1,000 zł by use 3:1.
+    assert_eq!(p.division.to_reserve, Money(0));
+    assert_eq!(p.division.undivided, Money(0));
+    let parts: Vec<(i64, i64, i64)> = p
+        .division
+        .parts
+        .iter()
+        .map(|x| (x.member, x.amount.0, x.to_shares.0))
+        .collect();
+    // Each part first pays the member's unpaid share (100 zł).
+    assert_eq!(parts, vec![(1, 75_000, 10_000), (2, 25_000, 10_000)]);
+}
+
 on_both_backends!(
+    surplus_divided_by_use,
     contributions_are_entries_of_the_register,
     milestones_and_documents,
     pledges_for_an_organisation,

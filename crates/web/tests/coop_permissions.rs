@@ -263,6 +263,12 @@ fn table() -> Vec<Row> {
             ],
             "LFFAFFF",
         ),
+        post(
+            "/wspolnoty/{slug}/spoldzielnia/nadwyzka/uzytkowanie",
+            "/wspolnoty/{slug}/spoldzielnia/nadwyzka/uzytkowanie",
+            &[("year", "2025"), ("lines", "1; 100")],
+            "LFFAFFF",
+        ),
         get("/wspolnoty/{slug}/spoldzielnia/inwestycje", "OOOOOOO"),
         post(
             "/wspolnoty/{slug}/spoldzielnia/inwestycje",

@@ -40,6 +40,7 @@ error-coop-bad_date = Give the date as YYYY-MM-DD, not later than today.
 error-coop-unknown_model = There is no such model statute.
 error-coop-pledge_exceeded = The payment is more than the amount pledged.
 error-coop-milestone_reached = This milestone has been reached already.
+error-coop-bad_use = Each line: a member number, a semicolon and the value in złoty (e.g. 12; 350.00), each member once, no negative values; the number must be a member of the cooperative.
 error-coop-surplus_negative = The surplus and the bases of its division cannot be negative.
 error-coop-statute_not_accepted = To declare, accept the cooperative's statute.
 error-coop-bad_scan = Attach a scan of the signed declaration (PDF, PNG, JPEG or WebP, up to 2 MB).
@@ -415,3 +416,16 @@ letter-coop-appeal-admitted-body = We inform you that the appeal to { $appeal_bo
 letter-coop-appeal-dismissed-body = We inform you that the appeal to { $appeal_body } against the refusal of the membership declaration submitted on { $submitted_on } was decided on { $on } and dismissed.
 
     Reasons: { $reasons }
+coop-general-assembly-settings = General assembly
+coop-fractions-hint = A fraction, e.g. 1/2 or 2/3. The law requires at least 2/3 of the votes to change the statute or merge and 3/4 to liquidate; a statute may ask for more.
+coop-setting-quorum = Quorum (share of those entitled to vote)
+coop-setting-majority-statute = Majority to change the statute
+coop-setting-majority-merger = Majority to merge
+coop-setting-majority-liquidation = Majority to liquidate
+coop-setting-abstentions = Abstentions count among the votes cast
+coop-use-title = Use of the cooperative
+coop-use-lead = The statute divides the surplus by members' use of the cooperative. Enter how much each member used it in the year (e.g. the value of energy or services bought). A new record for the same member and year takes the place of the earlier one, which stays in the history.
+coop-use-lines = Members and values
+coop-use-lines-hint = One member per line: the member number, a semicolon, the value in złoty, e.g. 12; 350.00
+coop-use-submit = Record the use
+coop-use-recorded = Use of the cooperative recorded.

@@ -40,6 +40,7 @@ error-coop-bad_date = Podaj datę w postaci RRRR-MM-DD, nie późniejszą niż d
 error-coop-unknown_model = Nie ma takiego wzoru statutu.
 error-coop-pledge_exceeded = Wpłata przekracza zadeklarowaną kwotę.
 error-coop-milestone_reached = Ten etap został już osiągnięty.
+error-coop-bad_use = Każdy wiersz: numer członka, średnik i wartość w złotych (np. 12; 350,00), każdy członek raz, bez wartości ujemnych; numer musi należeć do członka spółdzielni.
 error-coop-surplus_negative = Nadwyżka i podstawy podziału nie mogą być ujemne.
 error-coop-statute_not_accepted = Aby złożyć deklarację, przyjmij statut spółdzielni.
 error-coop-bad_scan = Dołącz skan podpisanej deklaracji (PDF, PNG, JPEG lub WebP, do 2 MB).
@@ -415,3 +416,16 @@ letter-coop-appeal-admitted-body = Uprzejmie informujemy, że odwołanie do { $a
 letter-coop-appeal-dismissed-body = Uprzejmie informujemy, że odwołanie do { $appeal_body } od odmowy przyjęcia deklaracji członkowskiej złożonej w dniu { $submitted_on } zostało rozpatrzone w dniu { $on } i nie zostało uwzględnione.
 
     Uzasadnienie: { $reasons }
+coop-general-assembly-settings = Walne zgromadzenie
+coop-fractions-hint = Ułamek, np. 1/2 albo 2/3. Ustawa wymaga co najmniej 2/3 głosów do zmiany statutu i połączenia oraz 3/4 do likwidacji; statut może wymagać więcej.
+coop-setting-quorum = Kworum (część uprawnionych do głosowania)
+coop-setting-majority-statute = Większość do zmiany statutu
+coop-setting-majority-merger = Większość do połączenia
+coop-setting-majority-liquidation = Większość do likwidacji
+coop-setting-abstentions = Głosy wstrzymujące się liczą się do oddanych głosów
+coop-use-title = Korzystanie ze spółdzielni
+coop-use-lead = Statut dzieli nadwyżkę według korzystania ze spółdzielni. Wpisz, ile każdy członek skorzystał w danym roku (np. wartość kupionej energii lub usług). Nowy wpis dla tego samego członka i roku zastępuje poprzedni, który zostaje w historii.
+coop-use-lines = Członkowie i wartości
+coop-use-lines-hint = Jeden członek w wierszu: numer członka, średnik, wartość w złotych, np. 12; 350,00
+coop-use-submit = Zapisz korzystanie
+coop-use-recorded = Korzystanie ze spółdzielni zapisane.

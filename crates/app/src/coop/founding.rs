@@ -7,7 +7,7 @@ use serde_json::json;
 use wspolnota_domain::access::{SpaceRole, Subject};
 use wspolnota_domain::coop::access::CoopAction;
 use wspolnota_domain::coop::founding::{self, ModelStatute, Stage};
-use wspolnota_domain::coop::settings::AppealBody;
+use wspolnota_domain::coop::settings::{AppealBody, Fraction};
 use wspolnota_domain::coop::{CoopError, CoopSettings};
 use wspolnota_domain::date;
 use wspolnota_domain::ids::{DocumentId, SpaceId};
@@ -77,6 +77,13 @@ pub struct SettingsForm {
     pub reserve_percent: String,
     pub surplus_rule: String,
     pub members_see: String,
+    /// The general assembly's quorum and majorities as typed (`1/2`, `2/3`); empty
+    /// keeps the statute's.
+    pub quorum: String,
+    pub abstentions_count: bool,
+    pub majority_statute_change: String,
+    pub majority_merger: String,
+    pub majority_liquidation: String,
 }
 
 impl SettingsForm {
@@ -103,6 +110,11 @@ impl SettingsForm {
                     "without_addresses".into()
                 }
             },
+            quorum: s.quorum.to_text(),
+            abstentions_count: s.abstentions_count,
+            majority_statute_change: s.majority_statute_change.to_text(),
+            majority_merger: s.majority_merger.to_text(),
+            majority_liquidation: s.majority_liquidation.to_text(),
         }
     }
 
@@ -110,6 +122,12 @@ impl SettingsForm {
     pub fn read(&self, base: &CoopSettings) -> Result<CoopSettings, AppError> {
         let number = |t: &str| -> Result<u32, CoopError> {
             t.trim().parse::<u32>().map_err(|_| CoopError::BadSettings)
+        };
+        let fraction = |t: &str, kept: Fraction| -> Result<Fraction, CoopError> {
+            match t.trim() {
+                "" => Ok(kept),
+                t => Fraction::parse(t).ok_or(CoopError::BadSettings),
+            }
         };
         let s = CoopSettings {
             share_value: super::ledger::amount(&self.share_value)?,
@@ -140,7 +158,14 @@ impl SettingsForm {
                 }
                 _ => return Err(CoopError::BadSettings.into()),
             },
-            ..base.clone()
+            quorum: fraction(&self.quorum, base.quorum)?,
+            abstentions_count: self.abstentions_count,
+            majority_statute_change: fraction(
+                &self.majority_statute_change,
+                base.majority_statute_change,
+            )?,
+            majority_merger: fraction(&self.majority_merger, base.majority_merger)?,
+            majority_liquidation: fraction(&self.majority_liquidation, base.majority_liquidation)?,
         };
         s.validate()?;
         Ok(s)

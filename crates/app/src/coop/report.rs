@@ -10,6 +10,7 @@ use wspolnota_domain::coop::access::CoopAction;
 use wspolnota_domain::coop::register::Standing;
 use wspolnota_domain::coop::settings::SurplusRule;
 use wspolnota_domain::coop::surplus::{self, Claim, Division, SurplusInput};
+use wspolnota_domain::coop::CoopError;
 use wspolnota_domain::ids::SpaceId;
 use wspolnota_domain::pb::Money;
 use wspolnota_store::coop::members;
@@ -145,15 +146,22 @@ impl App {
             .iter()
             .map(|r| r.balance.held().0.min(obligatory_each))
             .sum();
+        // By use: each member's recorded use in the year; without any record the rest
+        // stays undivided for the assembly to decide.
+        let used: std::collections::BTreeMap<i64, i64> = match coop.settings.surplus_rule {
+            SurplusRule::ByUse => members::use_in(&mut c, space, year)
+                .await?
+                .into_iter()
+                .collect(),
+            SurplusRule::InterestOnShares => Default::default(),
+        };
         let claims = current
             .iter()
             .map(|r| Claim {
                 member: r.member.number,
-                // Use of the cooperative is not recorded yet: by-use claims are zero and
-                // the rest stays for the assembly to decide.
                 weight: match coop.settings.surplus_rule {
                     SurplusRule::InterestOnShares => r.balance.held().0.max(0),
-                    SurplusRule::ByUse => 0,
+                    SurplusRule::ByUse => used.get(&r.member.id).copied().unwrap_or(0),
                 },
                 unpaid: r.balance.unpaid(),
             })
@@ -186,5 +194,52 @@ impl App {
             division,
             names,
         }))
+    }
+
+    /// Records members' use of the cooperative in `year`, one `number; value` per line,
+    /// for a statute that divides the surplus by use. Every line must name a member of
+    /// the register; otherwise nothing is recorded. Returns how many were recorded.
+    pub async fn record_use(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        year: &str,
+        lines: &str,
+    ) -> Result<usize, AppError> {
+        authorise(subject, CoopAction::KeepRegister)?;
+        self.cooperative(space).await?;
+        let this_year = i64::from(wspolnota_domain::date::year(self.today()));
+        let year: i64 = year
+            .trim()
+            .parse()
+            .ok()
+            .filter(|y| (2000..=this_year).contains(y))
+            .ok_or(CoopError::BadDate)?;
+        let used = surplus::parse_use(lines)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        for (number, value) in &used {
+            let member =
+                members::by_number(&mut tx, space, *number)
+                    .await
+                    .map_err(|e| match e {
+                        wspolnota_store::StoreError::NotFound => AppError::Coop(CoopError::BadUse),
+                        other => other.into(),
+                    })?;
+            members::add_use(&mut tx, space, year, member.id, value.0, subject.user, now).await?;
+        }
+        crate::audit::commit(
+            tx,
+            crate::audit::Change::in_space(
+                subject.user,
+                space,
+                "coop.use_recorded",
+                None,
+                Some(serde_json::json!({"year": year, "members": used.len()})),
+            ),
+            now,
+        )
+        .await?;
+        Ok(used.len())
     }
 }

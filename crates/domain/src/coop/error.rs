@@ -69,4 +69,5 @@ coop_errors! {
     PledgeExceeded => "coop.pledge_exceeded", false;
     SurplusNegative => "coop.surplus_negative", false;
     MilestoneReached => "coop.milestone_reached", true;
+    BadUse => "coop.bad_use", false;
 }

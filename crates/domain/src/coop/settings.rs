@@ -85,6 +85,29 @@ impl Fraction {
         self.den > 0 && self.num > 0 && self.num <= self.den
     }
 
+    /// Whether this fraction is at least `other` (`num/den >= other.num/other.den`).
+    pub fn at_least(self, other: Fraction) -> bool {
+        u64::from(self.num) * u64::from(other.den) >= u64::from(other.num) * u64::from(self.den)
+    }
+
+    /// Reads `2/3` (spaces allowed around the slash); `None` for anything else.
+    pub fn parse(text: &str) -> Option<Fraction> {
+        let (num, den) = text.split_once('/')?;
+        let digits = |t: &str| {
+            let t = t.trim();
+            (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse::<u32>().ok())
+                .flatten()
+        };
+        let f = Fraction::new(digits(num)?, digits(den)?);
+        f.is_valid().then_some(f)
+    }
+
+    /// The fraction as typed: `2/3`.
+    pub fn to_text(self) -> String {
+        format!("{}/{}", self.num, self.den)
+    }
+
     /// Whether `part` of `whole` reaches the fraction (`part/whole >= num/den`).
     pub fn reached_by(self, part: u64, whole: u64) -> bool {
         u128::from(part) * u128::from(self.den) >= u128::from(whole) * u128::from(self.num)
@@ -189,7 +212,11 @@ impl CoopSettings {
                 self.majority_liquidation,
             ]
             .iter()
-            .all(|f| f.is_valid());
+            .all(|f| f.is_valid())
+            // The law's majorities are a floor: a statute may ask for more, never less.
+            && self.majority_statute_change.at_least(Fraction::new(2, 3))
+            && self.majority_merger.at_least(Fraction::new(2, 3))
+            && self.majority_liquidation.at_least(Fraction::new(3, 4));
         if ok {
             Ok(())
         } else {
@@ -217,6 +244,29 @@ impl CoopSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fractions_read_and_the_law_sets_a_floor() {
+        assert_eq!(Fraction::parse("2/3"), Some(Fraction::new(2, 3)));
+        assert_eq!(Fraction::parse(" 3 / 4 "), Some(Fraction::new(3, 4)));
+        for bad in ["", "2", "0/3", "4/3", "1/0", "-1/2", "1.5/2", "2/3/4"] {
+            assert_eq!(Fraction::parse(bad), None, "{bad}");
+        }
+        assert!(Fraction::new(3, 4).at_least(Fraction::new(2, 3)));
+        assert!(Fraction::new(4, 6).at_least(Fraction::new(2, 3)));
+        assert!(!Fraction::new(3, 5).at_least(Fraction::new(2, 3)));
+        let stricter = CoopSettings {
+            majority_statute_change: Fraction::new(3, 4),
+            quorum: Fraction::new(1, 3),
+            ..CoopSettings::default()
+        };
+        assert_eq!(stricter.validate(), Ok(()));
+        let lower = CoopSettings {
+            majority_liquidation: Fraction::new(2, 3),
+            ..CoopSettings::default()
+        };
+        assert_eq!(lower.validate(), Err(CoopError::BadSettings));
+    }
 
     #[test]
     fn defaults_follow_the_law() {

@@ -124,10 +124,60 @@ pub fn divide(settings: &CoopSettings, input: &SurplusInput) -> Result<Division,
     })
 }
 
+/// Most lines one record of members' use may hold.
+pub const USE_LINES_MAX: usize = 20_000;
+
+/// Reads members' use of the cooperative in a year, one member per line: the member
+/// number and the value in złoty, separated by a semicolon or a tab (`12; 350,00`).
+/// Blank lines are skipped; any other line that does not read, a negative value, or a
+/// member twice refuses the whole record.
+pub fn parse_use(text: &str) -> Result<Vec<(i64, Money)>, CoopError> {
+    let mut out: Vec<(i64, Money)> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if out.len() == USE_LINES_MAX {
+            return Err(CoopError::BadUse);
+        }
+        let (number, value) = line.split_once([';', '\t']).ok_or(CoopError::BadUse)?;
+        let number = number.trim();
+        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(CoopError::BadUse);
+        }
+        let number: i64 = number.parse().map_err(|_| CoopError::BadUse)?;
+        let value = Money::parse(value).map_err(|_| CoopError::BadUse)?;
+        if value.0 < 0 || out.iter().any(|(n, _)| *n == number) {
+            return Err(CoopError::BadUse);
+        }
+        out.push((number, value));
+    }
+    if out.is_empty() {
+        return Err(CoopError::BadUse);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn use_is_read_line_by_line_or_refused_whole() {
+        assert_eq!(
+            parse_use("1; 350,00\n\n2\t12.5\n 3 ;0"),
+            Ok(vec![(1, Money(35_000)), (2, Money(1_250)), (3, Money(0))])
+        );
+        for bad in [
+            "",
+            "1 350",
+            "x; 10",
+            "-1; 10",
+            "1; -10",
+            "1; 10,001",
+            "1; 10\n1; 20",
+        ] {
+            assert_eq!(parse_use(bad), Err(CoopError::BadUse), "{bad:?}");
+        }
+    }
 
     fn claim(member: i64, weight: i64, unpaid: i64) -> Claim {
         Claim {

@@ -581,3 +581,48 @@ pub async fn statements(
         .collect::<Result<_, sqlx::Error>>()
         .map_err(Into::into)
 }
+
+/// Records member `member`'s use of the cooperative in `year` (grosze).
+pub async fn add_use(
+    c: &mut Conn,
+    space: SpaceId,
+    year: i64,
+    member: i64,
+    value: i64,
+    by: Option<UserId>,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO coop_use (space_id, year, member_id, value, recorded_at, recorded_by) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(space.0)
+    .bind(year)
+    .bind(member)
+    .bind(value)
+    .bind(now.0)
+    .bind(by.map(|u| u.0))
+    .execute(c)
+    .await?;
+    Ok(())
+}
+
+/// Each member's latest recorded use in `year`: (member id, value in grosze).
+pub async fn use_in(
+    c: &mut Conn,
+    space: SpaceId,
+    year: i64,
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT u.member_id, u.value FROM coop_use u WHERE u.space_id = $1 AND u.year = $2 \
+         AND u.id = (SELECT MAX(v.id) FROM coop_use v WHERE v.space_id = $1 AND v.year = $2 AND v.member_id = u.member_id)",
+    )
+    .bind(space.0)
+    .bind(year)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("member_id")?, r.try_get("value")?)))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}

@@ -85,6 +85,7 @@ const NOTICES: &[&str] = &[
     "coop-milestone-reached",
     "coop-document-added",
     "coop-asset-valued",
+    "coop-use-recorded",
 ];
 
 impl Page {

@@ -126,6 +126,10 @@ pub fn routes() -> Routes {
             "/wspolnoty/{slug}/spoldzielnia/nadwyzka",
             reports::approve_statements,
         )
+        .post(
+            "/wspolnoty/{slug}/spoldzielnia/nadwyzka/uzytkowanie",
+            reports::record_use,
+        )
         .get(
             "/wspolnoty/{slug}/spoldzielnia/inwestycje",
             invest::investments_page,

@@ -159,6 +159,9 @@ struct SurplusPage {
     heading: String,
     facts: Vec<(String, String)>,
     parts: Vec<PartLine>,
+    /// The statute divides by use: the board records members' use of the year.
+    by_use: bool,
+    use_year: String,
 }
 
 #[derive(Deserialize)]
@@ -226,6 +229,11 @@ pub async fn surplus_page(
         ),
     };
     let t = SurplusPage {
+        by_use: coop.settings.surplus_rule == wspolnota_domain::coop::settings::SurplusRule::ByUse,
+        use_year: proposal
+            .as_ref()
+            .map(|p| p.year.to_string())
+            .unwrap_or_default(),
         keeps: allowed(&subject, CoopAction::KeepRegister),
         has_proposal: proposal.is_some(),
         heading,
@@ -270,5 +278,32 @@ pub async fn approve_statements(
     Ok(see_other(
         &format!("/wspolnoty/{slug}/spoldzielnia/nadwyzka"),
         "coop-statements-approved",
+    ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct UseIn {
+    #[serde(default)]
+    pub year: String,
+    #[serde(default)]
+    pub lines: String,
+}
+
+/// Members' use of the cooperative in a year, for a division of the surplus by use.
+pub async fn record_use(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+    Form(f): Form<UseIn>,
+) -> Result<Response, UiError> {
+    let (coop, subject) = load(&s, &ctx, &slug).await?;
+    require(&ctx, &subject, CoopAction::KeepRegister)?;
+    s.app
+        .record_use(&subject, coop.space.id, &f.year, &f.lines)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/spoldzielnia/nadwyzka"),
+        "coop-use-recorded",
     ))
 }

@@ -85,6 +85,16 @@ pub struct StatuteIn {
     pub surplus_rule: String,
     #[serde(default)]
     pub members_see: String,
+    #[serde(default)]
+    pub quorum: String,
+    #[serde(default)]
+    pub abstentions_count: Option<String>,
+    #[serde(default)]
+    pub majority_statute_change: String,
+    #[serde(default)]
+    pub majority_merger: String,
+    #[serde(default)]
+    pub majority_liquidation: String,
 }
 
 pub async fn change(
@@ -111,6 +121,11 @@ pub async fn change(
         reserve_percent: f.reserve_percent,
         surplus_rule: f.surplus_rule,
         members_see: f.members_see,
+        quorum: f.quorum,
+        abstentions_count: f.abstentions_count.is_some(),
+        majority_statute_change: f.majority_statute_change,
+        majority_merger: f.majority_merger,
+        majority_liquidation: f.majority_liquidation,
     };
     let settings = form.read(&coop.settings).or_page(&ctx)?;
     s.app
