@@ -258,6 +258,48 @@ async fn the_demo_cities_have_their_budgets(backend: Backend) {
     let r = t.get(&mut v, "/wspolnoty/koalicja-dla-sasiedztw").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(!links_budget(&r.body, "koalicja-dla-sasiedztw"));
+    // The Dąbrowa cooperative's projects show their progress: the repair café's
+    // milestones all reached, the PV project's first two and its roof audit.
+    let r = t
+        .get(
+            &mut v,
+            "/wspolnoty/spoldzielnia-rozwojowa-dabrowa-gornicza/spoldzielnia/inwestycje",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("3 / 3"), "{}", r.body);
+    assert!(r.body.contains("2 / 4"), "{}", r.body);
+    let pv = r
+        .body
+        .split("/spoldzielnia/inwestycje/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to the first project")
+        .to_string();
+    let r = t
+        .get(
+            &mut v,
+            &format!(
+                "/wspolnoty/spoldzielnia-rozwojowa-dabrowa-gornicza/spoldzielnia/inwestycje/{pv}"
+            ),
+        )
+        .await;
+    assert!(r.body.contains("Audyt dachu SP nr 5"), "{}", r.body);
+    let doc = r
+        .body
+        .split("/dokumenty/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to the document")
+        .to_string();
+    let r = t
+        .get(
+            &mut v,
+            &format!("/wspolnoty/spoldzielnia-rozwojowa-dabrowa-gornicza/spoldzielnia/inwestycje/{pv}/dokumenty/{doc}"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.starts_with("%PDF-"));
 }
 
 on_both_backends!(

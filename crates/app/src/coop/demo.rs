@@ -194,6 +194,34 @@ impl App {
             .await?;
         self.pay_pledge(&board, space, firm, "30000", "", "umowa darowizny")
             .await?;
+        let pv_milestones = super::invest::milestone_ids(self, space, pv).await?;
+        for m in pv_milestones.iter().take(2) {
+            self.complete_milestone(&board, space, pv, *m, "").await?;
+        }
+        self.add_investment_document(
+            &board,
+            space,
+            pv,
+            "Audyt dachu SP nr 5: streszczenie",
+            crate::files::Upload {
+                name: "audyt-dachu-sp5.pdf".into(),
+                bytes: demo_document(
+                    "Audyt dachu Szkoły Podstawowej nr 5",
+                    "Dach o powierzchni 420 m² przyjmie 112 paneli (50 kWp). Konstrukcja nośna wystarcza bez wzmocnień. Przewidywana produkcja: ok. 48 MWh rocznie, z czego szkoła zużyje na miejscu około 60%.",
+                )?,
+            },
+        )
+        .await?;
+        // A member brings tools in kind for the repair café.
+        self.record_contribution(
+            &board,
+            space,
+            1,
+            "aport: elektronarzędzia do kawiarenki naprawczej",
+            "1500",
+            "",
+        )
+        .await?;
         let cafe = self
             .create_investment(
                 &board,
@@ -222,6 +250,9 @@ impl App {
             .await?;
         self.pay_pledge(&board, space, p, "20000", "", "dotacja")
             .await?;
+        for m in super::invest::milestone_ids(self, space, cafe).await? {
+            self.complete_milestone(&board, space, cafe, m, "").await?;
+        }
         let today = wspolnota_domain::date::format(self.today());
         self.add_asset(
             &board,
@@ -274,4 +305,13 @@ impl App {
             .map(|m| m.number)
             .ok_or(AppError::NotFound)
     }
+}
+
+/// A short PDF standing for a document of a demo project.
+fn demo_document(title: &str, text: &str) -> Result<Vec<u8>, AppError> {
+    let mut doc = wspolnota_pdf::Document::new(title);
+    doc.lang = "pl".into();
+    doc.push(wspolnota_pdf::Block::heading(1, title));
+    doc.push(wspolnota_pdf::Block::Paragraph(text.into()));
+    wspolnota_pdf::render(&doc).map_err(|e| AppError::Internal(format!("demo PDF: {e}")))
 }

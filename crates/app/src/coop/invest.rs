@@ -64,6 +64,21 @@ pub struct AssetForm {
 
 const SUMMARY_MAX: usize = 500;
 
+/// The ids of a project's milestones, in order (for the demo).
+pub(super) async fn milestone_ids(
+    app: &App,
+    space: SpaceId,
+    investment: i64,
+) -> Result<Vec<i64>, AppError> {
+    let mut c = app.store.read().await?;
+    store::investment(&mut c, space, investment).await?;
+    Ok(store::milestones(&mut c, investment)
+        .await?
+        .into_iter()
+        .map(|m| m.id)
+        .collect())
+}
+
 fn status_of(i: &Investment) -> Result<InvestmentStatus, AppError> {
     InvestmentStatus::parse(&i.status)
         .ok_or_else(|| AppError::Internal(format!("investment status {}", i.status)))
