@@ -1,7 +1,8 @@
 // A development cooperative in headless Chromium: a resident reads how to become a
 // co-owner and declares 2 shares online, the board admits her and records her
-// payment, she sees her own entry in the member register, and the register's PDF
-// downloads with its Polish characters. axe-core runs on every page visited.
+// payment, she sees her own entry in the member register, the board marks a project's
+// stage reached and attaches a document to it, and the register's PDF downloads with
+// its Polish characters. axe-core runs on every page visited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, axeViolations } from './support.js';
@@ -93,6 +94,24 @@ test('a resident declares, the board admits and records her payment, she sees he
   await visitor.getByRole('link', { name: /Fotowoltaika 50 kWp/ }).click();
   await audited(visitor, 'a project with its pledges');
   assert.match(await visitor.textContent('main'), /Gmina Dąbrowa Górnicza/);
+  // The board marks the next stage reached and attaches an offer to the project.
+  await board.goto(`${server.base}${COOP}/inwestycje`);
+  await audited(board, 'the investments and assets with the valuation forms');
+  await board.getByRole('link', { name: /Fotowoltaika 50 kWp/ }).click();
+  await audited(board, 'a project with the board\'s forms');
+  await board.getByRole('button', { name: /^Oznacz jako osiągnięty\s*: Montaż$/ }).click();
+  await board.getByText('Etap oznaczony jako osiągnięty.').waitFor();
+  assert.match(await board.textContent('main'), /Montaż — osiągnięty/);
+  await board.getByLabel('Tytuł dokumentu').fill('Oferta wykonawcy');
+  await board.getByLabel('Plik').setInputFiles({
+    name: 'oferta.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% oferta\n%%EOF\n'),
+  });
+  await board.getByRole('button', { name: 'Dodaj dokument' }).click();
+  await board.getByText('Dokument dodany.').waitFor();
+  await audited(board, 'the project after the board\'s changes');
+  assert.equal(await board.getByRole('link', { name: 'Oferta wykonawcy' }).count(), 1);
   await board.goto(`${server.base}${COOP}/nadwyzka`);
   await audited(board, 'the surplus page');
   await board.goto(`${server.base}${COOP}/statut`);

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod assembly;
 pub mod budget;
 pub mod clock;
 pub mod coop;

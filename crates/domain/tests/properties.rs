@@ -1,9 +1,14 @@
 //! Properties: results never depend on ballot order, PB selections never exceed the budget,
 //! MES never makes a voter pay more than their share, and writing then reading a `.pb`
-//! instance gives it back.
+//! instance gives it back; an assembly counts one vote per member whatever their shares,
+//! in any order.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use proptest::prelude::*;
+use wspolnota_domain::assembly::resolution::{
+    count_resolution, distinct_choices, CastVote, ResolutionKind,
+};
+use wspolnota_domain::coop::settings::CoopSettings;
 use wspolnota_domain::pb::{self, count, mes_audit, parse_str, write, Rule, Satisfaction};
 use wspolnota_domain::vote;
 
@@ -200,5 +205,44 @@ proptest! {
                 prop_assert!(a.yes >= a.yes_needed);
             }
         }
+    }
+
+    /// Members hold from 1 to 1,000 shares; the count is the same as if each held one,
+    /// does not change with the order the votes came in, and a member who appears twice
+    /// is refused.
+    #[test]
+    fn one_member_one_vote_in_any_order(
+        members in prop::collection::vec((1u32..1000, 0u8..3), 1..60),
+        kind in 0usize..4,
+        absent in 0u64..40,
+        seed in any::<u64>(),
+    ) {
+        let kind = ResolutionKind::ALL[kind];
+        let settings = CoopSettings::default();
+        let votes: Vec<CastVote> = members
+            .iter()
+            .enumerate()
+            .map(|(i, (_shares, c))| CastVote {
+                member: i as i64 + 1,
+                choice: [vote::Choice::Yes, vote::Choice::No, vote::Choice::Abstain][*c as usize],
+            })
+            .collect();
+        let present = votes.len() as u64;
+        let entitled = present + absent;
+        let counted = count_resolution(kind, &settings, &distinct_choices(&votes).unwrap(), present, entitled).unwrap();
+        let yes = members.iter().filter(|(_, c)| *c == 0).count() as u64;
+        prop_assert_eq!(counted.yes, yes);
+        prop_assert_eq!(counted.yes + counted.no + counted.abstain, present);
+        let mut shuffled = votes.clone();
+        let mut state = seed;
+        for i in (1..shuffled.len()).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        let again = count_resolution(kind, &settings, &distinct_choices(&shuffled).unwrap(), present, entitled).unwrap();
+        prop_assert_eq!(again, counted);
+        let mut twice = votes.clone();
+        twice.push(votes[(seed as usize) % votes.len()]);
+        prop_assert!(distinct_choices(&twice).is_err());
     }
 }

@@ -12,7 +12,8 @@ mod ranked;
 
 pub use consent::{count_proposal, DecisionMode, Position, ProposalOutcome, ProposalResult};
 pub use motion::{
-    count_motion, Abstentions, Choice, Majority, MotionOutcome, MotionResult, MotionRules, Quorum,
+    count_motion, count_motion_present, Abstentions, Choice, Majority, MotionOutcome, MotionResult,
+    MotionRules, Quorum,
 };
 pub use poll::{approval, dot_voting, score_voting, single_choice, PollResult};
 pub use ranked::{
@@ -64,6 +65,8 @@ pub enum VoteError {
     MoreVotesThanMembers { votes: u64, entitled: u64 },
     #[error("invalid quorum")]
     BadQuorum,
+    #[error("invalid majority")]
+    BadMajority,
 }
 
 impl VoteError {
@@ -80,6 +83,7 @@ impl VoteError {
             VoteError::BadSeats => "vote.setup.bad_seats",
             VoteError::MoreVotesThanMembers { .. } => "vote.tally.more_votes_than_members",
             VoteError::BadQuorum => "vote.setup.bad_quorum",
+            VoteError::BadMajority => "vote.setup.bad_majority",
         }
     }
 }

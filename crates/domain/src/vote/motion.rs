@@ -21,6 +21,9 @@ pub enum Majority {
     TwoThirds,
     /// At least three quarters of the counted votes.
     ThreeQuarters,
+    /// At least `num/den` of the counted votes (a statute that asks for more than the
+    /// law, such as 4/5).
+    Fraction { num: u64, den: u64 },
 }
 
 /// Whether abstentions count in the base of the majority.
@@ -89,9 +92,21 @@ pub struct MotionResult {
     pub explanation: String,
 }
 
-/// Counts a motion. `entitled` is the number of members entitled to vote.
+/// Counts a motion where everyone present voted. `entitled` is the number of members
+/// entitled to vote.
 pub fn count_motion(
     votes: &[Choice],
+    entitled: u64,
+    rules: &MotionRules,
+) -> Result<MotionResult, VoteError> {
+    count_motion_present(votes, votes.len() as u64, entitled, rules)
+}
+
+/// Counts a motion where `present` members were present at the vote, some of whom may
+/// not have voted: the quorum counts everyone present, as an assembly checks it.
+pub fn count_motion_present(
+    votes: &[Choice],
+    present: u64,
     entitled: u64,
     rules: &MotionRules,
 ) -> Result<MotionResult, VoteError> {
@@ -103,10 +118,15 @@ pub fn count_motion(
             Choice::Abstain => abstain += 1,
         }
     }
-    let present = yes + no + abstain;
-    if present > entitled {
+    if let Majority::Fraction { num, den } = rules.majority {
+        if num == 0 || num > den {
+            return Err(VoteError::BadMajority);
+        }
+    }
+    let cast = yes + no + abstain;
+    if cast > present || present > entitled {
         return Err(VoteError::MoreVotesThanMembers {
-            votes: present,
+            votes: cast.max(present),
             entitled,
         });
     }
@@ -144,6 +164,7 @@ pub fn count_motion(
         Majority::Absolute => entitled / 2 + 1,
         Majority::TwoThirds => (2 * base).div_ceil(3).max(1),
         Majority::ThreeQuarters => (3 * base).div_ceil(4).max(1),
+        Majority::Fraction { num, den } => fraction_of(base, num, den).max(1),
     };
     let passes = match rules.majority {
         Majority::Simple => match rules.abstentions {
@@ -153,12 +174,16 @@ pub fn count_motion(
         Majority::Absolute => 2 * yes > entitled,
         Majority::TwoThirds => yes > 0 && 3 * yes >= 2 * base,
         Majority::ThreeQuarters => yes > 0 && 4 * yes >= 3 * base,
+        Majority::Fraction { num, den } => {
+            yes > 0 && u128::from(yes) * u128::from(den) >= u128::from(base) * u128::from(num)
+        }
     };
     let maj_text = match rules.majority {
-        Majority::Simple => "simple majority",
-        Majority::Absolute => "absolute majority of all members",
-        Majority::TwoThirds => "two-thirds majority",
-        Majority::ThreeQuarters => "three-quarters majority",
+        Majority::Simple => "simple majority".to_string(),
+        Majority::Absolute => "absolute majority of all members".to_string(),
+        Majority::TwoThirds => "two-thirds majority".to_string(),
+        Majority::ThreeQuarters => "three-quarters majority".to_string(),
+        Majority::Fraction { num, den } => format!("majority of {num}/{den}"),
     };
     let abst_text = match rules.abstentions {
         Abstentions::Ignored => "abstentions not counted",
@@ -191,6 +216,12 @@ pub fn count_motion(
             "{verdict} ({yes} yes, {no} no, {abstain} abstain; {maj_text}, {abst_text}; {quorum_text})"
         ),
     })
+}
+
+/// The smallest whole number at least `num/den` of `base`.
+fn fraction_of(base: u64, num: u64, den: u64) -> u64 {
+    let need = (u128::from(base) * u128::from(num)).div_ceil(u128::from(den));
+    u64::try_from(need).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]
@@ -291,6 +322,38 @@ mod tests {
             count_motion(&votes(51, 5, 4), 100, &abs).unwrap().outcome,
             MotionOutcome::Passed
         );
+    }
+
+    #[test]
+    fn a_statute_fraction_and_those_present_who_do_not_vote() {
+        let four_fifths = MotionRules {
+            majority: Majority::Fraction { num: 4, den: 5 },
+            ..MotionRules::default()
+        };
+        // 16 yes of 20: exactly 4/5; 15 of 19 is just under.
+        let r = count_motion(&votes(16, 4, 0), 40, &four_fifths).unwrap();
+        assert_eq!((r.outcome, r.yes_needed), (MotionOutcome::Passed, 16));
+        let r = count_motion(&votes(15, 4, 0), 38, &four_fifths).unwrap();
+        assert_eq!(r.outcome, MotionOutcome::Rejected);
+        // 20 present of 40 (quorum), only 3 vote: the quorum still holds.
+        let r = count_motion_present(&votes(2, 1, 0), 20, 40, &MotionRules::default()).unwrap();
+        assert_eq!(r.outcome, MotionOutcome::Passed);
+        let r = count_motion_present(&votes(2, 1, 0), 19, 40, &MotionRules::default()).unwrap();
+        assert_eq!(r.outcome, MotionOutcome::NoQuorum);
+        assert!(count_motion_present(&votes(3, 0, 0), 2, 40, &MotionRules::default()).is_err());
+        for bad in [(0, 3), (4, 3), (1, 0)] {
+            let rules = MotionRules {
+                majority: Majority::Fraction {
+                    num: bad.0,
+                    den: bad.1,
+                },
+                ..MotionRules::default()
+            };
+            assert_eq!(
+                count_motion(&votes(1, 0, 0), 2, &rules).unwrap_err(),
+                VoteError::BadMajority
+            );
+        }
     }
 
     #[test]
