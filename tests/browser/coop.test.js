@@ -128,3 +128,29 @@ test('a resident declares, the board admits and records her payment, she sees he
   assert.equal(bytes.subarray(0, 8).toString('latin1'), '%PDF-1.7');
   assert.ok(bytes.includes(Buffer.from('FontFile2')), 'the font with Polish characters is embedded');
 });
+
+test('the board records a working group and who sits on it; anyone sees the bodies', async () => {
+  const BODIES = '/wspolnoty/spoldzielnia-rozwojowa-dabrowa-gornicza/organy';
+  const visitor = await (await browser.newContext({ locale: 'pl-PL', viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+  await visitor.goto(`${server.base}${BODIES}`);
+  await audited(visitor, 'the bodies on a phone');
+  const rada = visitor.locator('section', { has: visitor.getByRole('heading', { name: 'Rada Nadzorcza' }) });
+  assert.equal(await rada.locator('tbody tr').count(), 3, 'a supervisory board of three');
+  assert.equal(await visitor.getByRole('button', { name: /Zakończ/ }).count(), 0, 'no forms for the public');
+
+  const board = await session('marek.kowalski@wspolnota.demo');
+  await board.goto(`${server.base}${BODIES}`);
+  await audited(board, 'the bodies with the board\'s forms');
+  await board.getByLabel('Rodzaj').selectOption({ label: 'Grupa robocza' });
+  await board.getByLabel('Nazwa').fill('Grupa energetyczna');
+  await board.getByRole('button', { name: 'Utwórz' }).click();
+  await board.getByText('Organ utworzony.').waitFor();
+  const group = board.locator('section', { has: board.getByRole('heading', { name: 'Grupa energetyczna' }) });
+  await group.getByLabel('Adres e-mail konta osoby').fill('marek.kowalski@wspolnota.demo');
+  await group.getByLabel('Funkcja').selectOption('chair');
+  await group.getByRole('button', { name: 'Dodaj do składu' }).click();
+  await board.getByText('Osoba dodana do składu.').waitFor();
+  await audited(board, 'the bodies after adding a seat');
+  const added = board.locator('section', { has: board.getByRole('heading', { name: 'Grupa energetyczna' }) });
+  assert.match(await added.locator('tbody').textContent(), /przewodniczący/);
+});

@@ -81,6 +81,9 @@ pub enum AppError {
     /// A rule of the cooperative (the law or its statute) refused the request.
     #[error("refused: {0}")]
     Coop(#[from] CoopError),
+    /// A rule of assemblies and bodies refused the request.
+    #[error("refused: {0}")]
+    Assembly(#[from] wspolnota_domain::assembly::AssemblyError),
     #[error("too many attempts")]
     RateLimited { retry_after_secs: i64 },
     /// Every slot for slow work (password hashing) is taken; come back shortly.
@@ -106,6 +109,7 @@ impl AppError {
             AppError::Token(e) => e.code(),
             AppError::Budget(e) => e.code(),
             AppError::Coop(e) => e.code(),
+            AppError::Assembly(e) => e.code(),
             AppError::RateLimited { .. } => "auth.rate_limited",
             AppError::Busy { .. } => "service.busy",
             AppError::Unavailable(_) => "service.unavailable",
@@ -128,6 +132,11 @@ impl AppError {
                 Kind::Unacceptable
             }),
             AppError::Coop(e) => Some(if e.is_conflict() {
+                Kind::Conflict
+            } else {
+                Kind::Unacceptable
+            }),
+            AppError::Assembly(e) => Some(if e.is_conflict() {
                 Kind::Conflict
             } else {
                 Kind::Unacceptable
@@ -183,6 +192,7 @@ pub fn all_codes() -> Vec<&'static str> {
     codes.extend(crate::api_tokens::TokenError::CODES);
     codes.extend(crate::budget::all_codes());
     codes.extend(CoopError::CODES);
+    codes.extend(wspolnota_domain::assembly::AssemblyError::CODES);
     codes
 }
 

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod api_tokens;
+pub mod assembly;
 mod audit;
 pub mod budget;
 pub mod coop;
@@ -211,6 +212,16 @@ impl App {
                 .iter()
                 .filter_map(|r| wspolnota_domain::access::SpaceRole::parse(r))
                 .collect();
+            // A current seat on the board or the supervisory board gives its role too.
+            let today = self.today();
+            for seat in wspolnota_store::assembly::seats_of(&mut c, space, user.id).await? {
+                let role = wspolnota_domain::access::SpaceRole::parse(&seat.body_kind);
+                if let Some(role) = role.filter(|_| assembly::holds_on(&seat, today)) {
+                    if !subject.space_roles.contains(&role) {
+                        subject.space_roles.push(role);
+                    }
+                }
+            }
             // In a cooperative, membership is what the register says (in one's own name
             // or as the representative of a member organisation), never a signature.
             if wspolnota_store::coop::get(&mut c, space).await?.is_some() {

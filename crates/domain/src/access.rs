@@ -167,6 +167,8 @@ pub enum Action {
     },
     /// Anything in a cooperative; its own policy decides.
     Coop(crate::coop::access::CoopAction),
+    /// The bodies of a space; the assemblies module's policy decides.
+    Assembly(crate::assembly::access::AssemblyAction),
 }
 
 /// Decides whether `subject` may perform `action`.
@@ -210,6 +212,7 @@ pub fn can(subject: &Subject, action: Action) -> bool {
         }
         Action::DownloadBudgetResults { published } => published,
         Action::Coop(a) => crate::coop::access::can(subject, a),
+        Action::Assembly(a) => crate::assembly::access::can(subject, a),
     }
 }
 

@@ -93,7 +93,10 @@ impl Module {
     /// to admins and shown to visitors; the others are declared so that their defaults
     /// are already decided.
     pub fn implemented(self) -> bool {
-        matches!(self, Module::Budget | Module::Register)
+        matches!(
+            self,
+            Module::Budget | Module::Register | Module::Assemblies | Module::Groups
+        )
     }
 
     /// The implemented modules, in the order of [`Module::ALL`].
@@ -166,10 +169,15 @@ mod tests {
     }
 
     #[test]
-    fn the_budget_and_the_register_are_implemented_today() {
+    fn the_modules_implemented_today() {
         assert_eq!(
             Module::implemented_all(),
-            vec![Module::Budget, Module::Register]
+            vec![
+                Module::Budget,
+                Module::Register,
+                Module::Assemblies,
+                Module::Groups
+            ]
         );
         assert!(!Module::Knowledge.implemented());
     }

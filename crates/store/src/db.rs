@@ -269,6 +269,8 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "coop_register",
         "coop_ledger",
         "coop_statements",
+        "assembly_bodies",
+        "assembly_seats",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));

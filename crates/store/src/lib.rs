@@ -6,6 +6,7 @@
 //! backends share. Each backend has its own migration tree with the same file names.
 
 pub mod api_tokens;
+pub mod assembly;
 pub mod audit;
 pub mod budget;
 pub mod coop;

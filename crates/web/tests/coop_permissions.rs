@@ -374,6 +374,26 @@ fn table() -> Vec<Row> {
         get("/api/v1/spaces/{slug}/shares", "LFFOOFO"),
         get("/api/v1/spaces/{slug}/investments", "OOOOOOO"),
         get("/api/v1/spaces/{slug}/assets", "OOOOOOO"),
+        get("/wspolnoty/{slug}/organy", "OOOOOOO"),
+        post(
+            "/wspolnoty/{slug}/organy",
+            "/wspolnoty/{slug}/organy",
+            &[("kind", "working_group"), ("name", "Grupa remontowa")],
+            "LFFAFAA",
+        ),
+        post(
+            "/wspolnoty/{slug}/organy/{body}/miejsca",
+            "/wspolnoty/{slug}/organy/{body}/miejsca",
+            &[("email", "third@example.pl"), ("position", "member")],
+            "LFFAFAA",
+        ),
+        post(
+            "/wspolnoty/{slug}/organy/miejsca/{seat}/koniec",
+            "/wspolnoty/{slug}/organy/miejsca/{seat}/koniec",
+            &[("reason", "rezygnacja")],
+            "LFFAFAA",
+        ),
+        get("/api/v1/spaces/{slug}/bodies", "OOOOOOO"),
         api(
             Method::POST,
             "/api/v1/spaces/{slug}/members/{number}/payments",
@@ -396,6 +416,8 @@ struct World {
     milestone: i64,
     document: i64,
     asset: i64,
+    body: i64,
+    seat: i64,
 }
 
 fn concrete(path: &str, w: &World) -> String {
@@ -410,6 +432,8 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("{milestone}", &w.milestone.to_string())
         .replace("{document}", &w.document.to_string())
         .replace("{asset}", &w.asset.to_string())
+        .replace("{body}", &w.body.to_string())
+        .replace("{seat}", &w.seat.to_string())
 }
 
 async fn world(backend: Backend) -> World {
@@ -629,8 +653,37 @@ async fn world(backend: Backend) -> World {
         )
         .await
         .unwrap();
+    let body = t
+        .app
+        .create_body(
+            &admin,
+            space,
+            wspolnota_app::assembly::BodyForm {
+                kind: "working_group".into(),
+                name: "Grupa energetyczna".into(),
+                purpose: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let seat = t
+        .app
+        .add_seat(
+            &admin,
+            space,
+            body,
+            wspolnota_app::assembly::SeatForm {
+                email: "other@example.pl".into(),
+                position: "chair".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     World {
         t,
+        body,
+        seat,
         milestone,
         document,
         asset,

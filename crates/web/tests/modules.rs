@@ -300,6 +300,30 @@ async fn the_demo_cities_have_their_budgets(backend: Backend) {
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.starts_with("%PDF-"));
+    // Its bodies: the board with its chair, a supervisory board of three.
+    let dabrowa = "/wspolnoty/spoldzielnia-rozwojowa-dabrowa-gornicza";
+    let r = t.get(&mut v, dabrowa).await;
+    assert!(
+        r.body.contains(&format!("href=\"{dabrowa}/organy\"")),
+        "{}",
+        r.body
+    );
+    let r = t.get(&mut v, &format!("{dabrowa}/organy")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let rada = r
+        .body
+        .split("Rada Nadzorcza</h2>")
+        .nth(1)
+        .and_then(|rest| rest.split("</table>").next())
+        .expect("the supervisory board's table");
+    assert_eq!(rada.matches("<tr><td>").count(), 3, "{rada}");
+    assert!(rada.contains("przewodniczący(-a)") && rada.contains("sekretarz"));
+    assert!(r.body.contains("Zarząd</h2>"));
+    // A coalition's working groups lead to the same page.
+    let r = t.get(&mut v, "/wspolnoty/koalicja-dla-sasiedztw").await;
+    assert!(r
+        .body
+        .contains("href=\"/wspolnoty/koalicja-dla-sasiedztw/organy\">Grupy robocze</a>"));
 }
 
 on_both_backends!(

@@ -44,6 +44,7 @@ impl App {
             let email = self.user(user).await?.email.unwrap_or_default();
             self.grant_coop_role(&admin, space, &email, role).await?;
         }
+        let board_user = board;
         let board = self
             .subject(Some(&self.user(board).await?), Some(space))
             .await?;
@@ -90,6 +91,58 @@ impl App {
                 )
                 .await?;
             }
+        }
+        self.load_demo_bodies(&admin, space, board_user, supervisory, founders)
+            .await
+    }
+
+    /// The cooperative's bodies: the general assembly, the board with its chair, and a
+    /// supervisory board of three members, from today (when the demo's members are
+    /// admitted) for a three-year term.
+    async fn load_demo_bodies(
+        &self,
+        admin: &Subject,
+        space: SpaceId,
+        board: UserId,
+        supervisory: UserId,
+        founders: &[DemoFounder],
+    ) -> Result<(), AppError> {
+        use crate::assembly::{BodyForm, SeatForm};
+        let body = |kind: &str, name: &str| BodyForm {
+            kind: kind.into(),
+            name: name.into(),
+            purpose: String::new(),
+        };
+        self.create_body(admin, space, body("general_assembly", "Walne Zgromadzenie"))
+            .await?;
+        let rada = self
+            .create_body(admin, space, body("supervisory_board", "Rada Nadzorcza"))
+            .await?;
+        let zarzad = self
+            .create_body(admin, space, body("board", "Zarząd"))
+            .await?;
+        let others = founders
+            .iter()
+            .filter(|f| f.org.is_none() && f.person != board && f.person != supervisory)
+            .map(|f| f.person);
+        let seats = [(zarzad, board, "chair"), (rada, supervisory, "chair")]
+            .into_iter()
+            .chain(
+                others
+                    .zip(["deputy", "secretary"])
+                    .map(|(p, pos)| (rada, p, pos)),
+            );
+        let until =
+            wspolnota_domain::date::format(wspolnota_domain::date::plus_months(self.today(), 36));
+        for (body, person, position) in seats {
+            let email = self.user(person).await?.email.unwrap_or_default();
+            let form = SeatForm {
+                email,
+                position: position.into(),
+                from: String::new(),
+                until: until.clone(),
+            };
+            self.add_seat(admin, space, body, form).await?;
         }
         Ok(())
     }

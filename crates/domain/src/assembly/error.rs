@@ -28,6 +28,12 @@ macro_rules! assembly_errors {
 
 assembly_errors! {
     BodyNotForSpace => "assembly.body_not_for_space", false;
+    BodyNameTaken => "assembly.body_name_taken", true;
+    GeneralAssemblyExists => "assembly.general_assembly_exists", true;
+    PersonUnknown => "assembly.person_unknown", false;
+    SeatEnded => "assembly.seat_ended", true;
+    EndBeforeStart => "assembly.end_before_start", false;
+    BadDate => "assembly.bad_date", false;
     TermOrder => "assembly.term_order", false;
     SeatOverlaps => "assembly.seat_overlaps", true;
     ChairTaken => "assembly.chair_taken", true;

@@ -4,6 +4,7 @@
 //! themselves come from [`crate::vote`]; what a statute may choose comes from
 //! [`crate::coop::settings::CoopSettings`].
 
+pub mod access;
 pub mod attendance;
 pub mod body;
 pub mod convening;

@@ -5,6 +5,7 @@
 //! every form of the site), or scripts with a personal access token
 //! (`Authorization: Bearer`), limited to its scopes.
 
+mod assembly;
 mod budget;
 mod coop;
 mod orgs;
@@ -57,7 +58,8 @@ use wspolnota_app::AppError;
         coop::shares::ledger,
         coop::shares::pay,
         coop::invest::investments,
-        coop::invest::assets
+        coop::invest::assets,
+        assembly::bodies
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&Credentials, &CommonErrors)
@@ -203,6 +205,7 @@ pub fn routes() -> Routes {
         .get("/spaces/{slug}/shares", coop::shares::ledger)
         .get("/spaces/{slug}/investments", coop::invest::investments)
         .get("/spaces/{slug}/assets", coop::invest::assets)
+        .get("/spaces/{slug}/bodies", assembly::bodies)
         .get("/organisations", orgs::list)
         .post("/organisations", orgs::create)
         .get("/organisations/{id}", orgs::get_org)

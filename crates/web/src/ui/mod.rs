@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod assembly;
 pub(crate) mod budget;
 mod coop;
 mod home;
@@ -69,6 +70,7 @@ pub fn routes() -> Routes {
         .post("/admin/wspolnoty/nowa", admin::create_space)
         .merge(budget::routes())
         .merge(coop::routes())
+        .merge(assembly::routes())
         .merge(publication::routes())
         .merge(my_data::routes())
         .fallback(not_found)

@@ -22,6 +22,8 @@ fn path(module: Module, slug: &str) -> Option<String> {
     match module {
         Module::Budget => Some(format!("/wspolnoty/{slug}/budzet")),
         Module::Register => Some(format!("/wspolnoty/{slug}/spoldzielnia")),
+        // Working groups are bodies too: both modules lead to the bodies page.
+        Module::Assemblies | Module::Groups => Some(format!("/wspolnoty/{slug}/organy")),
         _ => None,
     }
 }
@@ -59,16 +61,17 @@ pub(crate) async fn links(
     slug: &str,
 ) -> Result<Vec<ModuleLink>, UiError> {
     let modules = implemented(s, space).await.or_page(ctx)?;
-    Ok(modules
-        .into_iter()
-        .filter(|(_, on)| *on)
-        .filter_map(|(m, _)| {
-            path(m, slug).map(|href| ModuleLink {
+    let mut links: Vec<ModuleLink> = Vec::new();
+    for (m, _) in modules.into_iter().filter(|(_, on)| *on) {
+        // Two modules may share a page; the first names the link.
+        if let Some(href) = path(m, slug).filter(|h| links.iter().all(|l| &l.href != h)) {
+            links.push(ModuleLink {
                 href,
                 name: page.t(&format!("module-{}", m.code())),
-            })
-        })
-        .collect())
+            });
+        }
+    }
+    Ok(links)
 }
 
 /// The lines of the admin's modules form.

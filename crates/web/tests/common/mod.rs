@@ -323,17 +323,19 @@ pub async fn coalition(t: &TestApp, admin: UserId, requires_approval: bool) {
     t.app.create_space(&subject, form).await.unwrap();
 }
 
-/// Whether a route belongs to the cooperative, whose route × role table is
-/// `tests/coop_permissions.rs` (its roles are the cooperative's bodies).
+/// Whether a route belongs to the cooperative or to the bodies of a space, whose route ×
+/// role table is `tests/coop_permissions.rs` (its roles are the cooperative's bodies).
 #[allow(dead_code)]
 pub fn is_coop_route(pattern: &str) -> bool {
     pattern.contains("/spoldzielnia")
+        || pattern.starts_with("/wspolnoty/{slug}/organy")
         || [
             "/members",
             "/declarations",
             "/shares",
             "/investments",
             "/assets",
+            "/bodies",
         ]
         .iter()
         .any(|p| pattern.starts_with("/api/v1/spaces/{slug}") && pattern.contains(p))

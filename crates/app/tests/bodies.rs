@@ -1,0 +1,350 @@
+//! Bodies of a space and their seats, on both backends: a cooperative's supervisory
+//! board (members only), board and working group, the law's refusals with nothing
+//! written, seats ending into history, and a seat on the board giving its role.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use wspolnota_app::assembly::{BodyForm, SeatEndForm, SeatForm};
+use wspolnota_app::AppError;
+use wspolnota_domain::access::{can, Action, SpaceRole, Subject};
+use wspolnota_domain::assembly::AssemblyError;
+use wspolnota_domain::coop::access::CoopAction;
+use wspolnota_domain::coop::declaration::Decision;
+use wspolnota_domain::coop::CoopSettings;
+use wspolnota_domain::error::DomainError;
+use wspolnota_domain::module::Module;
+use wspolnota_store::StoreError;
+use wspolnota_testkit::{on_both_backends, Backend};
+
+mod coop_world;
+use coop_world::*;
+
+fn body(kind: &str, name: &str) -> BodyForm {
+    BodyForm {
+        kind: kind.into(),
+        name: name.into(),
+        purpose: String::new(),
+    }
+}
+
+fn seat(email: &str, position: &str, from: &str, until: &str) -> SeatForm {
+    SeatForm {
+        email: email.into(),
+        position: position.into(),
+        from: from.into(),
+        until: until.into(),
+    }
+}
+
+fn refusal(r: Result<impl std::fmt::Debug, AppError>) -> AssemblyError {
+    match r {
+        Err(AppError::Assembly(e)) => e,
+        other => panic!("expected a refusal of the assemblies module, got {other:?}"),
+    }
+}
+
+impl World {
+    async fn seats_written(&self) -> [i64; 3] {
+        [
+            self.rows("assembly_bodies").await,
+            self.rows("assembly_seats").await,
+            self.rows("audit_log").await,
+        ]
+    }
+
+    async fn admit(&self, i: usize) {
+        let d = self.declare(i, "1").await.unwrap();
+        self.app
+            .decide_declaration(&self.board().await, self.space, d, Decision::Admit)
+            .await
+            .unwrap();
+    }
+}
+
+async fn bodies_and_their_seats(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    let admin = w.admin.clone();
+    let (app, space) = (&w.app, w.space);
+    let rada = app
+        .create_body(&admin, space, body("supervisory_board", "Rada Nadzorcza"))
+        .await
+        .unwrap();
+    let zarzad = app
+        .create_body(&admin, space, body("board", "Zarząd"))
+        .await
+        .unwrap();
+    app.create_body(
+        &admin,
+        space,
+        body("general_assembly", "Walne Zgromadzenie"),
+    )
+    .await
+    .unwrap();
+    let before = w.seats_written().await;
+    assert_eq!(
+        refusal(
+            app.create_body(&admin, space, body("general_assembly", "Drugie walne"))
+                .await
+        ),
+        AssemblyError::GeneralAssemblyExists
+    );
+    assert_eq!(
+        refusal(
+            app.create_body(&admin, space, body("board", "Zarząd"))
+                .await
+        ),
+        AssemblyError::BodyNameTaken
+    );
+    assert_eq!(
+        refusal(
+            app.create_body(&admin, space, body("coordinating_team", "Zespół"))
+                .await
+        ),
+        AssemblyError::BodyNotForSpace
+    );
+    assert!(matches!(
+        app.create_body(&admin, space, body("senate", "Senat"))
+            .await,
+        Err(AppError::Invalid(DomainError::UnknownKind))
+    ));
+    assert!(matches!(
+        app.create_body(&admin, space, body("board", "  ")).await,
+        Err(AppError::Invalid(DomainError::Required { field: "name" }))
+    ));
+    // The supervisory board is elected from the members: resident 0 is not one yet.
+    let m0 = "mieszkanka0@example.pl";
+    assert_eq!(
+        refusal(
+            app.add_seat(&admin, space, rada, seat(m0, "chair", "", ""))
+                .await
+        ),
+        AssemblyError::NotEntitled
+    );
+    assert_eq!(
+        refusal(
+            app.add_seat(
+                &admin,
+                space,
+                rada,
+                seat("nikt@example.pl", "member", "", "")
+            )
+            .await
+        ),
+        AssemblyError::PersonUnknown
+    );
+    assert_eq!(w.seats_written().await, before, "nothing written");
+    w.admit(0).await;
+    w.admit(1).await;
+    let before = w.seats_written().await;
+    for (form, expected) in [
+        (seat(m0, "chair", "2026-13-01", ""), AssemblyError::BadDate),
+        (
+            seat(m0, "chair", "2026-06-01", "2026-05-01"),
+            AssemblyError::TermOrder,
+        ),
+    ] {
+        assert_eq!(
+            refusal(app.add_seat(&admin, space, rada, form).await),
+            expected
+        );
+    }
+    assert!(matches!(
+        app.add_seat(&admin, space, rada, seat(m0, "king", "", ""))
+            .await,
+        Err(AppError::Invalid(DomainError::UnknownKind))
+    ));
+    assert_eq!(w.seats_written().await[1], before[1]);
+    let chair = app
+        .add_seat(
+            &admin,
+            space,
+            rada,
+            seat(m0, "chair", "2026-05-01", "2029-06-30"),
+        )
+        .await
+        .unwrap();
+    // A second chair, the same person twice, and the chair on the board too.
+    let m1 = "mieszkanka1@example.pl";
+    assert_eq!(
+        refusal(
+            app.add_seat(&admin, space, rada, seat(m1, "chair", "", ""))
+                .await
+        ),
+        AssemblyError::ChairTaken
+    );
+    assert_eq!(
+        refusal(
+            app.add_seat(&admin, space, rada, seat(m0, "member", "", ""))
+                .await
+        ),
+        AssemblyError::SeatOverlaps
+    );
+    assert_eq!(
+        refusal(
+            app.add_seat(&admin, space, zarzad, seat(m0, "member", "", ""))
+                .await
+        ),
+        AssemblyError::SeatOverlaps
+    );
+    app.add_seat(&admin, space, rada, seat(m1, "secretary", "", ""))
+        .await
+        .unwrap();
+    // Someone from outside the cooperative may sit on the board.
+    person(&w.db, app, "prezes@example.pl", false).await;
+    app.add_seat(
+        &admin,
+        space,
+        zarzad,
+        seat("prezes@example.pl", "chair", "", ""),
+    )
+    .await
+    .unwrap();
+
+    let views = app.bodies(space).await.unwrap();
+    let rada_view = views.iter().find(|v| v.body.id == rada).unwrap();
+    let names: Vec<&str> = rada_view.current.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, vec![m0, m1]);
+    assert!(rada_view.history.is_empty());
+    assert_eq!(views.len(), 3);
+
+    // Ending a seat: not before its term, with a reason, once.
+    let end = |on: &str, reason: &str| SeatEndForm {
+        on: on.into(),
+        reason: reason.into(),
+    };
+    assert_eq!(
+        refusal(
+            app.end_seat(&admin, space, chair, end("2026-04-30", "rezygnacja"))
+                .await
+        ),
+        AssemblyError::EndBeforeStart
+    );
+    assert!(matches!(
+        app.end_seat(&admin, space, chair, end("", " ")).await,
+        Err(AppError::Invalid(DomainError::Required { field: "reason" }))
+    ));
+    app.end_seat(&admin, space, chair, end("2026-05-27", "rezygnacja"))
+        .await
+        .unwrap();
+    assert_eq!(
+        refusal(app.end_seat(&admin, space, chair, end("", "znowu")).await),
+        AssemblyError::SeatEnded
+    );
+    let views = app.bodies(space).await.unwrap();
+    let rada_view = views.iter().find(|v| v.body.id == rada).unwrap();
+    assert_eq!(rada_view.current.len(), 1);
+    assert_eq!(rada_view.history.len(), 1);
+    assert_eq!(rada_view.history[0].ended_on.as_deref(), Some("2026-05-27"));
+    assert_eq!(
+        rada_view.history[0].end_reason.as_deref(),
+        Some("rezygnacja")
+    );
+    // The chair is free again, though not for the secretary, who already sits there.
+    assert_eq!(
+        refusal(
+            app.add_seat(&admin, space, rada, seat(m1, "chair", "2026-06-01", ""))
+                .await
+        ),
+        AssemblyError::SeatOverlaps
+    );
+    // The database itself keeps seats: no change but their end, once, and no deletion.
+    for sql in [
+        "UPDATE assembly_seats SET position = 'member'",
+        "UPDATE assembly_seats SET ended_on = '2026-05-28' WHERE ended_on IS NOT NULL",
+        "UPDATE assembly_seats SET term_until = NULL",
+        "DELETE FROM assembly_seats",
+    ] {
+        let r = w.db.store.execute_raw(sql).await;
+        assert!(matches!(r, Err(StoreError::AppendOnly(_))), "{sql}: {r:?}");
+    }
+    let m2 = "mieszkanka2@example.pl";
+    w.admit(2).await;
+    app.add_seat(&admin, space, rada, seat(m2, "chair", "", ""))
+        .await
+        .unwrap();
+}
+
+async fn a_seat_on_the_board_gives_its_role(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    let zarzad = w
+        .app
+        .create_body(&w.admin, w.space, body("board", "Zarząd"))
+        .await
+        .unwrap();
+    let decides = |s: &Subject| can(s, Action::Coop(CoopAction::DecideDeclarations));
+    assert!(!decides(&w.resident(1).await));
+    let s = w
+        .app
+        .add_seat(
+            &w.admin,
+            w.space,
+            zarzad,
+            seat("mieszkanka1@example.pl", "member", "", ""),
+        )
+        .await
+        .unwrap();
+    let now = w.resident(1).await;
+    assert!(now.has(SpaceRole::Board) && decides(&now));
+    // The board may record the bodies too; a member of nothing may not.
+    w.app
+        .create_body(&now, w.space, body("working_group", "Grupa energetyczna"))
+        .await
+        .unwrap();
+    assert!(matches!(
+        w.app
+            .create_body(&w.resident(2).await, w.space, body("working_group", "Inna"))
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    assert!(matches!(
+        w.app
+            .create_body(&Subject::visitor(), w.space, body("working_group", "Inna"))
+            .await,
+        Err(AppError::LoginRequired)
+    ));
+    // The seat ends today: the role lasts through the day and is gone the next.
+    w.app
+        .end_seat(
+            &w.admin,
+            w.space,
+            s,
+            SeatEndForm {
+                on: String::new(),
+                reason: "odwołanie przez radę".into(),
+            },
+        )
+        .await
+        .unwrap();
+    assert!(decides(&w.resident(1).await));
+    w.clock.advance(86_400);
+    assert!(!decides(&w.resident(1).await));
+}
+
+async fn without_the_module_there_are_no_bodies(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    w.app
+        .set_module(&w.admin, w.space, Module::Assemblies, false)
+        .await
+        .unwrap();
+    assert!(matches!(
+        w.app.bodies(w.space).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        w.app
+            .create_body(&w.admin, w.space, body("board", "Zarząd"))
+            .await,
+        Err(AppError::NotFound)
+    ));
+    // Working groups alone bring the page back.
+    w.app
+        .set_module(&w.admin, w.space, Module::Groups, true)
+        .await
+        .unwrap();
+    assert!(w.app.bodies(w.space).await.unwrap().is_empty());
+}
+
+on_both_backends!(
+    bodies_and_their_seats,
+    a_seat_on_the_board_gives_its_role,
+    without_the_module_there_are_no_bodies,
+);

@@ -1,0 +1,57 @@
+//! Who may do what with the bodies of a space. Who sits on the boards of a civic
+//! institution is public (for a cooperative it is in the court register anyway), so
+//! anyone may see the bodies and their seats; the space's admins record them, and in
+//! a cooperative the board does too (it keeps the records between assemblies).
+//! Reached from [`crate::access::can`] like every module's policy.
+
+use crate::access::{SpaceRole, Subject};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssemblyAction {
+    /// See the bodies, who sits on them now and who sat before.
+    ViewBodies,
+    /// Create bodies, give and end seats.
+    ManageBodies,
+}
+
+/// Decides whether `s` may perform `action` on the bodies of the space.
+pub fn can(s: &Subject, action: AssemblyAction) -> bool {
+    match action {
+        AssemblyAction::ViewBodies => true,
+        AssemblyAction::ManageBodies => {
+            s.space_admin || s.platform_admin || s.has(SpaceRole::Board)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::UserId;
+
+    #[test]
+    fn admins_and_the_board_record_the_bodies() {
+        let person = Subject {
+            user: Some(UserId(1)),
+            space_member: true,
+            ..Subject::default()
+        };
+        assert!(can(&Subject::visitor(), AssemblyAction::ViewBodies));
+        assert!(!can(&person, AssemblyAction::ManageBodies));
+        let board = Subject {
+            space_roles: vec![SpaceRole::Board],
+            ..person.clone()
+        };
+        assert!(can(&board, AssemblyAction::ManageBodies));
+        let overseer = Subject {
+            space_roles: vec![SpaceRole::SupervisoryBoard],
+            ..person.clone()
+        };
+        assert!(!can(&overseer, AssemblyAction::ManageBodies));
+        let admin = Subject {
+            space_admin: true,
+            ..person
+        };
+        assert!(can(&admin, AssemblyAction::ManageBodies));
+    }
+}

@@ -1,0 +1,42 @@
+-- Bodies of a space (the general assembly, the supervisory board, the board, working
+-- groups, a coalition's coordinating team) and the seats people hold in them. A seat
+-- is never deleted: it ends, once, with its date and reason, so the history of who
+-- sat where stays.
+CREATE TABLE assembly_bodies (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    space_id INTEGER NOT NULL REFERENCES spaces(id),
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    purpose TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    created_by INTEGER REFERENCES users(id),
+    UNIQUE (space_id, name)
+);
+
+CREATE TABLE assembly_seats (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    body_id INTEGER NOT NULL REFERENCES assembly_bodies(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    position TEXT NOT NULL,
+    term_from TEXT NOT NULL,
+    term_until TEXT,
+    ended_on TEXT,
+    end_reason TEXT,
+    created_at INTEGER NOT NULL,
+    created_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX assembly_seats_body ON assembly_seats(body_id, id);
+CREATE INDEX assembly_seats_user ON assembly_seats(user_id, body_id);
+
+-- A seat's person, position and term are fixed; only its end may be written, once.
+CREATE TRIGGER assembly_seats_fixed BEFORE UPDATE ON assembly_seats
+WHEN NEW.body_id IS NOT OLD.body_id OR NEW.user_id IS NOT OLD.user_id
+  OR NEW.position IS NOT OLD.position OR NEW.term_from IS NOT OLD.term_from
+  OR NEW.term_until IS NOT OLD.term_until OR OLD.ended_on IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'append-only: assembly_seats');
+END;
+CREATE TRIGGER assembly_seats_kept BEFORE DELETE ON assembly_seats
+BEGIN
+    SELECT RAISE(ABORT, 'append-only: assembly_seats');
+END;

@@ -1,0 +1,177 @@
+//! Bodies of a space and the seats people hold in them. Seats are never deleted; a
+//! seat ends once (the database refuses any other change).
+
+use crate::{Conn, StoreError};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use wspolnota_domain::clock::Timestamp;
+use wspolnota_domain::ids::{SpaceId, UserId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    pub id: i64,
+    pub space_id: i64,
+    pub kind: String,
+    pub name: String,
+    pub purpose: String,
+}
+
+fn body_from_row(r: &AnyRow) -> Result<Body, sqlx::Error> {
+    Ok(Body {
+        id: r.try_get("id")?,
+        space_id: r.try_get("space_id")?,
+        kind: r.try_get("kind")?,
+        name: r.try_get("name")?,
+        purpose: r.try_get("purpose")?,
+    })
+}
+
+const BODY_SELECT: &str = "SELECT id, space_id, kind, name, purpose FROM assembly_bodies";
+
+pub struct NewBody<'a> {
+    pub space: SpaceId,
+    pub kind: &'a str,
+    pub name: &'a str,
+    pub purpose: &'a str,
+    pub by: Option<UserId>,
+}
+
+/// Adds a body; `None` when the space already has a body of that name.
+pub async fn insert_body(
+    c: &mut Conn,
+    b: &NewBody<'_>,
+    now: Timestamp,
+) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO assembly_bodies (space_id, kind, name, purpose, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (space_id, name) DO NOTHING RETURNING id",
+    )
+    .bind(b.space.0)
+    .bind(b.kind)
+    .bind(b.name)
+    .bind(b.purpose)
+    .bind(now.0)
+    .bind(b.by.map(|u| u.0))
+    .fetch_optional(c)
+    .await?)
+}
+
+/// The bodies of a space, statutory bodies first (in the order the kinds are given).
+pub async fn bodies(c: &mut Conn, space: SpaceId) -> Result<Vec<Body>, StoreError> {
+    let sql = format!("{BODY_SELECT} WHERE space_id = $1 ORDER BY id");
+    let rows = sqlx::query(&sql).bind(space.0).fetch_all(c).await?;
+    Ok(rows.iter().map(body_from_row).collect::<Result<_, _>>()?)
+}
+
+/// One body of a space; `NotFound` when it is another space's or does not exist.
+pub async fn body(c: &mut Conn, space: SpaceId, id: i64) -> Result<Body, StoreError> {
+    let sql = format!("{BODY_SELECT} WHERE space_id = $1 AND id = $2");
+    let row = sqlx::query(&sql)
+        .bind(space.0)
+        .bind(id)
+        .fetch_optional(c)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(body_from_row(&row)?)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatRow {
+    pub id: i64,
+    pub body_id: i64,
+    pub body_kind: String,
+    pub user_id: i64,
+    pub name: String,
+    pub position: String,
+    pub term_from: String,
+    pub term_until: Option<String>,
+    pub ended_on: Option<String>,
+    pub end_reason: Option<String>,
+}
+
+const SEAT_SELECT: &str = "SELECT s.id, s.body_id, b.kind AS body_kind, s.user_id, u.display_name, \
+     s.position, s.term_from, s.term_until, s.ended_on, s.end_reason \
+     FROM assembly_seats s JOIN assembly_bodies b ON b.id = s.body_id JOIN users u ON u.id = s.user_id";
+
+fn seat_from_row(r: &AnyRow) -> Result<SeatRow, sqlx::Error> {
+    Ok(SeatRow {
+        id: r.try_get("id")?,
+        body_id: r.try_get("body_id")?,
+        body_kind: r.try_get("body_kind")?,
+        user_id: r.try_get("user_id")?,
+        name: r.try_get("display_name")?,
+        position: r.try_get("position")?,
+        term_from: r.try_get("term_from")?,
+        term_until: r.try_get("term_until")?,
+        ended_on: r.try_get("ended_on")?,
+        end_reason: r.try_get("end_reason")?,
+    })
+}
+
+/// Every seat ever held in the space's bodies, oldest first.
+pub async fn seats(c: &mut Conn, space: SpaceId) -> Result<Vec<SeatRow>, StoreError> {
+    let sql = format!("{SEAT_SELECT} WHERE b.space_id = $1 ORDER BY s.body_id, s.term_from, s.id");
+    let rows = sqlx::query(&sql).bind(space.0).fetch_all(c).await?;
+    Ok(rows.iter().map(seat_from_row).collect::<Result<_, _>>()?)
+}
+
+/// The seats `user` has ever held in the space's bodies.
+pub async fn seats_of(
+    c: &mut Conn,
+    space: SpaceId,
+    user: UserId,
+) -> Result<Vec<SeatRow>, StoreError> {
+    let sql = format!("{SEAT_SELECT} WHERE b.space_id = $1 AND s.user_id = $2 ORDER BY s.id");
+    let rows = sqlx::query(&sql)
+        .bind(space.0)
+        .bind(user.0)
+        .fetch_all(c)
+        .await?;
+    Ok(rows.iter().map(seat_from_row).collect::<Result<_, _>>()?)
+}
+
+pub struct NewSeat<'a> {
+    pub body: i64,
+    pub user: UserId,
+    pub position: &'a str,
+    pub term_from: &'a str,
+    pub term_until: Option<&'a str>,
+    pub by: Option<UserId>,
+}
+
+pub async fn insert_seat(c: &mut Conn, s: &NewSeat<'_>, now: Timestamp) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO assembly_seats (body_id, user_id, position, term_from, term_until, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(s.body)
+    .bind(s.user.0)
+    .bind(s.position)
+    .bind(s.term_from)
+    .bind(s.term_until)
+    .bind(now.0)
+    .bind(s.by.map(|u| u.0))
+    .fetch_one(c)
+    .await?)
+}
+
+/// Ends a seat of the space; false when it has already ended (or is not the space's).
+pub async fn end_seat(
+    c: &mut Conn,
+    space: SpaceId,
+    seat: i64,
+    ended_on: &str,
+    reason: &str,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE assembly_seats SET ended_on = $3, end_reason = $4 WHERE id = $2 AND ended_on IS NULL \
+         AND body_id IN (SELECT id FROM assembly_bodies WHERE space_id = $1)",
+    )
+    .bind(space.0)
+    .bind(seat)
+    .bind(ended_on)
+    .bind(reason)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
