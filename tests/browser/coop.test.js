@@ -129,7 +129,7 @@ test('a resident declares, the board admits and records her payment, she sees he
   assert.ok(bytes.includes(Buffer.from('FontFile2')), 'the font with Polish characters is embedded');
 });
 
-test('the board records a working group and who sits on it; anyone sees the bodies', async () => {
+test('the board records a working group, convenes an assembly and sends its notice; anyone sees the bodies', async () => {
   const BODIES = '/wspolnoty/spoldzielnia-rozwojowa-dabrowa-gornicza/organy';
   const visitor = await (await browser.newContext({ locale: 'pl-PL', viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
   await visitor.goto(`${server.base}${BODIES}`);
@@ -153,4 +153,28 @@ test('the board records a working group and who sits on it; anyone sees the bodi
   await audited(board, 'the bodies after adding a seat');
   const added = board.locator('section', { has: board.getByRole('heading', { name: 'Grupa energetyczna' }) });
   assert.match(await added.locator('tbody').textContent(), /przewodniczący/);
+
+  // The board convenes a general assembly, sets its agenda and sends the notice.
+  await board.getByRole('link', { name: 'Walne zgromadzenia' }).click();
+  await audited(board, 'the general assemblies with the form to convene one');
+  await board.getByLabel('Nazwa zgromadzenia').fill('Zwyczajne Walne Zgromadzenie');
+  // Sixty days ahead, so the statute's fourteen days of notice fit whenever this runs.
+  const held = new Date(Date.now() + 60 * 86400e3).toISOString().slice(0, 10);
+  await board.getByLabel('Termin').fill(held);
+  await board.getByLabel('Godzina rozpoczęcia').fill('17:00');
+  await board.getByLabel('Miejsce').fill('Pałac Kultury Zagłębia, sala 2');
+  await board.getByRole('button', { name: 'Zwołaj' }).click();
+  await board.getByText('Zgromadzenie zwołane.').waitFor();
+  await audited(board, 'a convened assembly without an agenda');
+  await board.getByLabel('Sprawa').fill('Zatwierdzenie sprawozdania finansowego');
+  await board.getByLabel('Uchwała').selectOption('ordinary');
+  await board.getByRole('button', { name: 'Dodaj punkt' }).click();
+  await board.getByText('Punkt dodany do porządku obrad.').waitFor();
+  await board.getByRole('button', { name: 'Wyślij zawiadomienie' }).click();
+  await board.getByText('Zawiadomienie wysłane.').waitFor();
+  await audited(board, 'the assembly after the notice');
+  const facts = await board.textContent('main');
+  assert.match(facts, /Zawiadomienie wysłane \d{4}-\d{2}-\d{2}/);
+  assert.match(facts, /Zatwierdzenie sprawozdania finansowego/);
+  assert.equal(await board.getByRole('button', { name: 'Wyślij zawiadomienie' }).count(), 0, 'the notice goes out once');
 });

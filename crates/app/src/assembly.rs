@@ -4,6 +4,10 @@
 //! a term; ending it keeps it in the history. A current seat on the board or the
 //! supervisory board gives that body's role in the space (see [`App::subject`]).
 
+mod meetings;
+
+pub use meetings::{AgendaForm, AgendaItem, ConveneForm, Meeting, MeetingView, NoticeSent};
+
 use crate::{audit, authorise, App, AppError};
 use serde_json::json;
 use wspolnota_domain::access::{Action, Subject};

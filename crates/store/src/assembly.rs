@@ -175,3 +175,220 @@ pub async fn end_seat(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// A general assembly as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: i64,
+    pub space_id: i64,
+    pub body_id: i64,
+    pub title: String,
+    pub convener: String,
+    pub demand_signatures: Option<i64>,
+    pub demanded_on: Option<String>,
+    pub held_on: String,
+    pub starts_at: String,
+    pub place: String,
+    pub remote: bool,
+    pub notice_sent_on: Option<String>,
+}
+
+const MEETING_SELECT: &str =
+    "SELECT id, space_id, body_id, title, convener, demand_signatures, demanded_on, \
+     held_on, starts_at, place, remote, notice_sent_on FROM assembly_meetings";
+
+fn meeting_from_row(r: &AnyRow) -> Result<Meeting, sqlx::Error> {
+    Ok(Meeting {
+        id: r.try_get("id")?,
+        space_id: r.try_get("space_id")?,
+        body_id: r.try_get("body_id")?,
+        title: r.try_get("title")?,
+        convener: r.try_get("convener")?,
+        demand_signatures: r.try_get("demand_signatures")?,
+        demanded_on: r.try_get("demanded_on")?,
+        held_on: r.try_get("held_on")?,
+        starts_at: r.try_get("starts_at")?,
+        place: r.try_get("place")?,
+        remote: r.try_get::<i64, _>("remote")? != 0,
+        notice_sent_on: r.try_get("notice_sent_on")?,
+    })
+}
+
+pub struct NewMeeting<'a> {
+    pub space: SpaceId,
+    pub body: i64,
+    pub title: &'a str,
+    pub convener: &'a str,
+    pub demand_signatures: Option<i64>,
+    pub demanded_on: Option<&'a str>,
+    pub held_on: &'a str,
+    pub starts_at: &'a str,
+    pub place: &'a str,
+    pub remote: bool,
+    pub by: Option<UserId>,
+}
+
+pub async fn insert_meeting(
+    c: &mut Conn,
+    m: &NewMeeting<'_>,
+    now: Timestamp,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO assembly_meetings (space_id, body_id, title, convener, demand_signatures, demanded_on, \
+         held_on, starts_at, place, remote, created_at, created_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+    )
+    .bind(m.space.0)
+    .bind(m.body)
+    .bind(m.title)
+    .bind(m.convener)
+    .bind(m.demand_signatures)
+    .bind(m.demanded_on)
+    .bind(m.held_on)
+    .bind(m.starts_at)
+    .bind(m.place)
+    .bind(i64::from(m.remote))
+    .bind(now.0)
+    .bind(m.by.map(|u| u.0))
+    .fetch_one(c)
+    .await?)
+}
+
+/// The space's assemblies, the latest first.
+pub async fn meetings(c: &mut Conn, space: SpaceId) -> Result<Vec<Meeting>, StoreError> {
+    let sql = format!("{MEETING_SELECT} WHERE space_id = $1 ORDER BY held_on DESC, id DESC");
+    let rows = sqlx::query(&sql).bind(space.0).fetch_all(c).await?;
+    Ok(rows
+        .iter()
+        .map(meeting_from_row)
+        .collect::<Result<_, _>>()?)
+}
+
+/// One assembly of the space; `NotFound` when it is another space's.
+pub async fn meeting(c: &mut Conn, space: SpaceId, id: i64) -> Result<Meeting, StoreError> {
+    let sql = format!("{MEETING_SELECT} WHERE space_id = $1 AND id = $2");
+    let row = sqlx::query(&sql)
+        .bind(space.0)
+        .bind(id)
+        .fetch_optional(c)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(meeting_from_row(&row)?)
+}
+
+/// Records the day the notice went out; false when it already had.
+pub async fn mark_noticed(c: &mut Conn, meeting: i64, on: &str) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE assembly_meetings SET notice_sent_on = $2 WHERE id = $1 AND notice_sent_on IS NULL",
+    )
+    .bind(meeting)
+    .bind(on)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    pub id: i64,
+    pub position: i64,
+    pub title: String,
+    /// The kind of resolution the item asks for; `None`: a report or a discussion.
+    pub resolution_kind: Option<String>,
+    pub description: String,
+    pub after_notice: bool,
+}
+
+pub async fn agenda(c: &mut Conn, meeting: i64) -> Result<Vec<AgendaItem>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, position, title, resolution_kind, description, after_notice FROM assembly_agenda \
+         WHERE meeting_id = $1 ORDER BY position",
+    )
+    .bind(meeting)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(AgendaItem {
+                id: r.try_get("id")?,
+                position: r.try_get("position")?,
+                title: r.try_get("title")?,
+                resolution_kind: r.try_get("resolution_kind")?,
+                description: r.try_get("description")?,
+                after_notice: r.try_get::<i64, _>("after_notice")? != 0,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(StoreError::from)
+}
+
+pub struct NewItem<'a> {
+    pub meeting: i64,
+    pub title: &'a str,
+    pub resolution_kind: Option<&'a str>,
+    pub description: &'a str,
+    pub after_notice: bool,
+    pub by: Option<UserId>,
+}
+
+/// Appends an item at the end of the agenda.
+pub async fn add_item(c: &mut Conn, i: &NewItem<'_>, now: Timestamp) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO assembly_agenda (meeting_id, position, title, resolution_kind, description, after_notice, added_at, added_by) \
+         VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM assembly_agenda WHERE meeting_id = $1), \
+         $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(i.meeting)
+    .bind(i.title)
+    .bind(i.resolution_kind)
+    .bind(i.description)
+    .bind(i64::from(i.after_notice))
+    .bind(now.0)
+    .bind(i.by.map(|u| u.0))
+    .fetch_one(c)
+    .await?)
+}
+
+/// Where the notice of an assembly goes: one line per address. A member in their own
+/// name has their account's address; a member organisation, each of its current
+/// representatives'. A member with no line gets a printed letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeAddress {
+    pub number: i64,
+    pub name: String,
+    pub email: Option<String>,
+    pub locale: Option<String>,
+}
+
+/// The current members on `today` with every address their notice goes to.
+pub async fn notice_addresses(
+    c: &mut Conn,
+    space: SpaceId,
+    today: &str,
+) -> Result<Vec<NoticeAddress>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT m.number, m.sort_name, u.email, u.locale FROM coop_members m \
+         LEFT JOIN users u ON u.id = m.user_id \
+         WHERE m.space_id = $1 AND m.org_id IS NULL AND (m.ends_on IS NULL OR m.ends_on > $2) \
+         UNION ALL SELECT m.number, m.sort_name, u.email, u.locale FROM coop_members m \
+         LEFT JOIN org_representatives r ON r.org_id = m.org_id AND r.revoked_at IS NULL \
+         LEFT JOIN users u ON u.id = r.user_id \
+         WHERE m.space_id = $1 AND m.org_id IS NOT NULL AND (m.ends_on IS NULL OR m.ends_on > $2) \
+         ORDER BY 1",
+    )
+    .bind(space.0)
+    .bind(today)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(NoticeAddress {
+                number: r.try_get(0)?,
+                name: r.try_get(1)?,
+                email: r.try_get(2)?,
+                locale: r.try_get(3)?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(StoreError::from)
+}

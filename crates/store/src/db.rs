@@ -271,6 +271,8 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "coop_statements",
         "assembly_bodies",
         "assembly_seats",
+        "assembly_meetings",
+        "assembly_agenda",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));

@@ -394,6 +394,44 @@ fn table() -> Vec<Row> {
             "LFFAFAA",
         ),
         get("/api/v1/spaces/{slug}/bodies", "OOOOOOO"),
+        get("/wspolnoty/{slug}/zgromadzenia", "LFOOOOO"),
+        get("/api/v1/spaces/{slug}/assemblies", "LFOOOOO"),
+        post(
+            "/wspolnoty/{slug}/zgromadzenia",
+            "/wspolnoty/{slug}/zgromadzenia",
+            &[
+                ("title", "Walne Zgromadzenie"),
+                ("convener", "board"),
+                ("held_on", "2026-09-01"),
+                ("starts_at", "17:00"),
+                ("place", "ul. Hutnicza 1"),
+            ],
+            "LFFAFFA",
+        ),
+        Row {
+            path: "/wspolnoty/{slug}/zgromadzenia/{meeting}",
+            ..get("/wspolnoty/{slug}/zgromadzenia/{id}", "LFOOOOO")
+        },
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/porzadek",
+            "/wspolnoty/{slug}/zgromadzenia/{meeting}/porzadek",
+            &[("title", "Sprawozdanie zarządu")],
+            "LFFAFFA",
+        ),
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/zawiadomienie",
+            "/wspolnoty/{slug}/zgromadzenia/{meeting}/zawiadomienie",
+            &[],
+            "LFFAFFA",
+        ),
+        // Every member of this cooperative has an e-mail: no letters to print (404).
+        Row {
+            path: "/wspolnoty/{slug}/zgromadzenia/{noticed}/zawiadomienia.pdf",
+            ..get(
+                "/wspolnoty/{slug}/zgromadzenia/{id}/zawiadomienia.pdf",
+                "LFFNFFN",
+            )
+        },
         api(
             Method::POST,
             "/api/v1/spaces/{slug}/members/{number}/payments",
@@ -418,6 +456,8 @@ struct World {
     asset: i64,
     body: i64,
     seat: i64,
+    meeting: i64,
+    noticed: i64,
 }
 
 fn concrete(path: &str, w: &World) -> String {
@@ -434,6 +474,8 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("{asset}", &w.asset.to_string())
         .replace("{body}", &w.body.to_string())
         .replace("{seat}", &w.seat.to_string())
+        .replace("{meeting}", &w.meeting.to_string())
+        .replace("{noticed}", &w.noticed.to_string())
 }
 
 async fn world(backend: Backend) -> World {
@@ -680,10 +722,60 @@ async fn world(backend: Backend) -> World {
         )
         .await
         .unwrap();
+    let convene = |title: &str| wspolnota_app::assembly::ConveneForm {
+        title: title.into(),
+        convener: "board".into(),
+        held_on: "2026-08-01".into(),
+        starts_at: "17:00".into(),
+        place: "ul. Hutnicza 1".into(),
+        ..Default::default()
+    };
+    let meeting = t
+        .app
+        .convene_assembly(&board, space, convene("Walne Zgromadzenie 2026"))
+        .await
+        .unwrap();
+    t.app
+        .add_agenda_item(
+            &board,
+            space,
+            meeting,
+            wspolnota_app::assembly::AgendaForm {
+                title: "Zatwierdzenie sprawozdania".into(),
+                resolution: "ordinary".into(),
+                description: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let noticed = t
+        .app
+        .convene_assembly(&board, space, convene("Nadzwyczajne Walne Zgromadzenie"))
+        .await
+        .unwrap();
+    t.app
+        .add_agenda_item(
+            &board,
+            space,
+            noticed,
+            wspolnota_app::assembly::AgendaForm {
+                title: "Zmiana statutu".into(),
+                resolution: "statute_change".into(),
+                description: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    t.app
+        .send_assembly_notice(&board, space, noticed)
+        .await
+        .unwrap();
     World {
         t,
         body,
         seat,
+        meeting,
+        noticed,
         milestone,
         document,
         asset,

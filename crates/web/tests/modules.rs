@@ -319,6 +319,24 @@ async fn the_demo_cities_have_their_budgets(backend: Backend) {
     assert_eq!(rada.matches("<tr><td>").count(), 3, "{rada}");
     assert!(rada.contains("przewodniczący(-a)") && rada.contains("sekretarz"));
     assert!(r.body.contains("Zarząd</h2>"));
+    // An ordinary assembly a month ahead, its notice sent, as the board sees it.
+    let space = t
+        .app
+        .space_by_slug("spoldzielnia-rozwojowa-dabrowa-gornicza")
+        .await
+        .unwrap()
+        .id;
+    let mut c = t.db.store.read().await.unwrap();
+    let marek = wspolnota_store::users::by_email(&mut c, "marek.kowalski@wspolnota.demo")
+        .await
+        .unwrap()
+        .unwrap();
+    drop(c);
+    let board = t.app.subject(Some(&marek), Some(space)).await.unwrap();
+    let assemblies = t.app.assemblies(&board, space).await.unwrap();
+    assert_eq!(assemblies.len(), 1);
+    assert!(assemblies[0].meeting.notice_sent_on.is_some());
+    assert_eq!(assemblies[0].agenda.len(), 6);
     // A coalition's working groups lead to the same page.
     let r = t.get(&mut v, "/wspolnoty/koalicja-dla-sasiedztw").await;
     assert!(r

@@ -71,3 +71,84 @@ assembly-body-create = Create
 assembly-body-created = Body created.
 assembly-seat-given = Person added to the body.
 assembly-seat-ended = Seat ended; it stays in the history.
+
+error-assembly-bad_time = Give the time as HH:MM, e.g. 17:00.
+error-assembly-date_in_past = An assembly cannot be held in the past.
+error-assembly-demand_date_missing = Give the day the demand to convene came in.
+error-assembly-notice_already_sent = The notice of this assembly has already been sent.
+error-assembly-notice_not_sent = The notice of this assembly has not been sent yet.
+
+mail-assembly-notice-subject = Notice of the general assembly: { $coop }
+mail-assembly-notice-body = Hello,
+
+    The board of { $coop } gives notice of the general assembly: { $title }.
+
+    When: { $date }, { $time }
+    Where: { $place }
+
+    Agenda:
+    { $agenda }
+
+    Resolutions may be passed only on items of the agenda. Every member has one vote, whatever their shares; a member may act through a proxy with a written power of attorney where the statute allows it.
+
+    Details and documents: { $link }
+letter-assembly-notice-subject = Notice of the general assembly: { $title }
+letter-assembly-notice-body = The board of { $coop } gives notice of the general assembly: { $title }.
+
+    When: { $date }, { $time }
+    Where: { $place }
+
+    Agenda:
+    { $agenda }
+
+    Resolutions may be passed only on items of the agenda. Every member has one vote, whatever their shares; a member may act through a proxy with a written power of attorney where the statute allows it. The documents may be inspected at the cooperative's seat.
+
+assembly-meetings-title = General assemblies
+assembly-meetings-lead = The cooperative's assemblies: date, place, agenda and the notice to members. Every member has one vote, whatever their shares.
+assembly-no-meetings = No assembly has been convened yet.
+assembly-not-noticed = Notice not sent yet.
+assembly-noticed-on = Notice sent on
+assembly-notice-by = It must go out by
+assembly-late = Late: an assembly convened on a demand should be held within 6 weeks.
+assembly-convene-title = Convene a general assembly
+assembly-meeting-title = Name of the assembly
+assembly-convener = Convened by
+assembly-convener-board = The board, of its own accord
+assembly-convener-supervisory_board = The board, on the supervisory board's demand
+assembly-convener-members = The board, on the demand of { $count } members
+assembly-convener-members-choice = The board, on the members' demand (at least 1/10, no fewer than 3)
+assembly-signatures = Members who signed the demand
+assembly-for-members-demand = (for a members' demand)
+assembly-demanded-on = Day the demand came in
+assembly-for-a-demand = (for a demand)
+assembly-held-on = Date
+assembly-starts-at = Starting time
+assembly-place = Place
+assembly-remote = remote
+assembly-remote-choice = Members may take part remotely
+assembly-convene-submit = Convene
+assembly-convened = Assembly convened. Set the agenda and send the notice.
+assembly-demand-deadline = Deadline set by the demand
+assembly-notice = Notice to members
+assembly-agenda-open-until = The agenda takes additions until
+assembly-challenge-until = Resolutions may be challenged in court until
+assembly-agenda = Agenda
+assembly-agenda-empty = The agenda is empty.
+assembly-added-after-notice = (added after the notice)
+assembly-item-title = Add an agenda item
+assembly-item-name = Item
+assembly-item-resolution = Resolution
+assembly-item-no-resolution = no resolution (a report, a discussion)
+assembly-item-description = Description
+assembly-item-submit = Add item
+assembly-item-added = Item added to the agenda.
+assembly-notice-explained = The notice with the date, place and agenda goes by e-mail to every member (to an organisation: to its representatives). For members without an e-mail address letters are prepared for printing. After it, the agenda only takes additions, within the statute's time.
+assembly-notice-submit = Send the notice
+assembly-notice-sent = Notice sent.
+assembly-letters-link = Printed notices for members without e-mail (PDF)
+assembly-resolution-ordinary = simple majority
+assembly-resolution-statute_change = statute change
+assembly-resolution-merger = merger
+assembly-resolution-liquidation = liquidation
+assembly-resolution-election = election (secret)
+assembly-resolution-dismissal = dismissal (secret)

@@ -71,3 +71,84 @@ assembly-body-create = Utwórz
 assembly-body-created = Organ utworzony.
 assembly-seat-given = Osoba dodana do składu.
 assembly-seat-ended = Miejsce wygasło; zostaje w historii.
+
+error-assembly-bad_time = Podaj godzinę w formacie GG:MM, np. 17:00.
+error-assembly-date_in_past = Zgromadzenie nie może się odbyć w przeszłości.
+error-assembly-demand_date_missing = Podaj datę, w której wpłynęło żądanie zwołania.
+error-assembly-notice_already_sent = Zawiadomienie o tym zgromadzeniu zostało już wysłane.
+error-assembly-notice_not_sent = Zawiadomienie o tym zgromadzeniu nie zostało jeszcze wysłane.
+
+mail-assembly-notice-subject = Zawiadomienie o walnym zgromadzeniu: { $coop }
+mail-assembly-notice-body = Dzień dobry!
+
+    Zarząd spółdzielni { $coop } zawiadamia o walnym zgromadzeniu: { $title }.
+
+    Termin: { $date }, godz. { $time }
+    Miejsce: { $place }
+
+    Porządek obrad:
+    { $agenda }
+
+    Uchwały można podejmować tylko w sprawach objętych porządkiem obrad. Każdy członek ma jeden głos, bez względu na liczbę udziałów; można działać przez pełnomocnika z pisemnym pełnomocnictwem, jeśli statut na to pozwala.
+
+    Szczegóły i dokumenty: { $link }
+letter-assembly-notice-subject = Zawiadomienie o walnym zgromadzeniu: { $title }
+letter-assembly-notice-body = Zarząd spółdzielni { $coop } zawiadamia o walnym zgromadzeniu: { $title }.
+
+    Termin: { $date }, godz. { $time }
+    Miejsce: { $place }
+
+    Porządek obrad:
+    { $agenda }
+
+    Uchwały można podejmować tylko w sprawach objętych porządkiem obrad. Każdy członek ma jeden głos, bez względu na liczbę udziałów; można działać przez pełnomocnika z pisemnym pełnomocnictwem, jeśli statut na to pozwala. Dokumenty są do wglądu w siedzibie spółdzielni.
+
+assembly-meetings-title = Walne zgromadzenia
+assembly-meetings-lead = Zgromadzenia spółdzielni: termin, miejsce, porządek obrad i zawiadomienie członków. Każdy członek ma jeden głos, bez względu na liczbę udziałów.
+assembly-no-meetings = Nie zwołano jeszcze żadnego zgromadzenia.
+assembly-not-noticed = Zawiadomienie jeszcze nie wysłane.
+assembly-noticed-on = Zawiadomienie wysłane
+assembly-notice-by = Trzeba je wysłać najpóźniej
+assembly-late = Po terminie: zgromadzenie zwołane na żądanie powinno się odbyć w ciągu 6 tygodni.
+assembly-convene-title = Zwołaj walne zgromadzenie
+assembly-meeting-title = Nazwa zgromadzenia
+assembly-convener = Kto zwołuje
+assembly-convener-board = Zarząd z własnej inicjatywy
+assembly-convener-supervisory_board = Zarząd na żądanie rady nadzorczej
+assembly-convener-members = Zarząd na żądanie { $count } członków
+assembly-convener-members-choice = Zarząd na żądanie członków (co najmniej 1/10, nie mniej niż 3)
+assembly-signatures = Liczba członków, którzy podpisali żądanie
+assembly-for-members-demand = (przy żądaniu członków)
+assembly-demanded-on = Data wpłynięcia żądania
+assembly-for-a-demand = (przy żądaniu)
+assembly-held-on = Termin
+assembly-starts-at = Godzina rozpoczęcia
+assembly-place = Miejsce
+assembly-remote = zdalnie
+assembly-remote-choice = Członkowie mogą uczestniczyć zdalnie
+assembly-convene-submit = Zwołaj
+assembly-convened = Zgromadzenie zwołane. Ustal porządek obrad i wyślij zawiadomienie.
+assembly-demand-deadline = Termin wynikający z żądania
+assembly-notice = Zawiadomienie członków
+assembly-agenda-open-until = Porządek obrad można uzupełnić do
+assembly-challenge-until = Uchwały można zaskarżyć do sądu do
+assembly-agenda = Porządek obrad
+assembly-agenda-empty = Porządek obrad jest pusty.
+assembly-added-after-notice = (dodano po zawiadomieniu)
+assembly-item-title = Dodaj punkt porządku obrad
+assembly-item-name = Sprawa
+assembly-item-resolution = Uchwała
+assembly-item-no-resolution = bez uchwały (sprawozdanie, dyskusja)
+assembly-item-description = Opis
+assembly-item-submit = Dodaj punkt
+assembly-item-added = Punkt dodany do porządku obrad.
+assembly-notice-explained = Zawiadomienie z terminem, miejscem i porządkiem obrad trafi e-mailem do każdego członka (do organizacji: do jej przedstawicieli). Dla członków bez adresu e-mail przygotujemy listy do wydruku. Po wysłaniu porządek obrad można tylko uzupełniać, w terminie ze statutu.
+assembly-notice-submit = Wyślij zawiadomienie
+assembly-notice-sent = Zawiadomienie wysłane.
+assembly-letters-link = Zawiadomienia do wydruku dla członków bez e-maila (PDF)
+assembly-resolution-ordinary = zwykła większość
+assembly-resolution-statute_change = zmiana statutu
+assembly-resolution-merger = połączenie
+assembly-resolution-liquidation = likwidacja
+assembly-resolution-election = wybory (tajne)
+assembly-resolution-dismissal = odwołanie (tajne)

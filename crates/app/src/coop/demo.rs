@@ -147,6 +147,49 @@ impl App {
         Ok(())
     }
 
+    /// The year's ordinary general assembly, a month ahead, with its notice sent.
+    pub(crate) async fn load_demo_assembly(
+        &self,
+        admin: &Subject,
+        space: SpaceId,
+    ) -> Result<(), AppError> {
+        use crate::assembly::{AgendaForm, ConveneForm};
+        use wspolnota_domain::date;
+        let held_on = date::format(date::plus_days(self.today(), 30));
+        let id = self
+            .convene_assembly(
+                admin,
+                space,
+                ConveneForm {
+                    title: "Zwyczajne Walne Zgromadzenie".into(),
+                    convener: "board".into(),
+                    held_on,
+                    starts_at: "17:00".into(),
+                    place: "Pałac Kultury Zagłębia, ul. Teatralna 4, sala kameralna".into(),
+                    remote: true,
+                    ..ConveneForm::default()
+                },
+            )
+            .await?;
+        for (title, resolution) in [
+            ("Otwarcie zgromadzenia i wybór przewodniczącego", ""),
+            ("Sprawozdanie zarządu z działalności spółdzielni", ""),
+            ("Zatwierdzenie sprawozdania finansowego", "ordinary"),
+            ("Podział nadwyżki bilansowej", "ordinary"),
+            ("Zmiana § 8 statutu (wysokość udziału)", "statute_change"),
+            ("Wybory uzupełniające do rady nadzorczej", "election"),
+        ] {
+            let form = AgendaForm {
+                title: title.into(),
+                resolution: resolution.into(),
+                description: String::new(),
+            };
+            self.add_agenda_item(admin, space, id, form).await?;
+        }
+        self.send_assembly_notice(admin, space, id).await?;
+        Ok(())
+    }
+
     /// What happens in a living cooperative, for the demo: a declaration waiting, a
     /// refusal under appeal, a member in their notice period, and, with the
     /// municipality's name, two projects — a school-roof photovoltaic installation

@@ -84,6 +84,10 @@ pub struct SettingsForm {
     pub majority_statute_change: String,
     pub majority_merger: String,
     pub majority_liquidation: String,
+    /// Days of notice before an assembly, and the last days before it when the agenda
+    /// still takes additions; empty keeps the statute's.
+    pub notice_days: String,
+    pub agenda_addition_days: String,
 }
 
 impl SettingsForm {
@@ -115,6 +119,8 @@ impl SettingsForm {
             majority_statute_change: s.majority_statute_change.to_text(),
             majority_merger: s.majority_merger.to_text(),
             majority_liquidation: s.majority_liquidation.to_text(),
+            notice_days: s.notice_days.to_string(),
+            agenda_addition_days: s.agenda_addition_days.to_string(),
         }
     }
 
@@ -122,6 +128,12 @@ impl SettingsForm {
     pub fn read(&self, base: &CoopSettings) -> Result<CoopSettings, AppError> {
         let number = |t: &str| -> Result<u32, CoopError> {
             t.trim().parse::<u32>().map_err(|_| CoopError::BadSettings)
+        };
+        let kept_number = |t: &str, kept: u32| -> Result<u32, CoopError> {
+            match t.trim() {
+                "" => Ok(kept),
+                t => number(t),
+            }
         };
         let fraction = |t: &str, kept: Fraction| -> Result<Fraction, CoopError> {
             match t.trim() {
@@ -166,6 +178,11 @@ impl SettingsForm {
             )?,
             majority_merger: fraction(&self.majority_merger, base.majority_merger)?,
             majority_liquidation: fraction(&self.majority_liquidation, base.majority_liquidation)?,
+            notice_days: kept_number(&self.notice_days, base.notice_days)?,
+            agenda_addition_days: kept_number(
+                &self.agenda_addition_days,
+                base.agenda_addition_days,
+            )?,
         };
         s.validate()?;
         Ok(s)

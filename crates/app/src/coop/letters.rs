@@ -19,39 +19,55 @@ use wspolnota_pdf::{Block, Document};
 use wspolnota_store::coop::{declarations, members};
 
 /// Who a letter goes to and what it says.
-struct Letter {
-    to_name: String,
-    to_address: String,
-    dated: String,
-    subject: String,
-    body: String,
+pub(crate) struct Letter {
+    pub to_name: String,
+    pub to_address: String,
+    pub dated: String,
+    pub subject: String,
+    pub body: String,
 }
 
 /// A one-page letter: sender, place and date, addressee, subject, body, signature.
 fn render(l: Locale, coop: &Cooperative, letter: Letter) -> Result<Vec<u8>, AppError> {
-    let mut doc = Document::new(&letter.subject);
+    render_all(l, coop, vec![letter])
+}
+
+/// Letters to print and post, each on its own page, in one PDF.
+pub(crate) fn render_all(
+    l: Locale,
+    coop: &Cooperative,
+    letters: Vec<Letter>,
+) -> Result<Vec<u8>, AppError> {
+    let title = letters
+        .first()
+        .map(|x| x.subject.clone())
+        .unwrap_or_default();
+    let mut doc = Document::new(&title);
     doc.lang = l.code().to_string();
     let mut sender = coop.space.name.clone();
     if let Some(krs) = &coop.krs {
         sender.push_str(&format!("\nKRS {krs}"));
     }
-    doc.push(Block::Paragraph(sender));
     let place = coop.space.city.clone().unwrap_or_default();
-    doc.push(Block::Paragraph(if place.is_empty() {
-        letter.dated.clone()
-    } else {
-        format!("{place}, {}", letter.dated)
-    }));
-    doc.push(Block::Spacer(12.0));
-    doc.push(Block::Paragraph(format!(
-        "{}\n{}",
-        letter.to_name, letter.to_address
-    )));
-    doc.push(Block::Spacer(12.0));
-    doc.push(Block::heading(2, &letter.subject));
-    doc.push(Block::Paragraph(letter.body));
-    doc.push(Block::Spacer(24.0));
-    doc.push(Block::Paragraph(l.t("letter-coop-signature")));
+    for letter in letters {
+        doc.push(Block::PageBreak);
+        doc.push(Block::Paragraph(sender.clone()));
+        doc.push(Block::Paragraph(if place.is_empty() {
+            letter.dated.clone()
+        } else {
+            format!("{place}, {}", letter.dated)
+        }));
+        doc.push(Block::Spacer(12.0));
+        doc.push(Block::Paragraph(format!(
+            "{}\n{}",
+            letter.to_name, letter.to_address
+        )));
+        doc.push(Block::Spacer(12.0));
+        doc.push(Block::heading(2, &letter.subject));
+        doc.push(Block::Paragraph(letter.body));
+        doc.push(Block::Spacer(24.0));
+        doc.push(Block::Paragraph(l.t("letter-coop-signature")));
+    }
     wspolnota_pdf::render(&doc).map_err(|e| AppError::Internal(format!("letter PDF: {e}")))
 }
 

@@ -13,7 +13,7 @@ mod founding;
 mod invest;
 mod invest_progress;
 mod ledger;
-mod letters;
+pub(crate) mod letters;
 mod refunds;
 mod register;
 mod report;

@@ -172,6 +172,7 @@ impl App {
                         Some("Gmina Dąbrowa Górnicza"),
                     )
                     .await?;
+                    self.load_demo_assembly(&admin, space).await?;
                 } else {
                     self.load_demo_coop_life(
                         space,

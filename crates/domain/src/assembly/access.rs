@@ -12,6 +12,10 @@ pub enum AssemblyAction {
     ViewBodies,
     /// Create bodies, give and end seats.
     ManageBodies,
+    /// See the general assemblies: their notice, agenda and documents.
+    ViewAssemblies,
+    /// Convene a general assembly, set its agenda and send the notice: the board.
+    ConveneAssembly,
 }
 
 /// Decides whether `s` may perform `action` on the bodies of the space.
@@ -21,6 +25,15 @@ pub fn can(s: &Subject, action: AssemblyAction) -> bool {
         AssemblyAction::ManageBodies => {
             s.space_admin || s.platform_admin || s.has(SpaceRole::Board)
         }
+        AssemblyAction::ViewAssemblies => {
+            s.space_member
+                || s.space_admin
+                || s.platform_admin
+                || s.has(SpaceRole::Board)
+                || s.has(SpaceRole::SupervisoryBoard)
+        }
+        // The law gives convening to the board alone (on its own or on a demand).
+        AssemblyAction::ConveneAssembly => s.has(SpaceRole::Board) || s.platform_admin,
     }
 }
 
@@ -53,5 +66,11 @@ mod tests {
             ..person
         };
         assert!(can(&admin, AssemblyAction::ManageBodies));
+        assert!(!can(&admin, AssemblyAction::ConveneAssembly));
+        assert!(can(&board, AssemblyAction::ConveneAssembly));
+        assert!(!can(&overseer, AssemblyAction::ConveneAssembly));
+        assert!(can(&overseer, AssemblyAction::ViewAssemblies));
+        assert!(can(&admin, AssemblyAction::ViewAssemblies));
+        assert!(!can(&Subject::visitor(), AssemblyAction::ViewAssemblies));
     }
 }

@@ -73,6 +73,13 @@ pub fn check_notice(sent_on: Date, held_on: Date, notice_days: u32) -> Result<()
     }
 }
 
+/// The last day the notice may go out for an assembly on `held_on`.
+pub fn notice_by(held_on: Date, notice_days: u32) -> Date {
+    held_on
+        .checked_sub_days(chrono::Days::new(u64::from(notice_days)))
+        .unwrap_or(held_on)
+}
+
 /// The last day on which the agenda may still take an item after the notice: the
 /// statute's days before the assembly.
 pub fn agenda_open_until(held_on: Date, addition_days: u32) -> Date {
@@ -151,6 +158,11 @@ mod tests {
             Err(AssemblyError::NoticeTooShort)
         );
         assert_eq!(check_notice(d("2026-06-08"), d("2026-06-15"), 7), Ok(()));
+        assert_eq!(notice_by(d("2026-06-15"), 14), d("2026-06-01"));
+        assert_eq!(
+            check_notice(notice_by(d("2026-06-15"), 14), d("2026-06-15"), 14),
+            Ok(())
+        );
         // Before the notice the agenda is open; after it until 3 days before.
         assert_eq!(
             check_addition(false, d("2026-06-14"), d("2026-06-15"), 3),

@@ -34,6 +34,11 @@ assembly_errors! {
     SeatEnded => "assembly.seat_ended", true;
     EndBeforeStart => "assembly.end_before_start", false;
     BadDate => "assembly.bad_date", false;
+    BadTime => "assembly.bad_time", false;
+    DateInPast => "assembly.date_in_past", false;
+    DemandDateMissing => "assembly.demand_date_missing", false;
+    NoticeAlreadySent => "assembly.notice_already_sent", true;
+    NoticeNotSent => "assembly.notice_not_sent", true;
     TermOrder => "assembly.term_order", false;
     SeatOverlaps => "assembly.seat_overlaps", true;
     ChairTaken => "assembly.chair_taken", true;

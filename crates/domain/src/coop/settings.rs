@@ -151,6 +151,11 @@ pub struct CoopSettings {
     pub majority_statute_change: Fraction,
     pub majority_merger: Fraction,
     pub majority_liquidation: Fraction,
+    /// Days of notice every member gets before a general assembly (the statute's; 14).
+    pub notice_days: u32,
+    /// Until how many days before the assembly its agenda takes additions after the
+    /// notice (the statute's rule; 7 by default).
+    pub agenda_addition_days: u32,
 }
 
 impl Default for CoopSettings {
@@ -176,6 +181,8 @@ impl Default for CoopSettings {
             majority_statute_change: Fraction::new(2, 3),
             majority_merger: Fraction::new(2, 3),
             majority_liquidation: Fraction::new(3, 4),
+            notice_days: 14,
+            agenda_addition_days: 7,
         }
     }
 }
@@ -194,6 +201,7 @@ impl CoopSettings {
             self.appeal_days,
             self.exit_notice_months.saturating_mul(31),
             self.refund_months.saturating_mul(31),
+            self.notice_days,
         ]
         .iter()
         .all(|d| *d <= MAX_DAYS);
@@ -203,6 +211,8 @@ impl CoopSettings {
             && self.entry_fee.grosze() >= 0
             && self.decision_days >= 1
             && self.appeal_days >= 1
+            && self.notice_days >= 1
+            && self.agenda_addition_days <= self.notice_days
             && (5..=100).contains(&self.reserve_percent)
             && days_ok
             && [

@@ -40,3 +40,42 @@ CREATE TRIGGER assembly_seats_kept BEFORE DELETE ON assembly_seats
 BEGIN
     SELECT RAISE(ABORT, 'append-only: assembly_seats');
 END;
+
+-- General assemblies: who convened them (and on whose demand), when and where, and
+-- when the notice went out. The notice is sent once.
+CREATE TABLE assembly_meetings (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    space_id INTEGER NOT NULL REFERENCES spaces(id),
+    body_id INTEGER NOT NULL REFERENCES assembly_bodies(id),
+    title TEXT NOT NULL,
+    convener TEXT NOT NULL,
+    demand_signatures INTEGER,
+    demanded_on TEXT,
+    held_on TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    place TEXT NOT NULL,
+    remote INTEGER NOT NULL DEFAULT 0,
+    notice_sent_on TEXT,
+    created_at INTEGER NOT NULL,
+    created_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX assembly_meetings_space ON assembly_meetings(space_id, held_on);
+
+-- The agenda: items are added, never changed or removed, so what the notice announced
+-- stays what it announced; an item added after the notice says so.
+CREATE TABLE assembly_agenda (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    meeting_id INTEGER NOT NULL REFERENCES assembly_meetings(id),
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    resolution_kind TEXT,
+    description TEXT NOT NULL DEFAULT '',
+    after_notice INTEGER NOT NULL DEFAULT 0,
+    added_at INTEGER NOT NULL,
+    added_by INTEGER REFERENCES users(id),
+    UNIQUE (meeting_id, position)
+);
+CREATE TRIGGER assembly_agenda_no_update BEFORE UPDATE ON assembly_agenda
+BEGIN SELECT RAISE(ABORT, 'append-only: assembly_agenda'); END;
+CREATE TRIGGER assembly_agenda_no_delete BEFORE DELETE ON assembly_agenda
+BEGIN SELECT RAISE(ABORT, 'append-only: assembly_agenda'); END;

@@ -1,6 +1,7 @@
 //! `/api/v1/spaces/{slug}/bodies`: the bodies of a space with who sits on them today
-//! and who sat before. Public, as the page is; 404 when the space has neither the
-//! assemblies nor the groups module.
+//! and who sat before (public, as the page is; 404 when the space has neither the
+//! assemblies nor the groups module); `/assemblies`: a cooperative's general
+//! assemblies with their agenda, for its members and boards.
 
 use super::OrApi;
 use crate::error::ApiError;
@@ -77,6 +78,97 @@ pub async fn bodies(
                 purpose: v.body.purpose,
                 current: v.current.into_iter().map(SeatDto::from).collect(),
                 history: v.history.into_iter().map(SeatDto::from).collect(),
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AgendaItemDto {
+    pub position: i64,
+    pub title: String,
+    /// The resolution the item asks for (`ordinary`, `statute_change`, `merger`,
+    /// `liquidation`, `election`, `dismissal`); absent for a report or a discussion.
+    pub resolution: Option<String>,
+    pub description: String,
+    /// Added after the notice went out, within the statute's time.
+    pub after_notice: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AssemblyDto {
+    pub id: i64,
+    pub title: String,
+    /// `board`, `supervisory_board` (on its demand) or `members` (on their demand).
+    pub convener: String,
+    /// Members who signed a members' demand.
+    pub demand_signatures: Option<i64>,
+    #[schema(format = Date)]
+    pub demanded_on: Option<String>,
+    /// The last day a demanded assembly may be held (six weeks after the demand).
+    #[schema(format = Date)]
+    pub demand_deadline: Option<String>,
+    #[schema(format = Date, example = "2026-06-20")]
+    pub held_on: String,
+    /// `HH:MM`.
+    pub starts_at: String,
+    pub place: String,
+    pub remote: bool,
+    #[schema(format = Date)]
+    pub notice_sent_on: Option<String>,
+    /// The last day to challenge its resolutions in court.
+    #[schema(format = Date)]
+    pub challenge_until: String,
+    pub agenda: Vec<AgendaItemDto>,
+}
+
+#[utoipa::path(get, path = "/api/v1/spaces/{slug}/assemblies", tag = "assemblies",
+    params(("slug" = String, Path, description = "The cooperative's slug")),
+    responses((status = 200, description = "The cooperative's general assemblies, the latest first, for its members and boards", body = [AssemblyDto])))]
+pub async fn assemblies(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<AssemblyDto>>, ApiError> {
+    let space = s.app.space_by_slug(&slug).await.or_api(&ctx)?;
+    s.app
+        .require_module(space.id, wspolnota_domain::module::Module::Assemblies)
+        .await
+        .or_api(&ctx)?;
+    s.app.cooperative(space.id).await.or_api(&ctx)?;
+    let subject = s
+        .app
+        .subject(ctx.user.as_deref(), Some(space.id))
+        .await
+        .or_api(&ctx)?;
+    let views = s.app.assemblies(&subject, space.id).await.or_api(&ctx)?;
+    Ok(Json(
+        views
+            .into_iter()
+            .map(|v| AssemblyDto {
+                id: v.meeting.id,
+                title: v.meeting.title,
+                convener: v.meeting.convener,
+                demand_signatures: v.meeting.demand_signatures,
+                demanded_on: v.meeting.demanded_on,
+                demand_deadline: v.demand_deadline,
+                held_on: v.meeting.held_on,
+                starts_at: v.meeting.starts_at,
+                place: v.meeting.place,
+                remote: v.meeting.remote,
+                notice_sent_on: v.meeting.notice_sent_on,
+                challenge_until: v.challenge_until,
+                agenda: v
+                    .agenda
+                    .into_iter()
+                    .map(|i| AgendaItemDto {
+                        position: i.position,
+                        title: i.title,
+                        resolution: i.resolution_kind,
+                        description: i.description,
+                        after_notice: i.after_notice,
+                    })
+                    .collect(),
             })
             .collect(),
     ))

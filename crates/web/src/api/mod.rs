@@ -59,7 +59,8 @@ use wspolnota_app::AppError;
         coop::shares::pay,
         coop::invest::investments,
         coop::invest::assets,
-        assembly::bodies
+        assembly::bodies,
+        assembly::assemblies
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&Credentials, &CommonErrors)
@@ -206,6 +207,7 @@ pub fn routes() -> Routes {
         .get("/spaces/{slug}/investments", coop::invest::investments)
         .get("/spaces/{slug}/assets", coop::invest::assets)
         .get("/spaces/{slug}/bodies", assembly::bodies)
+        .get("/spaces/{slug}/assemblies", assembly::assemblies)
         .get("/organisations", orgs::list)
         .post("/organisations", orgs::create)
         .get("/organisations/{id}", orgs::get_org)

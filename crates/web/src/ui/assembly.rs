@@ -1,5 +1,8 @@
 //! The bodies of a space: who sits on them today and who sat before, with the forms
-//! that create a body, give a seat and end one (for those who manage the bodies).
+//! that create a body, give a seat and end one (for those who manage the bodies); and
+//! a cooperative's general assemblies (`meetings`).
+
+mod meetings;
 
 use super::layout::Page;
 use super::{render, see_other, OrPage};
@@ -25,6 +28,24 @@ pub fn routes() -> Routes {
         .post("/wspolnoty/{slug}/organy", create_body)
         .post("/wspolnoty/{slug}/organy/{body}/miejsca", add_seat)
         .post("/wspolnoty/{slug}/organy/miejsca/{seat}/koniec", end_seat)
+        .get("/wspolnoty/{slug}/zgromadzenia", meetings::meetings_page)
+        .post("/wspolnoty/{slug}/zgromadzenia", meetings::convene)
+        .get(
+            "/wspolnoty/{slug}/zgromadzenia/{id}",
+            meetings::meeting_page,
+        )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/porzadek",
+            meetings::add_item,
+        )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/zawiadomienie",
+            meetings::send_notice,
+        )
+        .get(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/zawiadomienia.pdf",
+            meetings::notice_letters,
+        )
 }
 
 /// A seat as the page lists it.

@@ -88,6 +88,21 @@ pub(crate) fn render(ctx: &Ctx, t: impl Template) -> Response {
     }
 }
 
+/// A file to save (a PDF, a CSV), under `name`.
+pub(crate) fn download(content_type: &'static str, name: String, body: Vec<u8>) -> Response {
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 /// Redirect after a successful POST, with a notice to show.
 pub(crate) fn see_other(path: &str, notice: &str) -> Response {
     let sep = if path.contains('?') { '&' } else { '?' };

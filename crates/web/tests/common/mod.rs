@@ -329,6 +329,7 @@ pub async fn coalition(t: &TestApp, admin: UserId, requires_approval: bool) {
 pub fn is_coop_route(pattern: &str) -> bool {
     pattern.contains("/spoldzielnia")
         || pattern.starts_with("/wspolnoty/{slug}/organy")
+        || pattern.starts_with("/wspolnoty/{slug}/zgromadzenia")
         || [
             "/members",
             "/declarations",
@@ -336,6 +337,7 @@ pub fn is_coop_route(pattern: &str) -> bool {
             "/investments",
             "/assets",
             "/bodies",
+            "/assemblies",
         ]
         .iter()
         .any(|p| pattern.starts_with("/api/v1/spaces/{slug}") && pattern.contains(p))

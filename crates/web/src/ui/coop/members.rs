@@ -4,12 +4,11 @@
 use super::{allowed, load, require};
 use crate::error::UiError;
 use crate::ui::layout::Page;
-use crate::ui::{render, see_other, OrPage};
+use crate::ui::{download, render, see_other, OrPage};
 use crate::{AppState, Ctx};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wspolnota_app::coop::{Cooperative, PaymentForm, Purpose, RegisterRow};
@@ -117,20 +116,6 @@ pub async fn register_page(
             page,
         },
     ))
-}
-
-fn download(content_type: &'static str, name: String, body: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
 }
 
 pub async fn register_csv(

@@ -95,6 +95,10 @@ pub struct StatuteIn {
     pub majority_merger: String,
     #[serde(default)]
     pub majority_liquidation: String,
+    #[serde(default)]
+    pub notice_days: String,
+    #[serde(default)]
+    pub agenda_addition_days: String,
 }
 
 pub async fn change(
@@ -126,6 +130,8 @@ pub async fn change(
         majority_statute_change: f.majority_statute_change,
         majority_merger: f.majority_merger,
         majority_liquidation: f.majority_liquidation,
+        notice_days: f.notice_days,
+        agenda_addition_days: f.agenda_addition_days,
     };
     let settings = form.read(&coop.settings).or_page(&ctx)?;
     s.app

@@ -1,9 +1,13 @@
-//! Bodies of a space and their seats, on both backends: a cooperative's supervisory
-//! board (members only), board and working group, the law's refusals with nothing
-//! written, seats ending into history, and a seat on the board giving its role.
+//! Bodies of a space and their seats, and convening a general assembly, on both
+//! backends: a cooperative's supervisory board (members only), board and working group,
+//! seats ending into history, a seat on the board giving its role; an assembly on a
+//! members' demand with its six weeks, the agenda the notice locks, the notice by e-mail
+//! and by printed letter; the law's refusals with nothing written.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use wspolnota_app::assembly::{BodyForm, SeatEndForm, SeatForm};
+use wspolnota_app::assembly::{AgendaForm, BodyForm, ConveneForm, SeatEndForm, SeatForm};
+use wspolnota_app::coop::PaperDeclarationForm;
+use wspolnota_app::i18n::Locale;
 use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action, SpaceRole, Subject};
 use wspolnota_domain::assembly::AssemblyError;
@@ -17,6 +21,9 @@ use wspolnota_testkit::{on_both_backends, Backend};
 
 mod coop_world;
 use coop_world::*;
+
+#[path = "../../pdf/tests/support/mod.rs"]
+mod support;
 
 fn body(kind: &str, name: &str) -> BodyForm {
     BodyForm {
@@ -343,7 +350,277 @@ async fn without_the_module_there_are_no_bodies(backend: Backend) {
     assert!(w.app.bodies(w.space).await.unwrap().is_empty());
 }
 
+fn convene(title: &str, held_on: &str) -> ConveneForm {
+    ConveneForm {
+        title: title.into(),
+        convener: "board".into(),
+        held_on: held_on.into(),
+        starts_at: "17:00".into(),
+        place: "Sala Rady Miejskiej, ul. Graniczna 21".into(),
+        ..ConveneForm::default()
+    }
+}
+
+fn item(title: &str, resolution: &str) -> AgendaForm {
+    AgendaForm {
+        title: title.into(),
+        resolution: resolution.into(),
+        description: String::new(),
+    }
+}
+
+impl World {
+    async fn meetings_written(&self) -> [i64; 4] {
+        [
+            self.rows("assembly_meetings").await,
+            self.rows("assembly_agenda").await,
+            self.rows("outbox").await,
+            self.rows("audit_log").await,
+        ]
+    }
+}
+
+/// Today is 2026-05-28 on the test clock.
+async fn an_assembly_on_demand_its_agenda_and_notice(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    for i in 0..3 {
+        w.admit(i).await;
+    }
+    let board = w.board().await;
+    let (app, space) = (&w.app, w.space);
+    let before = w.meetings_written().await;
+    let demand = |signatures: &str, on: &str| ConveneForm {
+        convener: "members".into(),
+        signatures: signatures.into(),
+        demanded_on: on.into(),
+        ..convene("Nadzwyczajne Walne Zgromadzenie", "2026-07-20")
+    };
+    for (form, expected) in [
+        (convene("Walne", "2026-05-27"), AssemblyError::DateInPast),
+        (convene("Walne", "2026-07-32"), AssemblyError::BadDate),
+        (
+            ConveneForm {
+                starts_at: "25:00".into(),
+                ..convene("Walne", "2026-07-20")
+            },
+            AssemblyError::BadTime,
+        ),
+        // Three members: a tenth is one, but the law asks for at least three.
+        (demand("2", "2026-05-28"), AssemblyError::DemandTooFew),
+        (demand("dwóch", "2026-05-28"), AssemblyError::DemandTooFew),
+        (demand("3", ""), AssemblyError::DemandDateMissing),
+        (demand("3", "2026-06-01"), AssemblyError::BadDate),
+    ] {
+        assert_eq!(
+            refusal(app.convene_assembly(&board, space, form).await),
+            expected
+        );
+    }
+    assert!(matches!(
+        app.convene_assembly(
+            &board,
+            space,
+            ConveneForm {
+                place: " ".into(),
+                ..convene("Walne", "2026-07-20")
+            }
+        )
+        .await,
+        Err(AppError::Invalid(DomainError::Required { field: "place" }))
+    ));
+    // Only the board convenes: not a member, the supervisory board or a visitor.
+    for who in [w.resident(0).await, w.as_user("rada@example.pl").await] {
+        assert!(matches!(
+            app.convene_assembly(&who, space, convene("Walne", "2026-07-20"))
+                .await,
+            Err(AppError::Forbidden)
+        ));
+    }
+    assert!(matches!(
+        app.convene_assembly(&Subject::visitor(), space, convene("Walne", "2026-07-20"))
+            .await,
+        Err(AppError::LoginRequired)
+    ));
+    assert_eq!(w.meetings_written().await, before, "nothing written");
+
+    // On the demand of all three members: to be held by 9 July, set for 20 July.
+    let id = app
+        .convene_assembly(&board, space, demand("3", "2026-05-28"))
+        .await
+        .unwrap();
+    let v = app.assembly(&board, space, id).await.unwrap();
+    assert_eq!(v.demand_deadline.as_deref(), Some("2026-07-09"));
+    assert!(v.late);
+    assert_eq!(v.notice_by, "2026-07-06");
+    assert_eq!(v.challenge_until, "2026-08-31");
+    // The general assembly became a body of the space.
+    assert!(app
+        .bodies(space)
+        .await
+        .unwrap()
+        .iter()
+        .any(|b| b.body.kind == "general_assembly"));
+    // A member sees it; a visitor does not.
+    assert_eq!(
+        app.assemblies(&w.resident(1).await, space)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(matches!(
+        app.assemblies(&Subject::visitor(), space).await,
+        Err(AppError::LoginRequired)
+    ));
+
+    // No notice without an agenda.
+    assert_eq!(
+        refusal(app.send_assembly_notice(&board, space, id).await),
+        AssemblyError::AgendaEmpty
+    );
+    app.add_agenda_item(&board, space, id, item("Sprawozdanie zarządu", ""))
+        .await
+        .unwrap();
+    app.add_agenda_item(
+        &board,
+        space,
+        id,
+        item("Zmiana § 12 statutu", "statute_change"),
+    )
+    .await
+    .unwrap();
+    assert!(matches!(
+        app.add_agenda_item(&board, space, id, item("Coś", "acclamation"))
+            .await,
+        Err(AppError::Invalid(DomainError::UnknownKind))
+    ));
+    let outbox = w.rows("outbox").await;
+    let sent = app.send_assembly_notice(&board, space, id).await.unwrap();
+    assert_eq!((sent.emails, sent.letters), (3, 0));
+    assert_eq!(w.rows("outbox").await, outbox + 3);
+    let mail = app.recent_mail(1).await.unwrap().remove(0);
+    assert!(
+        mail.subject.contains("Zawiadomienie o walnym zgromadzeniu"),
+        "{}",
+        mail.subject
+    );
+    assert!(mail.body.contains("Zmiana § 12 statutu"), "{}", mail.body);
+    assert!(mail.body.contains("2026-07-20"), "{}", mail.body);
+    assert_eq!(
+        refusal(app.send_assembly_notice(&board, space, id).await),
+        AssemblyError::NoticeAlreadySent
+    );
+    // After the notice the agenda takes additions until 7 days before (13 July).
+    app.add_agenda_item(&board, space, id, item("Wybór rady nadzorczej", "election"))
+        .await
+        .unwrap();
+    let v = app.assembly(&board, space, id).await.unwrap();
+    let flags: Vec<bool> = v.agenda.iter().map(|i| i.after_notice).collect();
+    assert_eq!(flags, vec![false, false, true]);
+    assert_eq!(
+        v.agenda[1].resolution_kind.as_deref(),
+        Some("statute_change")
+    );
+    w.clock.advance(47 * 86_400); // 14 July
+    let before = w.meetings_written().await;
+    assert_eq!(
+        refusal(
+            app.add_agenda_item(&board, space, id, item("Wolne wnioski", ""))
+                .await
+        ),
+        AssemblyError::AgendaLocked
+    );
+    assert_eq!(w.meetings_written().await, before);
+}
+
+async fn notice_too_short_and_letters_on_paper(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    w.admit(0).await;
+    let board = w.board().await;
+    let (app, space) = (&w.app, w.space);
+    // A member from a paper form, with no e-mail: the notice is a printed letter.
+    let paper = app
+        .enter_paper_declaration(
+            &board,
+            space,
+            PaperDeclarationForm {
+                kind: "natural".into(),
+                name: "Zofia Papierowa".into(),
+                address: "ul. Polna 1, 41-300 Dąbrowa Górnicza".into(),
+                shares: "1".into(),
+                submitted_on: "2026-05-20".into(),
+                scan: Some(wspolnota_app::files::Upload {
+                    name: "skan.pdf".into(),
+                    bytes: b"%PDF-1.4\n%skan\n".to_vec(),
+                }),
+                ..PaperDeclarationForm::default()
+            },
+        )
+        .await
+        .unwrap();
+    app.decide_declaration(&board, space, paper, Decision::Admit)
+        .await
+        .unwrap();
+    // Ten days before: the statute's fourteen are not there.
+    let soon = app
+        .convene_assembly(&board, space, convene("Walne", "2026-06-07"))
+        .await
+        .unwrap();
+    app.add_agenda_item(&board, space, soon, item("Sprawozdanie", ""))
+        .await
+        .unwrap();
+    let before = w.meetings_written().await;
+    assert_eq!(
+        refusal(app.send_assembly_notice(&board, space, soon).await),
+        AssemblyError::NoticeTooShort
+    );
+    assert_eq!(w.meetings_written().await, before);
+    assert_eq!(
+        refusal(
+            app.assembly_notice_letters(&board, space, soon, Locale::Pl)
+                .await
+        ),
+        AssemblyError::NoticeNotSent
+    );
+    // Exactly fourteen days before is enough.
+    let id = app
+        .convene_assembly(&board, space, convene("Zwyczajne Walne", "2026-06-11"))
+        .await
+        .unwrap();
+    app.add_agenda_item(
+        &board,
+        space,
+        id,
+        item("Zatwierdzenie sprawozdania finansowego", "ordinary"),
+    )
+    .await
+    .unwrap();
+    let sent = app.send_assembly_notice(&board, space, id).await.unwrap();
+    assert_eq!((sent.emails, sent.letters), (1, 1));
+    let pdf = app
+        .assembly_notice_letters(&board, space, id, Locale::Pl)
+        .await
+        .unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let pages = support::page_texts(&support::load(&pdf));
+    assert_eq!(pages.len(), 1, "one member without e-mail, one letter");
+    let text = pages[0].join(" ");
+    assert!(text.contains("Zofia Papierowa"), "{text}");
+    assert!(
+        text.contains("Zatwierdzenie sprawozdania finansowego"),
+        "{text}"
+    );
+    // The letters are the board's to print.
+    assert!(matches!(
+        app.assembly_notice_letters(&w.resident(0).await, space, id, Locale::Pl)
+            .await,
+        Err(AppError::Forbidden)
+    ));
+}
+
 on_both_backends!(
+    an_assembly_on_demand_its_agenda_and_notice,
+    notice_too_short_and_letters_on_paper,
     bodies_and_their_seats,
     a_seat_on_the_board_gives_its_role,
     without_the_module_there_are_no_bodies,
