@@ -5,8 +5,10 @@
 //! supervisory board gives that body's role in the space (see [`App::subject`]).
 
 mod meetings;
+mod sitting;
 
 pub use meetings::{AgendaForm, AgendaItem, ConveneForm, Meeting, MeetingView, NoticeSent};
+pub use sitting::{AttendanceLine, BallotForm, CheckInForm, SittingView, VoteView};
 
 use crate::{audit, authorise, App, AppError};
 use serde_json::json;

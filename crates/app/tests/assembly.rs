@@ -5,7 +5,9 @@
 //! and by printed letter; the law's refusals with nothing written.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use wspolnota_app::assembly::{AgendaForm, BodyForm, ConveneForm, SeatEndForm, SeatForm};
+use wspolnota_app::assembly::{
+    AgendaForm, BallotForm, BodyForm, CheckInForm, ConveneForm, SeatEndForm, SeatForm,
+};
 use wspolnota_app::coop::PaperDeclarationForm;
 use wspolnota_app::i18n::Locale;
 use wspolnota_app::AppError;
@@ -16,6 +18,7 @@ use wspolnota_domain::coop::declaration::Decision;
 use wspolnota_domain::coop::CoopSettings;
 use wspolnota_domain::error::DomainError;
 use wspolnota_domain::module::Module;
+use wspolnota_domain::vote::MotionOutcome;
 use wspolnota_store::StoreError;
 use wspolnota_testkit::{on_both_backends, Backend};
 
@@ -618,7 +621,309 @@ async fn notice_too_short_and_letters_on_paper(backend: Backend) {
     ));
 }
 
+fn ballot(vote: i64, member: i64, choice: &str, remote: bool) -> BallotForm {
+    BallotForm {
+        vote,
+        member,
+        choice: choice.into(),
+        remote,
+    }
+}
+
+fn pdf(name: &str) -> Option<wspolnota_app::files::Upload> {
+    Some(wspolnota_app::files::Upload {
+        name: name.into(),
+        bytes: b"%PDF-1.4\n% pelnomocnictwo\n".to_vec(),
+    })
+}
+
+fn arrive(member: &str, presence: &str, proxy: &str) -> CheckInForm {
+    CheckInForm {
+        member: member.into(),
+        presence: presence.into(),
+        proxy_name: proxy.into(),
+        proxy_email: String::new(),
+        power_of_attorney: if proxy.is_empty() {
+            None
+        } else {
+            pdf("pelnomocnictwo.pdf")
+        },
+    }
+}
+
+/// Five members; an assembly on 15 June, noticed on 28 May. Member 1 chairs, member 2
+/// tells (and takes part remotely), member 3 comes through a proxy.
+async fn an_assembly_in_session(backend: Backend) {
+    let w = world(backend, CoopSettings::default()).await;
+    for i in 3..5 {
+        person(&w.db, &w.app, &format!("mieszkanka{i}@example.pl"), false).await;
+    }
+    for i in 0..5 {
+        w.admit(i).await;
+    }
+    let board = w.board().await;
+    let (app, space) = (&w.app, w.space);
+    let id = app
+        .convene_assembly(&board, space, convene("Walne", "2026-06-15"))
+        .await
+        .unwrap();
+    let report = app
+        .add_agenda_item(&board, space, id, item("Sprawozdanie zarządu", ""))
+        .await
+        .unwrap();
+    let statute = app
+        .add_agenda_item(
+            &board,
+            space,
+            id,
+            item("Zmiana § 8 statutu", "statute_change"),
+        )
+        .await
+        .unwrap();
+    let surplus = app
+        .add_agenda_item(&board, space, id, item("Podział nadwyżki", "ordinary"))
+        .await
+        .unwrap();
+    let election = app
+        .add_agenda_item(&board, space, id, item("Wybory do rady", "election"))
+        .await
+        .unwrap();
+    app.send_assembly_notice(&board, space, id).await.unwrap();
+    let (chair_email, teller_email) = ("mieszkanka0@example.pl", "mieszkanka1@example.pl");
+    assert!(app
+        .name_assembly_officer(&board, space, id, chair_email, "chair")
+        .await
+        .unwrap());
+    assert_eq!(
+        refusal(
+            app.name_assembly_officer(&board, space, id, teller_email, "president")
+                .await
+        ),
+        AssemblyError::BadRole
+    );
+    assert!(matches!(
+        app.name_assembly_officer(&w.resident(2).await, space, id, teller_email, "teller")
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    let chair = w.resident(0).await;
+    assert!(app
+        .name_assembly_officer(&chair, space, id, teller_email, "teller")
+        .await
+        .unwrap());
+    let teller = w.resident(1).await;
+    assert_eq!(
+        refusal(
+            app.check_in(&teller, space, id, arrive("1", "in_person", ""))
+                .await
+        ),
+        AssemblyError::BeforeTheDay
+    );
+    w.clock.advance(18 * 86_400); // 15 June
+    app.check_in(&teller, space, id, arrive("1", "in_person", ""))
+        .await
+        .unwrap();
+    app.check_in(&teller, space, id, arrive("2", "remote", ""))
+        .await
+        .unwrap();
+    app.check_in(&teller, space, id, arrive("3", "proxy", "Jan Kowalski"))
+        .await
+        .unwrap();
+    let before = w.rows("assembly_attendance").await;
+    for (form, expected) in [
+        (arrive("1", "remote", ""), AssemblyError::AlreadyPresent),
+        // The same proxy, spelled differently, for a second member.
+        (
+            arrive("4", "proxy", "kowalski  JAN"),
+            AssemblyError::ProxyForTwo,
+        ),
+        (
+            CheckInForm {
+                power_of_attorney: None,
+                ..arrive("4", "proxy", "Ewa Nowak")
+            },
+            AssemblyError::PowerOfAttorneyMissing,
+        ),
+        (arrive("99", "in_person", ""), AssemblyError::NotEntitled),
+    ] {
+        assert_eq!(
+            refusal(app.check_in(&teller, space, id, form).await),
+            expected
+        );
+    }
+    assert!(matches!(
+        app.check_in(
+            &w.resident(4).await,
+            space,
+            id,
+            arrive("5", "in_person", "")
+        )
+        .await,
+        Err(AppError::Forbidden)
+    ));
+    assert_eq!(
+        w.rows("assembly_attendance").await,
+        before,
+        "nothing written"
+    );
+    // A board member may be a proxy here: the cooperative has at most ten members.
+    app.check_in(
+        &teller,
+        space,
+        id,
+        CheckInForm {
+            proxy_email: "zarzad@example.pl".into(),
+            ..arrive("4", "proxy", "Zarząd Osoba")
+        },
+    )
+    .await
+    .unwrap();
+
+    // Votes: only the chair opens them, only on a resolution, one at a time.
+    assert_eq!(
+        refusal(app.open_vote(&chair, space, id, report, "Przyjęcie").await),
+        AssemblyError::NoResolutionOnItem
+    );
+    assert_eq!(
+        refusal(app.open_vote(&chair, space, id, election, "Wybór").await),
+        AssemblyError::OpenBallotForElection
+    );
+    assert!(matches!(
+        app.open_vote(&teller, space, id, statute, "Uchwała").await,
+        Err(AppError::Forbidden)
+    ));
+    let v1 = app
+        .open_vote(
+            &chair,
+            space,
+            id,
+            statute,
+            "Uchwała nr 1 w sprawie zmiany § 8 statutu",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        refusal(app.open_vote(&chair, space, id, surplus, "Uchwała").await),
+        AssemblyError::AnotherVoteOpen
+    );
+    // From the room through the teller; remotely by the member; each once.
+    for (member, choice) in [(1, "yes"), (3, "yes"), (4, "no")] {
+        app.cast_assembly_vote(&teller, space, id, ballot(v1, member, choice, false))
+            .await
+            .unwrap();
+    }
+    app.cast_assembly_vote(&teller, space, id, ballot(v1, 2, "yes", true))
+        .await
+        .unwrap();
+    for (who, member, choice, remote, expected) in [
+        (&teller, 2, "no", false, AssemblyError::VotedTwice),
+        (&teller, 1, "no", false, AssemblyError::VotedTwice),
+        (&teller, 5, "yes", false, AssemblyError::NotPresent),
+        (&teller, 3, "maybe", false, AssemblyError::BadChoice),
+        // Member 1 is in the room, not connected: no remote vote.
+        (&chair, 1, "yes", true, AssemblyError::NotPresent),
+    ] {
+        assert_eq!(
+            refusal(
+                app.cast_assembly_vote(who, space, id, ballot(v1, member, choice, remote))
+                    .await
+            ),
+            expected,
+            "{member} {choice}"
+        );
+    }
+    // Someone else's membership cannot be voted from a phone.
+    assert!(matches!(
+        app.cast_assembly_vote(&w.resident(4).await, space, id, ballot(v1, 2, "no", true))
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    let live = app.sitting(&chair, space, id).await.unwrap();
+    assert_eq!((live.present, live.entitled), (4, 5));
+    assert_eq!((live.votes[0].yes, live.votes[0].no), (3, 1));
+    assert_eq!(live.remote_for, Vec::<i64>::new());
+    assert_eq!(
+        app.sitting(&teller, space, id).await.unwrap().remote_for,
+        vec![2]
+    );
+    // 3 yes of 4 counted: at least 2/3, with 4 of 5 present.
+    assert_eq!(
+        app.close_vote(&chair, space, id, v1).await.unwrap(),
+        MotionOutcome::Passed
+    );
+    assert_eq!(
+        refusal(
+            app.cast_assembly_vote(&teller, space, id, ballot(v1, 1, "no", false))
+                .await
+        ),
+        AssemblyError::VoteClosed
+    );
+
+    // Three leave; two of five remain, fewer than half: the next vote has no quorum.
+    for member in [2, 3, 4] {
+        app.check_out(&teller, space, id, member).await.unwrap();
+    }
+    assert_eq!(
+        refusal(app.check_out(&teller, space, id, 3).await),
+        AssemblyError::NotPresent
+    );
+    app.check_in(&teller, space, id, arrive("5", "in_person", ""))
+        .await
+        .unwrap();
+    let v2 = app
+        .open_vote(
+            &chair,
+            space,
+            id,
+            surplus,
+            "Uchwała nr 2 w sprawie podziału nadwyżki",
+        )
+        .await
+        .unwrap();
+    for member in [1, 5] {
+        app.cast_assembly_vote(&teller, space, id, ballot(v2, member, "yes", false))
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        app.close_vote(&chair, space, id, v2).await.unwrap(),
+        MotionOutcome::NoQuorum
+    );
+    assert_eq!(
+        refusal(app.close_vote(&chair, space, id, v2).await),
+        AssemblyError::VoteClosed
+    );
+    assert_eq!(
+        refusal(
+            app.cast_assembly_vote(&teller, space, id, ballot(v2, 1, "no", false))
+                .await
+        ),
+        AssemblyError::VoteClosed
+    );
+    let s = app.sitting(&board, space, id).await.unwrap();
+    let outcomes: Vec<Option<&str>> = s.votes.iter().map(|v| v.vote.outcome.as_deref()).collect();
+    assert_eq!(outcomes, vec![Some("passed"), Some("no_quorum")]);
+    assert_eq!(
+        (s.votes[1].vote.present, s.votes[1].vote.entitled),
+        (Some(2), Some(5))
+    );
+    assert_eq!(s.attendance.len(), 5);
+    assert_eq!(
+        s.attendance[2].arrival.proxy_name.as_deref(),
+        Some("Jan Kowalski")
+    );
+    assert_eq!(s.attendance[0].name, "Mieszkanka 0");
+    for sql in [
+        "UPDATE assembly_ballots SET choice = 'no'",
+        "DELETE FROM assembly_ballots",
+    ] {
+        let r = w.db.store.execute_raw(sql).await;
+        assert!(matches!(r, Err(StoreError::AppendOnly(_))), "{sql}: {r:?}");
+    }
+}
+
 on_both_backends!(
+    an_assembly_in_session,
     an_assembly_on_demand_its_agenda_and_notice,
     notice_too_short_and_letters_on_paper,
     bodies_and_their_seats,

@@ -273,6 +273,10 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "assembly_seats",
         "assembly_meetings",
         "assembly_agenda",
+        "assembly_officers",
+        "assembly_attendance",
+        "assembly_votes",
+        "assembly_ballots",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));

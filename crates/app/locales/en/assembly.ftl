@@ -152,3 +152,9 @@ assembly-resolution-merger = merger
 assembly-resolution-liquidation = liquidation
 assembly-resolution-election = election (secret)
 assembly-resolution-dismissal = dismissal (secret)
+
+error-assembly-before_the_day = The assembly has not started: attendance and votes are on its day.
+error-assembly-another_vote_open = Another vote is open; close it first.
+error-assembly-no_resolution_on_item = This agenda item does not ask for a resolution.
+error-assembly-bad_choice = Choose: for, against or abstain.
+error-assembly-bad_role = A role at the assembly is the chair or a teller.

@@ -152,3 +152,9 @@ assembly-resolution-merger = połączenie
 assembly-resolution-liquidation = likwidacja
 assembly-resolution-election = wybory (tajne)
 assembly-resolution-dismissal = odwołanie (tajne)
+
+error-assembly-before_the_day = Zgromadzenie jeszcze się nie zaczęło: obecność i głosowania są w dniu zgromadzenia.
+error-assembly-another_vote_open = Trwa inne głosowanie; najpierw je zamknij.
+error-assembly-no_resolution_on_item = Ten punkt porządku obrad nie przewiduje uchwały.
+error-assembly-bad_choice = Wybierz: za, przeciw albo wstrzymuję się.
+error-assembly-bad_role = Funkcja na zgromadzeniu to przewodniczący albo członek komisji skrutacyjnej.

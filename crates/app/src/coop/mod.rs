@@ -15,7 +15,7 @@ mod invest_progress;
 mod ledger;
 pub(crate) mod letters;
 mod refunds;
-mod register;
+pub(crate) mod register;
 mod report;
 
 pub use declarations::{DeclarationForm, PaperDeclarationForm};

@@ -16,6 +16,22 @@ pub enum AssemblyAction {
     ViewAssemblies,
     /// Convene a general assembly, set its agenda and send the notice: the board.
     ConveneAssembly,
+    /// Chair the assembly: open and close votes, name tellers. `chair`: the person
+    /// was named the assembly's chair.
+    ChairAssembly {
+        chair: bool,
+    },
+    /// Check members in and out, and enter the votes cast in the room: the tellers and
+    /// the chair (`officer`); the board may check members in before the chair is elected.
+    KeepAttendance {
+        officer: bool,
+    },
+    EnterRoomVotes {
+        officer: bool,
+    },
+    /// Vote from one's own device, for a membership one holds and is present with
+    /// remotely (the register checks that).
+    VoteRemotely,
 }
 
 /// Decides whether `s` may perform `action` on the bodies of the space.
@@ -34,6 +50,14 @@ pub fn can(s: &Subject, action: AssemblyAction) -> bool {
         }
         // The law gives convening to the board alone (on its own or on a demand).
         AssemblyAction::ConveneAssembly => s.has(SpaceRole::Board) || s.platform_admin,
+        AssemblyAction::ChairAssembly { chair } => (chair && s.is_logged_in()) || s.platform_admin,
+        AssemblyAction::KeepAttendance { officer } => {
+            (officer && s.is_logged_in()) || s.has(SpaceRole::Board) || s.platform_admin
+        }
+        AssemblyAction::EnterRoomVotes { officer } => {
+            (officer && s.is_logged_in()) || s.platform_admin
+        }
+        AssemblyAction::VoteRemotely => s.is_logged_in(),
     }
 }
 
@@ -63,7 +87,7 @@ mod tests {
         assert!(!can(&overseer, AssemblyAction::ManageBodies));
         let admin = Subject {
             space_admin: true,
-            ..person
+            ..person.clone()
         };
         assert!(can(&admin, AssemblyAction::ManageBodies));
         assert!(!can(&admin, AssemblyAction::ConveneAssembly));
@@ -72,5 +96,21 @@ mod tests {
         assert!(can(&overseer, AssemblyAction::ViewAssemblies));
         assert!(can(&admin, AssemblyAction::ViewAssemblies));
         assert!(!can(&Subject::visitor(), AssemblyAction::ViewAssemblies));
+        // The chair runs the votes; the board does not, unless it chairs.
+        assert!(!can(&board, AssemblyAction::ChairAssembly { chair: false }));
+        assert!(can(&person, AssemblyAction::ChairAssembly { chair: true }));
+        assert!(can(
+            &board,
+            AssemblyAction::KeepAttendance { officer: false }
+        ));
+        assert!(!can(
+            &board,
+            AssemblyAction::EnterRoomVotes { officer: false }
+        ));
+        assert!(can(
+            &person,
+            AssemblyAction::EnterRoomVotes { officer: true }
+        ));
+        assert!(!can(&Subject::visitor(), AssemblyAction::VoteRemotely));
     }
 }

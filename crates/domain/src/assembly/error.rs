@@ -39,6 +39,11 @@ assembly_errors! {
     DemandDateMissing => "assembly.demand_date_missing", false;
     NoticeAlreadySent => "assembly.notice_already_sent", true;
     NoticeNotSent => "assembly.notice_not_sent", true;
+    BeforeTheDay => "assembly.before_the_day", true;
+    AnotherVoteOpen => "assembly.another_vote_open", true;
+    NoResolutionOnItem => "assembly.no_resolution_on_item", false;
+    BadChoice => "assembly.bad_choice", false;
+    BadRole => "assembly.bad_role", false;
     TermOrder => "assembly.term_order", false;
     SeatOverlaps => "assembly.seat_overlaps", true;
     ChairTaken => "assembly.chair_taken", true;

@@ -79,3 +79,68 @@ CREATE TRIGGER assembly_agenda_no_update BEFORE UPDATE ON assembly_agenda
 BEGIN SELECT RAISE(ABORT, 'append-only: assembly_agenda'); END;
 CREATE TRIGGER assembly_agenda_no_delete BEFORE DELETE ON assembly_agenda
 BEGIN SELECT RAISE(ABORT, 'append-only: assembly_agenda'); END;
+
+-- Who runs an assembly: its chair (elected at its start) and the tellers who check
+-- members in and enter the votes from the room.
+CREATE TABLE assembly_officers (
+    meeting_id INTEGER NOT NULL REFERENCES assembly_meetings(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL,
+    named_at INTEGER NOT NULL,
+    named_by INTEGER REFERENCES users(id),
+    PRIMARY KEY (meeting_id, user_id, role)
+);
+
+-- The attendance register, attached to the minutes: one row per arrival of a member
+-- (in person, remotely, or through a proxy with the power of attorney's scan); a
+-- departure closes the row, so the quorum at each vote is who was there then.
+CREATE TABLE assembly_attendance (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    meeting_id INTEGER NOT NULL REFERENCES assembly_meetings(id),
+    member_number INTEGER NOT NULL,
+    presence TEXT NOT NULL,
+    proxy_name TEXT,
+    proxy_key TEXT,
+    proxy_on_board INTEGER NOT NULL DEFAULT 0,
+    power_of_attorney INTEGER REFERENCES files(id),
+    arrived_at INTEGER NOT NULL,
+    left_at INTEGER,
+    recorded_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX assembly_attendance_meeting ON assembly_attendance(meeting_id, member_number);
+
+-- Open votes on the agenda's resolutions. Closing a vote writes the count with the
+-- quorum as it stood at that moment; without quorum the outcome is no_quorum and the
+-- resolution does not exist.
+CREATE TABLE assembly_votes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    meeting_id INTEGER NOT NULL REFERENCES assembly_meetings(id),
+    item_id INTEGER NOT NULL REFERENCES assembly_agenda(id),
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    opened_at INTEGER NOT NULL,
+    closed_at INTEGER,
+    present INTEGER,
+    entitled INTEGER,
+    yes INTEGER,
+    no INTEGER,
+    abstain INTEGER,
+    outcome TEXT,
+    explanation TEXT
+);
+CREATE INDEX assembly_votes_meeting ON assembly_votes(meeting_id, id);
+
+-- One member, one vote: a choice per member and vote, from the room or remotely.
+CREATE TABLE assembly_ballots (
+    vote_id INTEGER NOT NULL REFERENCES assembly_votes(id),
+    member_number INTEGER NOT NULL,
+    choice TEXT NOT NULL,
+    via TEXT NOT NULL,
+    cast_at INTEGER NOT NULL,
+    recorded_by INTEGER REFERENCES users(id),
+    PRIMARY KEY (vote_id, member_number)
+);
+CREATE TRIGGER assembly_ballots_no_update BEFORE UPDATE ON assembly_ballots
+BEGIN SELECT RAISE(ABORT, 'append-only: assembly_ballots'); END;
+CREATE TRIGGER assembly_ballots_no_delete BEFORE DELETE ON assembly_ballots
+BEGIN SELECT RAISE(ABORT, 'append-only: assembly_ballots'); END;

@@ -1,5 +1,8 @@
-//! Bodies of a space and the seats people hold in them. Seats are never deleted; a
-//! seat ends once (the database refuses any other change).
+//! Bodies of a space and the seats people hold in them (seats are never deleted; a
+//! seat ends once, and the database refuses any other change), and general assemblies
+//! with their agenda; what happens at one is in [`sitting`].
+
+pub mod sitting;
 
 use crate::{Conn, StoreError};
 use sqlx::any::AnyRow;
