@@ -177,4 +177,8 @@ test('the board records a working group, convenes an assembly and sends its noti
   assert.match(facts, /Zawiadomienie wysłane \d{4}-\d{2}-\d{2}/);
   assert.match(facts, /Zatwierdzenie sprawozdania finansowego/);
   assert.equal(await board.getByRole('button', { name: 'Wyślij zawiadomienie' }).count(), 0, 'the notice goes out once');
+  // The proceedings page: the attendance register's form, empty until the day.
+  await board.getByRole('link', { name: 'Obrady: lista obecności i głosowania' }).click();
+  await audited(board, 'the proceedings before the assembly');
+  assert.match(await board.textContent('main'), /Nikt jeszcze nie został wpisany na listę obecności/);
 });

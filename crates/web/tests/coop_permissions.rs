@@ -424,6 +424,48 @@ fn table() -> Vec<Row> {
             &[],
             "LFFAFFA",
         ),
+        Row {
+            path: "/wspolnoty/{slug}/zgromadzenia/{sitting}/obrady",
+            ..get("/wspolnoty/{slug}/zgromadzenia/{id}/obrady", "LFOOOOO")
+        },
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/funkcje",
+            "/wspolnoty/{slug}/zgromadzenia/{sitting}/funkcje",
+            &[("email", "member@example.pl"), ("role", "teller")],
+            "LFFAFFA",
+        ),
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/obecnosc",
+            "/wspolnoty/{slug}/zgromadzenia/{sitting}/obecnosc",
+            &[],
+            "LFFAFFA",
+        ),
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/obecnosc/{member}/wyjscie",
+            "/wspolnoty/{slug}/zgromadzenia/{sitting}/obecnosc/1/wyjscie",
+            &[],
+            "LFFAFFA",
+        ),
+        // Only the assembly's chair (here nobody but the platform admin) runs the votes,
+        // and only its officers enter the room's votes.
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/glosowania",
+            "/wspolnoty/{slug}/zgromadzenia/{sitting}/glosowania",
+            &[("item", "0"), ("text", "Uchwała")],
+            "LFFFFFA",
+        ),
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/glosowania/{vote}/glosy",
+            "/wspolnoty/{slug}/zgromadzenia/{sitting}/glosowania/{vote}/glosy",
+            &[("member", "1"), ("choice", "yes")],
+            "LFFFFFA",
+        ),
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/glosowania/{vote}/zamkniecie",
+            "/wspolnoty/{slug}/zgromadzenia/{sitting}/glosowania/{vote}/zamkniecie",
+            &[],
+            "LFFFFFA",
+        ),
         // Every member of this cooperative has an e-mail: no letters to print (404).
         Row {
             path: "/wspolnoty/{slug}/zgromadzenia/{noticed}/zawiadomienia.pdf",
@@ -458,6 +500,8 @@ struct World {
     seat: i64,
     meeting: i64,
     noticed: i64,
+    sitting: i64,
+    vote: i64,
 }
 
 fn concrete(path: &str, w: &World) -> String {
@@ -476,6 +520,8 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("{seat}", &w.seat.to_string())
         .replace("{meeting}", &w.meeting.to_string())
         .replace("{noticed}", &w.noticed.to_string())
+        .replace("{sitting}", &w.sitting.to_string())
+        .replace("{vote}", &w.vote.to_string())
 }
 
 async fn world(backend: Backend) -> World {
@@ -770,12 +816,58 @@ async fn world(backend: Backend) -> World {
         .send_assembly_notice(&board, space, noticed)
         .await
         .unwrap();
+    // An assembly on 15 June, noticed now; the clock then moves to its day, and a
+    // vote is open on it.
+    let sitting = t
+        .app
+        .convene_assembly(
+            &board,
+            space,
+            wspolnota_app::assembly::ConveneForm {
+                held_on: "2026-06-15".into(),
+                ..convene("Walne w sesji")
+            },
+        )
+        .await
+        .unwrap();
+    let item = t
+        .app
+        .add_agenda_item(
+            &board,
+            space,
+            sitting,
+            wspolnota_app::assembly::AgendaForm {
+                title: "Zmiana statutu".into(),
+                resolution: "statute_change".into(),
+                description: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    t.app
+        .send_assembly_notice(&board, space, sitting)
+        .await
+        .unwrap();
+    t.clock.advance(18 * 86_400);
+    let vote = t
+        .app
+        .open_vote(
+            &admin,
+            space,
+            sitting,
+            item,
+            "Uchwała w sprawie zmiany statutu",
+        )
+        .await
+        .unwrap();
     World {
         t,
         body,
         seat,
         meeting,
         noticed,
+        sitting,
+        vote,
         milestone,
         document,
         asset,
@@ -838,6 +930,14 @@ async fn send(w: &World, c: &mut Client, row: &Row, path: &str, empty: bool) -> 
             &[]
         } else {
             &[("title", None, b"Umowa"), ("file", Some("umowa.png"), PNG)]
+        };
+        return w.t.post_multipart(c, path, fields).await;
+    }
+    if row.pattern.ends_with("/obecnosc") {
+        let fields: &[(&str, Option<&str>, &[u8])] = if empty {
+            &[]
+        } else {
+            &[("member", None, b"1"), ("presence", None, b"in_person")]
         };
         return w.t.post_multipart(c, path, fields).await;
     }

@@ -156,6 +156,18 @@ impl App {
         Ok((m, roles))
     }
 
+    /// The caller's roles at the assembly, read before any input so that whom the
+    /// policy refuses is refused first.
+    async fn roles_at(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        meeting: i64,
+    ) -> Result<Vec<String>, AppError> {
+        let mut c = self.store.read().await?;
+        Ok(self.sitting_of(&mut c, subject, space, meeting).await?.1)
+    }
+
     fn officer(roles: &[String]) -> bool {
         roles.iter().any(|r| r == "chair" || r == "teller")
     }
@@ -251,6 +263,9 @@ impl App {
         role: &str,
     ) -> Result<bool, AppError> {
         self.assembly(subject, space, meeting).await?;
+        if !Self::chair(&self.roles_at(subject, space, meeting).await?) {
+            authorise(subject, Action::Assembly(AssemblyAction::ConveneAssembly))?;
+        }
         let email = crate::mail::address(email)?;
         let role = match role.trim() {
             r @ ("chair" | "teller") => r,
@@ -258,11 +273,6 @@ impl App {
         };
         let now = self.now();
         let mut tx = self.store.begin().await?;
-        let (_, roles) = self.sitting_of(&mut tx, subject, space, meeting).await?;
-        let by_chair = Self::chair(&roles);
-        if !by_chair {
-            authorise(subject, Action::Assembly(AssemblyAction::ConveneAssembly))?;
-        }
         let user = users::by_email(&mut tx, &email)
             .await?
             .ok_or(AssemblyError::PersonUnknown)?;
@@ -295,6 +305,13 @@ impl App {
         form: CheckInForm,
     ) -> Result<i64, AppError> {
         self.assembly(subject, space, meeting).await?;
+        let roles = self.roles_at(subject, space, meeting).await?;
+        authorise(
+            subject,
+            Action::Assembly(AssemblyAction::KeepAttendance {
+                officer: Self::officer(&roles),
+            }),
+        )?;
         let coop = self.cooperative(space).await?;
         let presence = Presence::parse(form.presence.trim())
             .ok_or(wspolnota_domain::DomainError::UnknownKind)?;
@@ -306,13 +323,7 @@ impl App {
         let now = self.now();
         let today = date::format(self.today());
         let mut tx = self.store.begin().await?;
-        let (m, roles) = self.sitting_of(&mut tx, subject, space, meeting).await?;
-        authorise(
-            subject,
-            Action::Assembly(AssemblyAction::KeepAttendance {
-                officer: Self::officer(&roles),
-            }),
-        )?;
+        let (m, _) = self.sitting_of(&mut tx, subject, space, meeting).await?;
         if date::parse(&m.held_on).is_some_and(|d| d > self.today()) {
             return Err(AssemblyError::BeforeTheDay.into());
         }
@@ -474,16 +485,17 @@ impl App {
         text_of_resolution: &str,
     ) -> Result<i64, AppError> {
         let view = self.assembly(subject, space, meeting).await?;
-        let text = text::required("text", text_of_resolution, TEXT_MAX)?;
-        let now = self.now();
-        let mut tx = self.store.begin().await?;
-        let (m, roles) = self.sitting_of(&mut tx, subject, space, meeting).await?;
+        let roles = self.roles_at(subject, space, meeting).await?;
         authorise(
             subject,
             Action::Assembly(AssemblyAction::ChairAssembly {
                 chair: Self::chair(&roles),
             }),
         )?;
+        let text = text::required("text", text_of_resolution, TEXT_MAX)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let (m, _) = self.sitting_of(&mut tx, subject, space, meeting).await?;
         if date::parse(&m.held_on).is_some_and(|d| d > self.today()) {
             return Err(AssemblyError::BeforeTheDay.into());
         }
@@ -541,17 +553,26 @@ impl App {
             remote,
         } = ballot;
         self.assembly(subject, space, meeting).await?;
+        let roles = self.roles_at(subject, space, meeting).await?;
+        if remote {
+            authorise(subject, Action::Assembly(AssemblyAction::VoteRemotely))?;
+        } else {
+            authorise(
+                subject,
+                Action::Assembly(AssemblyAction::EnterRoomVotes {
+                    officer: Self::officer(&roles),
+                }),
+            )?;
+        }
         let choice = choice_of(&choice)?;
         let now = self.now();
         let today = date::format(self.today());
         let mut tx = self.store.begin().await?;
-        let (_, roles) = self.sitting_of(&mut tx, subject, space, meeting).await?;
         let rows = store::attendance(&mut tx, meeting).await?;
         let open_row = rows
             .iter()
             .find(|a| a.member_number == member && a.left_at.is_none());
         if remote {
-            authorise(subject, Action::Assembly(AssemblyAction::VoteRemotely))?;
             let user = subject.user.ok_or(AppError::LoginRequired)?;
             let own = members::current_for_user(&mut tx, space, user, &today)
                 .await?
@@ -563,16 +584,8 @@ impl App {
             if open_row.is_none_or(|a| a.presence != Presence::Remote.code()) {
                 return Err(AssemblyError::NotPresent.into());
             }
-        } else {
-            authorise(
-                subject,
-                Action::Assembly(AssemblyAction::EnterRoomVotes {
-                    officer: Self::officer(&roles),
-                }),
-            )?;
-            if open_row.is_none() {
-                return Err(AssemblyError::NotPresent.into());
-            }
+        } else if open_row.is_none() {
+            return Err(AssemblyError::NotPresent.into());
         }
         let v = store::vote(&mut tx, meeting, vote).await?;
         if v.closed_at.is_some() {

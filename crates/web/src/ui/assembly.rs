@@ -3,6 +3,7 @@
 //! a cooperative's general assemblies (`meetings`).
 
 mod meetings;
+mod sitting;
 
 use super::layout::Page;
 use super::{render, see_other, OrPage};
@@ -45,6 +46,34 @@ pub fn routes() -> Routes {
         .get(
             "/wspolnoty/{slug}/zgromadzenia/{id}/zawiadomienia.pdf",
             meetings::notice_letters,
+        )
+        .get(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/obrady",
+            sitting::sitting_page,
+        )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/funkcje",
+            sitting::name_officer,
+        )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/obecnosc",
+            sitting::check_in,
+        )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/obecnosc/{member}/wyjscie",
+            sitting::check_out,
+        )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/glosowania",
+            sitting::open_vote,
+        )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/glosowania/{vote}/glosy",
+            sitting::cast,
+        )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/glosowania/{vote}/zamkniecie",
+            sitting::close_vote,
         )
 }
 

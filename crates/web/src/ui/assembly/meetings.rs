@@ -73,7 +73,11 @@ fn line(page: &Page, v: &MeetingView) -> MeetingLine {
     }
 }
 
-async fn load(s: &AppState, ctx: &Ctx, slug: &str) -> Result<(SpaceId, String, Subject), UiError> {
+pub(super) async fn load(
+    s: &AppState,
+    ctx: &Ctx,
+    slug: &str,
+) -> Result<(SpaceId, String, Subject), UiError> {
     let space = s.app.space_by_slug(slug).await.or_page(ctx)?;
     // Assemblies belong to cooperatives with the module on: 404 before any permission.
     s.app
