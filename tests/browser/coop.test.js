@@ -181,4 +181,14 @@ test('the board records a working group, convenes an assembly and sends its noti
   await board.getByRole('link', { name: 'Obrady: lista obecności i głosowania' }).click();
   await audited(board, 'the proceedings before the assembly');
   assert.match(await board.textContent('main'), /Nikt jeszcze nie został wpisany na listę obecności/);
+  // The minutes, written from what is recorded, as a page and as a PDF.
+  await board.goBack();
+  await board.getByRole('link', { name: 'Protokół', exact: true }).click();
+  await audited(board, 'the minutes before the assembly');
+  const [minutes] = await Promise.all([
+    board.waitForEvent('download'),
+    board.getByRole('link', { name: 'Pobierz protokół (PDF)' }).click(),
+  ]);
+  const pdf = await (await import('node:fs/promises')).readFile(await minutes.path());
+  assert.equal(pdf.subarray(0, 8).toString('latin1'), '%PDF-1.7');
 });

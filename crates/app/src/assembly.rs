@@ -5,9 +5,11 @@
 //! supervisory board gives that body's role in the space (see [`App::subject`]).
 
 mod meetings;
+mod minutes;
 mod sitting;
 
 pub use meetings::{AgendaForm, AgendaItem, ConveneForm, Meeting, MeetingView, NoticeSent};
+pub use minutes::{Minutes, MinutesResolution};
 pub use sitting::{AttendanceLine, BallotForm, CheckInForm, SittingView, VoteView};
 
 use crate::{audit, authorise, App, AppError};

@@ -913,6 +913,47 @@ async fn an_assembly_in_session(backend: Backend) {
         Some("Jan Kowalski")
     );
     assert_eq!(s.attendance[0].name, "Mieszkanka 0");
+    // The minutes, from what was recorded.
+    let minutes = app
+        .assembly_minutes(&w.resident(3).await, space, id, Locale::Pl)
+        .await
+        .unwrap();
+    assert_eq!(minutes.resolutions.len(), 2);
+    assert!(minutes.resolutions[0]
+        .result
+        .starts_with("Uchwała podjęta."));
+    assert!(minutes.resolutions[0].result.contains("2026-07-27"));
+    assert!(minutes.resolutions[0].counts.contains("Za: 3"));
+    assert_eq!(
+        minutes.resolutions[1].result,
+        "Brak kworum: uchwała nie istnieje."
+    );
+    assert!(minutes.resolutions[1].quorum.ends_with("2 / 5"));
+    assert_eq!(minutes.attendance.len(), 5);
+    assert_eq!(minutes.attendance[2][3], "Jan Kowalski");
+    assert!(minutes.facts.contains(&(
+        "Członkowie na liście obecności spośród uprawnionych".to_string(),
+        "5 / 5".to_string()
+    )));
+    let pdf = app
+        .assembly_minutes_pdf(&board, space, id, Locale::Pl)
+        .await
+        .unwrap();
+    let text = support::page_texts(&support::load(&pdf)).concat().join(" ");
+    for expected in [
+        "Protokół: Walne",
+        "Uchwała nr 1 w sprawie zmiany § 8 statutu",
+        "Brak kworum: uchwała nie istnieje.",
+        "Jan Kowalski",
+        "mieszkanka0@example.pl — przewodniczący(-a) zgromadzenia",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+    assert!(matches!(
+        app.assembly_minutes(&Subject::visitor(), space, id, Locale::Pl)
+            .await,
+        Err(AppError::LoginRequired)
+    ));
     for sql in [
         "UPDATE assembly_ballots SET choice = 'no'",
         "DELETE FROM assembly_ballots",

@@ -39,6 +39,15 @@ pub fn year(date: Date) -> i32 {
 /// The day a Unix timestamp falls on in Poland (UTC+1 in winter, UTC+2 in summer
 /// approximated by the EU rule: last Sunday of March to last Sunday of October at 01:00 UTC).
 pub fn day_in_poland(unix_seconds: i64) -> Date {
+    in_poland(unix_seconds).date()
+}
+
+/// The hour and minute (`HH:MM`) a Unix timestamp shows on a Polish clock.
+pub fn time_in_poland(unix_seconds: i64) -> String {
+    in_poland(unix_seconds).format("%H:%M").to_string()
+}
+
+fn in_poland(unix_seconds: i64) -> chrono::NaiveDateTime {
     let utc = chrono::DateTime::from_timestamp(unix_seconds, 0)
         .unwrap_or_default()
         .naive_utc();
@@ -52,12 +61,19 @@ pub fn day_in_poland(unix_seconds: i64) -> Date {
     };
     let summer = utc >= last_sunday(3) && utc < last_sunday(10);
     let offset = if summer { 2 } else { 1 };
-    (utc + chrono::Duration::hours(offset)).date()
+    utc + chrono::Duration::hours(offset)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn polish_clock_time() {
+        // 2026-05-28 20:26:40 UTC is 22:26 in summer time; 2026-12-04 16:00 UTC is 17:00.
+        assert_eq!(time_in_poland(1_780_000_000), "22:26");
+        assert_eq!(time_in_poland(1_796_400_000), "17:00");
+    }
 
     fn d(s: &str) -> Date {
         parse(s).unwrap()

@@ -466,6 +466,17 @@ fn table() -> Vec<Row> {
             &[],
             "LFFFFFA",
         ),
+        Row {
+            path: "/wspolnoty/{slug}/zgromadzenia/{sitting}/protokol",
+            ..get("/wspolnoty/{slug}/zgromadzenia/{id}/protokol", "LFOOOOO")
+        },
+        Row {
+            path: "/wspolnoty/{slug}/zgromadzenia/{sitting}/protokol.pdf",
+            ..get(
+                "/wspolnoty/{slug}/zgromadzenia/{id}/protokol.pdf",
+                "LFOOOOO",
+            )
+        },
         // Every member of this cooperative has an e-mail: no letters to print (404).
         Row {
             path: "/wspolnoty/{slug}/zgromadzenia/{noticed}/zawiadomienia.pdf",

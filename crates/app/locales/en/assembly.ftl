@@ -209,3 +209,16 @@ assembly-vote-opened = Vote opened.
 assembly-outcome-passed = Resolution passed.
 assembly-outcome-rejected = Resolution not passed: the required majority was not reached.
 assembly-outcome-no_quorum = No quorum: the resolution does not exist.
+
+minutes-title = Minutes: { $title }
+minutes-coop = Cooperative
+minutes-took-part = Members on the attendance register, of those entitled
+minutes-resolutions = Resolutions
+minutes-challenge-until = The resolution may be challenged in court until { $date }.
+minutes-arrived = Arrived
+minutes-left = Left
+minutes-signatures = The attendance register is part of the minutes.
+
+    Chair of the assembly: ............................    Minute-taker: ............................
+minutes-link = Minutes
+minutes-pdf = Download the minutes (PDF)

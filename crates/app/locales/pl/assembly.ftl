@@ -209,3 +209,16 @@ assembly-vote-opened = Głosowanie rozpoczęte.
 assembly-outcome-passed = Uchwała podjęta.
 assembly-outcome-rejected = Uchwała nie została podjęta: zabrakło wymaganej większości.
 assembly-outcome-no_quorum = Brak kworum: uchwała nie istnieje.
+
+minutes-title = Protokół: { $title }
+minutes-coop = Spółdzielnia
+minutes-took-part = Członkowie na liście obecności spośród uprawnionych
+minutes-resolutions = Uchwały
+minutes-challenge-until = Uchwałę można zaskarżyć do sądu do { $date }.
+minutes-arrived = Przybył(a)
+minutes-left = Wyszedł(-ła)
+minutes-signatures = Lista obecności stanowi część protokołu.
+
+    Przewodniczący(-a) zgromadzenia: ............................    Protokolant(ka): ............................
+minutes-link = Protokół
+minutes-pdf = Pobierz protokół (PDF)

@@ -96,6 +96,37 @@ pub struct AgendaItemDto {
 }
 
 #[derive(Serialize, ToSchema)]
+pub struct ResolutionDto {
+    pub vote_id: i64,
+    /// The agenda item's position.
+    pub item: i64,
+    /// `ordinary`, `statute_change`, `merger` or `liquidation`.
+    pub kind: String,
+    pub text: String,
+    /// While the vote is open: the votes so far; once closed, the count.
+    pub yes: i64,
+    pub no: i64,
+    pub abstain: i64,
+    /// Present at the close of the vote, and members entitled; absent while open.
+    pub present: Option<i64>,
+    pub entitled: Option<i64>,
+    /// `passed`, `rejected` or `no_quorum` (no resolution exists); absent while open.
+    pub outcome: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AttendeeDto {
+    pub member: i64,
+    pub name: String,
+    /// `in_person`, `remote` or `proxy`.
+    pub presence: String,
+    pub proxy_name: Option<String>,
+    /// Unix seconds.
+    pub arrived_at: i64,
+    pub left_at: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
 pub struct AssemblyDto {
     pub id: i64,
     pub title: String,
@@ -120,6 +151,9 @@ pub struct AssemblyDto {
     #[schema(format = Date)]
     pub challenge_until: String,
     pub agenda: Vec<AgendaItemDto>,
+    /// The attendance register, in the order members arrived.
+    pub attendance: Vec<AttendeeDto>,
+    pub resolutions: Vec<ResolutionDto>,
 }
 
 #[utoipa::path(get, path = "/api/v1/spaces/{slug}/assemblies", tag = "assemblies",
@@ -142,10 +176,54 @@ pub async fn assemblies(
         .await
         .or_api(&ctx)?;
     let views = s.app.assemblies(&subject, space.id).await.or_api(&ctx)?;
-    Ok(Json(
-        views
+    let mut out = Vec::with_capacity(views.len());
+    for v in views {
+        let sitting = s
+            .app
+            .sitting(&subject, space.id, v.meeting.id)
+            .await
+            .or_api(&ctx)?;
+        let position = |item: i64| {
+            v.agenda
+                .iter()
+                .find(|i| i.id == item)
+                .map_or(0, |i| i.position)
+        };
+        let resolutions = sitting
+            .votes
+            .iter()
+            .map(|x| ResolutionDto {
+                vote_id: x.vote.id,
+                item: position(x.vote.item_id),
+                kind: x.vote.kind.clone(),
+                text: x.vote.text.clone(),
+                yes: x.vote.yes.unwrap_or(x.yes),
+                no: x.vote.no.unwrap_or(x.no),
+                abstain: x.vote.abstain.unwrap_or(x.abstain),
+                present: x.vote.present,
+                entitled: x.vote.entitled,
+                outcome: x.vote.outcome.clone(),
+            })
+            .collect();
+        let attendance = sitting
+            .attendance
             .into_iter()
-            .map(|v| AssemblyDto {
+            .map(|a| AttendeeDto {
+                member: a.arrival.member_number,
+                name: a.name,
+                presence: a.arrival.presence,
+                proxy_name: a.arrival.proxy_name,
+                arrived_at: a.arrival.arrived_at,
+                left_at: a.arrival.left_at,
+            })
+            .collect();
+        out.push((v, attendance, resolutions));
+    }
+    Ok(Json(
+        out.into_iter()
+            .map(|(v, attendance, resolutions)| AssemblyDto {
+                attendance,
+                resolutions,
                 id: v.meeting.id,
                 title: v.meeting.title,
                 convener: v.meeting.convener,

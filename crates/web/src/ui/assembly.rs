@@ -75,6 +75,14 @@ pub fn routes() -> Routes {
             "/wspolnoty/{slug}/zgromadzenia/{id}/glosowania/{vote}/zamkniecie",
             sitting::close_vote,
         )
+        .get(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/protokol",
+            sitting::minutes_page,
+        )
+        .get(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/protokol.pdf",
+            sitting::minutes_pdf,
+        )
 }
 
 /// A seat as the page lists it.

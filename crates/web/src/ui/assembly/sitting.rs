@@ -306,3 +306,55 @@ pub async fn close_vote(
         .or_page(&ctx)?;
     Ok(back(&slug, id, "assembly-vote-closed"))
 }
+
+#[derive(Template)]
+#[template(path = "assembly/minutes.html")]
+struct MinutesPage {
+    page: Page,
+    slug: String,
+    id: i64,
+    meeting_title: String,
+    m: wspolnota_app::assembly::Minutes,
+}
+
+pub async fn minutes_page(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (space, _, subject) = load(&s, &ctx, &slug).await?;
+    let id = id_in_path(&ctx, &id)?;
+    let meeting = s.app.assembly(&subject, space, id).await.or_page(&ctx)?;
+    let m = s
+        .app
+        .assembly_minutes(&subject, space, id, ctx.locale)
+        .await
+        .or_page(&ctx)?;
+    let t = MinutesPage {
+        page: Page::new(&ctx, m.title.clone()),
+        meeting_title: meeting.meeting.title,
+        slug,
+        id,
+        m,
+    };
+    Ok(render(&ctx, t))
+}
+
+pub async fn minutes_pdf(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (space, _, subject) = load(&s, &ctx, &slug).await?;
+    let id = id_in_path(&ctx, &id)?;
+    let pdf = s
+        .app
+        .assembly_minutes_pdf(&subject, space, id, ctx.locale)
+        .await
+        .or_page(&ctx)?;
+    Ok(crate::ui::download(
+        "application/pdf",
+        format!("protokol-{slug}-{id}.pdf"),
+        pdf,
+    ))
+}
