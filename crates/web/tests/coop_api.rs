@@ -885,7 +885,147 @@ async fn refusals_by_role(backend: Backend) {
     );
 }
 
+/// An assembly held and counted through the use cases, read through the API: its
+/// agenda, attendance and results, for members only.
+async fn assemblies_with_attendance_and_results(backend: Backend) {
+    use wspolnota_app::assembly::{AgendaForm, BallotForm, CheckInForm, ConveneForm};
+    let w = world(backend).await;
+    let (app, space, store) = (&w.t.app, w.space, &w.t.db.store);
+    let who = |email: &'static str| async move {
+        let mut c = store.read().await.unwrap();
+        let u = wspolnota_store::users::by_email(&mut c, email)
+            .await
+            .unwrap()
+            .unwrap();
+        drop(c);
+        app.subject(Some(&u), Some(space)).await.unwrap()
+    };
+    let board = who("zarzad@example.pl").await;
+    for (i, email) in ["mieszkanka0@example.pl", "mieszkanka1@example.pl"]
+        .into_iter()
+        .enumerate()
+    {
+        let form = wspolnota_app::coop::DeclarationForm {
+            name: format!("Mieszkanka {i}"),
+            address: ADDRESS.into(),
+            shares: "1".into(),
+            accept_statute: true,
+            ..Default::default()
+        };
+        let d = app
+            .declare_membership(&who(email).await, space, form)
+            .await
+            .unwrap();
+        app.decide_declaration(
+            &board,
+            space,
+            d,
+            wspolnota_domain::coop::declaration::Decision::Admit,
+        )
+        .await
+        .unwrap();
+    }
+    let id = app
+        .convene_assembly(
+            &board,
+            space,
+            ConveneForm {
+                title: "Walne Zgromadzenie".into(),
+                convener: "board".into(),
+                held_on: "2026-06-15".into(),
+                starts_at: "17:00".into(),
+                place: "ul. Hutnicza 1".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let item = app
+        .add_agenda_item(
+            &board,
+            space,
+            id,
+            AgendaForm {
+                title: "Zmiana statutu".into(),
+                resolution: "statute_change".into(),
+                description: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    app.send_assembly_notice(&board, space, id).await.unwrap();
+    w.t.clock.advance(18 * 86_400);
+    app.name_assembly_officer(&board, space, id, "mieszkanka0@example.pl", "chair")
+        .await
+        .unwrap();
+    let chair = who("mieszkanka0@example.pl").await;
+    for (member, presence) in [("1", "in_person"), ("2", "remote")] {
+        let form = CheckInForm {
+            member: member.into(),
+            presence: presence.into(),
+            ..Default::default()
+        };
+        app.check_in(&chair, space, id, form).await.unwrap();
+    }
+    let vote = app
+        .open_vote(&chair, space, id, item, "Uchwała nr 1")
+        .await
+        .unwrap();
+    let ballot = |member, remote| BallotForm {
+        vote,
+        member,
+        choice: "yes".into(),
+        remote,
+    };
+    app.cast_assembly_vote(&chair, space, id, ballot(1, false))
+        .await
+        .unwrap();
+    app.cast_assembly_vote(
+        &who("mieszkanka1@example.pl").await,
+        space,
+        id,
+        ballot(2, true),
+    )
+    .await
+    .unwrap();
+    app.close_vote(&chair, space, id, vote).await.unwrap();
+
+    let r = w.get(&mut w.resident(1).await, "/assemblies").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let a = &r.json()[0];
+    assert_eq!(a["agenda"][0]["resolution"], "statute_change");
+    assert_eq!(a["attendance"].as_array().unwrap().len(), 2);
+    assert_eq!(a["attendance"][1]["presence"], "remote");
+    let res = &a["resolutions"][0];
+    assert_eq!(
+        (
+            &res["yes"],
+            &res["present"],
+            &res["entitled"],
+            &res["outcome"]
+        ),
+        (
+            &serde_json::json!(2),
+            &serde_json::json!(2),
+            &serde_json::json!(2),
+            &serde_json::json!("passed")
+        )
+    );
+    assert_eq!(a["challenge_until"], "2026-07-27");
+    refused(
+        &w.get(&mut Client::new(), "/assemblies").await,
+        StatusCode::UNAUTHORIZED,
+        "auth.login_required",
+    );
+    refused(
+        &w.get(&mut w.resident(2).await, "/assemblies").await,
+        StatusCode::FORBIDDEN,
+        "auth.forbidden",
+    );
+}
+
 on_both_backends!(declare_admit_pay_and_read);
+on_both_backends!(assemblies_with_attendance_and_results);
 on_both_backends!(organisations_show_their_seat);
 on_both_backends!(bad_input_writes_nothing);
 on_both_backends!(refusals_by_role);
