@@ -880,6 +880,10 @@ async fn an_assembly_in_session(backend: Backend) {
         )
         .await
         .unwrap();
+    assert_eq!(
+        refusal(app.sign_minutes(&chair, space, id).await),
+        AssemblyError::AnotherVoteOpen
+    );
     for member in [1, 5] {
         app.cast_assembly_vote(&teller, space, id, ballot(v2, member, "yes", false))
             .await
@@ -954,6 +958,68 @@ async fn an_assembly_in_session(backend: Backend) {
             .await,
         Err(AppError::LoginRequired)
     ));
+    // Signing: the chair and the minute-taker, once each; the chair's closes the session.
+    app.name_assembly_officer(&chair, space, id, "mieszkanka2@example.pl", "secretary")
+        .await
+        .unwrap();
+    assert!(matches!(
+        app.sign_minutes(&teller, space, id).await,
+        Err(AppError::Forbidden)
+    ));
+    app.sign_minutes(&chair, space, id).await.unwrap();
+    assert_eq!(
+        refusal(app.sign_minutes(&chair, space, id).await),
+        AssemblyError::AlreadySigned
+    );
+    assert_eq!(
+        refusal(
+            app.check_in(&teller, space, id, arrive("2", "in_person", ""))
+                .await
+        ),
+        AssemblyError::MinutesSigned
+    );
+    assert_eq!(
+        refusal(
+            app.open_vote(&chair, space, id, surplus, "Jeszcze raz")
+                .await
+        ),
+        AssemblyError::MinutesSigned
+    );
+    app.sign_minutes(&w.resident(2).await, space, id)
+        .await
+        .unwrap();
+    let scan = wspolnota_app::files::Upload {
+        name: "protokol.pdf".into(),
+        bytes: b"%PDF-1.4\n% podpisany\n".to_vec(),
+    };
+    assert!(matches!(
+        app.attach_signed_minutes(&chair, space, id, scan.clone())
+            .await,
+        Err(AppError::Forbidden)
+    ));
+    app.attach_signed_minutes(&board, space, id, scan.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        refusal(app.attach_signed_minutes(&board, space, id, scan).await),
+        AssemblyError::AlreadySigned
+    );
+    let (kind, bytes) = app
+        .signed_minutes_scan(&w.resident(4).await, space, id)
+        .await
+        .unwrap();
+    assert_eq!(kind, "application/pdf");
+    assert!(bytes.starts_with(b"%PDF-1.4"));
+    let signed = app
+        .assembly_minutes(&board, space, id, Locale::Pl)
+        .await
+        .unwrap()
+        .signed;
+    assert_eq!(signed.len(), 3, "{signed:?}");
+    assert!(signed
+        .iter()
+        .any(|x| x
+            .starts_with("przewodniczący(-a) zgromadzenia: mieszkanka0@example.pl, 2026-06-15")));
     for sql in [
         "UPDATE assembly_ballots SET choice = 'no'",
         "DELETE FROM assembly_ballots",

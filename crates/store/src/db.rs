@@ -277,6 +277,7 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "assembly_attendance",
         "assembly_votes",
         "assembly_ballots",
+        "assembly_signatures",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));

@@ -477,6 +477,27 @@ fn table() -> Vec<Row> {
                 "LFOOOOO",
             )
         },
+        // Nobody here chairs or takes the minutes of this assembly: nobody may sign.
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/protokol/podpis",
+            "/wspolnoty/{slug}/zgromadzenia/{sitting}/protokol/podpis",
+            &[],
+            "LFFFFFF",
+        ),
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/protokol/skan",
+            "/wspolnoty/{slug}/zgromadzenia/{sitting}/protokol/skan",
+            &[],
+            "LFFAFFA",
+        ),
+        // No scan attached yet: 404 for those who see the assembly.
+        Row {
+            path: "/wspolnoty/{slug}/zgromadzenia/{sitting}/protokol/skan",
+            ..get(
+                "/wspolnoty/{slug}/zgromadzenia/{id}/protokol/skan",
+                "LFNNNNN",
+            )
+        },
         // Every member of this cooperative has an e-mail: no letters to print (404).
         Row {
             path: "/wspolnoty/{slug}/zgromadzenia/{noticed}/zawiadomienia.pdf",
@@ -941,6 +962,14 @@ async fn send(w: &World, c: &mut Client, row: &Row, path: &str, empty: bool) -> 
             &[]
         } else {
             &[("title", None, b"Umowa"), ("file", Some("umowa.png"), PNG)]
+        };
+        return w.t.post_multipart(c, path, fields).await;
+    }
+    if row.pattern.ends_with("/protokol/skan") {
+        let fields: &[(&str, Option<&str>, &[u8])] = if empty {
+            &[]
+        } else {
+            &[("scan", Some("protokol.png"), PNG)]
         };
         return w.t.post_multipart(c, path, fields).await;
     }

@@ -222,3 +222,16 @@ minutes-signatures = The attendance register is part of the minutes.
     Chair of the assembly: ............................    Minute-taker: ............................
 minutes-link = Minutes
 minutes-pdf = Download the minutes (PDF)
+minutes-signed = Signatures
+minutes-scan-attached = Scan of the minutes signed on paper attached { $when }.
+minutes-sign = Sign the minutes
+minutes-sign-explained = The chair's signature closes the proceedings: no more attendance or votes can be recorded after it.
+minutes-signed-done = Minutes signed.
+minutes-scan = Attach the scan of the signed minutes
+minutes-scan-file = Scan file
+minutes-scan-submit = Attach the scan
+minutes-scan-attached-done = Scan attached.
+minutes-scan-link = Scan of the signed minutes
+assembly-role-secretary = minute-taker
+error-assembly-minutes_signed = The minutes are signed: the proceedings are closed.
+error-assembly-already_signed = This signature has already been given.

@@ -222,3 +222,16 @@ minutes-signatures = Lista obecności stanowi część protokołu.
     Przewodniczący(-a) zgromadzenia: ............................    Protokolant(ka): ............................
 minutes-link = Protokół
 minutes-pdf = Pobierz protokół (PDF)
+minutes-signed = Podpisy
+minutes-scan-attached = Skan protokołu podpisanego na papierze dołączony { $when }.
+minutes-sign = Podpisz protokół
+minutes-sign-explained = Podpis przewodniczącego zamyka obrady: potem nie można już wpisywać obecności ani głosować.
+minutes-signed-done = Protokół podpisany.
+minutes-scan = Dołącz skan podpisanego protokołu
+minutes-scan-file = Plik ze skanem
+minutes-scan-submit = Dołącz skan
+minutes-scan-attached-done = Skan dołączony.
+minutes-scan-link = Skan podpisanego protokołu
+assembly-role-secretary = protokolant(ka)
+error-assembly-minutes_signed = Protokół jest już podpisany: obrady zostały zamknięte.
+error-assembly-already_signed = Ten podpis jest już złożony.

@@ -22,6 +22,9 @@ pub struct Minutes {
     pub attendance: Vec<[String; 6]>,
     pub agenda: Vec<String>,
     pub resolutions: Vec<MinutesResolution>,
+    /// Who signed, and when; or that the signed paper's scan is attached.
+    pub signed: Vec<String>,
+    pub has_scan: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -33,7 +36,7 @@ pub struct MinutesResolution {
     pub result: String,
 }
 
-use wspolnota_domain::date::time_in_poland as clock_time;
+use wspolnota_domain::date::{self, time_in_poland as clock_time};
 
 fn minutes_of(l: Locale, coop_name: &str, v: &MeetingView, s: &SittingView) -> Minutes {
     let m = &v.meeting;
@@ -118,7 +121,28 @@ fn minutes_of(l: Locale, coop_name: &str, v: &MeetingView, s: &SittingView) -> M
             },
         })
         .collect();
+    let signed = s
+        .signatures
+        .iter()
+        .map(|x| {
+            let when = format!(
+                "{} {}",
+                date::format(date::day_in_poland(x.signed_at)),
+                clock_time(x.signed_at)
+            );
+            match x.role.as_str() {
+                "scan" => l.t_args("minutes-scan-attached", &[("when", when)]),
+                role => format!(
+                    "{}: {}, {when}",
+                    l.t(&format!("assembly-role-{role}")),
+                    x.name.clone().unwrap_or_default()
+                ),
+            }
+        })
+        .collect();
     Minutes {
+        has_scan: s.signatures.iter().any(|x| x.scan_file_id.is_some()),
+        signed,
         title: l.t_args("minutes-title", &[("title", m.title.clone())]),
         facts,
         officers: s
@@ -172,7 +196,12 @@ fn pdf_of(l: Locale, minutes: &Minutes) -> Result<Vec<u8>, AppError> {
     table.rows = minutes.attendance.iter().map(|r| r.to_vec()).collect();
     doc.push(Block::Table(table));
     doc.push(Block::Spacer(24.0));
-    doc.push(Block::Paragraph(l.t("minutes-signatures")));
+    if minutes.signed.is_empty() {
+        doc.push(Block::Paragraph(l.t("minutes-signatures")));
+    } else {
+        doc.push(Block::heading(2, l.t("minutes-signed")));
+        doc.push(Block::Paragraph(minutes.signed.join("\n")));
+    }
     wspolnota_pdf::render(&doc).map_err(|e| AppError::Internal(format!("minutes PDF: {e}")))
 }
 

@@ -55,6 +55,8 @@ pub struct SittingView {
     pub roles: Vec<String>,
     /// Member numbers the caller may vote for from their device (present remotely).
     pub remote_for: Vec<i64>,
+    /// The minutes' signatures so far.
+    pub signatures: Vec<store::Signature>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -168,6 +170,122 @@ impl App {
         Ok(self.sitting_of(&mut c, subject, space, meeting).await?.1)
     }
 
+    /// Refuses to record anything more once the chair signed the minutes (or their
+    /// signed scan was attached): the minutes are what happened.
+    async fn ensure_not_signed(&self, c: &mut Conn, meeting: i64) -> Result<(), AppError> {
+        let closed = store::signatures(c, meeting)
+            .await?
+            .iter()
+            .any(|s| s.role == "chair" || s.role == "scan");
+        if closed {
+            Err(AssemblyError::MinutesSigned.into())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Signs the minutes as the assembly's chair or minute-taker. No vote may be open.
+    pub async fn sign_minutes(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        meeting: i64,
+    ) -> Result<(), AppError> {
+        self.assembly(subject, space, meeting).await?;
+        let roles = self.roles_at(subject, space, meeting).await?;
+        let role = if Self::chair(&roles) {
+            Some("chair")
+        } else if roles.iter().any(|r| r == "secretary") {
+            Some("secretary")
+        } else {
+            None
+        };
+        authorise(
+            subject,
+            Action::Assembly(AssemblyAction::SignMinutes {
+                signer: role.is_some(),
+            }),
+        )?;
+        let role = role.ok_or(AppError::Forbidden)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        if store::votes(&mut tx, meeting)
+            .await?
+            .iter()
+            .any(|v| v.closed_at.is_none())
+        {
+            return Err(AssemblyError::AnotherVoteOpen.into());
+        }
+        if !store::sign(&mut tx, meeting, role, subject.user, None, now).await? {
+            return Err(AssemblyError::AlreadySigned.into());
+        }
+        audit::commit(
+            tx,
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "assembly.minutes_signed",
+                None,
+                Some(json!({"meeting": meeting, "role": role})),
+            ),
+            now,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Attaches the scan of the minutes signed on paper: the board. It closes the
+    /// session like the chair's signature.
+    pub async fn attach_signed_minutes(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        meeting: i64,
+        scan: Upload,
+    ) -> Result<i64, AppError> {
+        authorise(subject, Action::Assembly(AssemblyAction::ConveneAssembly))?;
+        self.assembly(subject, space, meeting).await?;
+        let kind = accept_document("scan", &scan.bytes)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let saved =
+            files::save(&mut tx, space, &scan, kind, "protokol", (subject.user, now)).await?;
+        if !store::sign(&mut tx, meeting, "scan", subject.user, Some(saved.id), now).await? {
+            return Err(AssemblyError::AlreadySigned.into());
+        }
+        audit::commit(
+            tx,
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "assembly.minutes_scan_attached",
+                None,
+                Some(json!({"meeting": meeting, "file": saved.id, "sha256": saved.sha256})),
+            ),
+            now,
+        )
+        .await?;
+        Ok(saved.id)
+    }
+
+    /// The scan of the signed minutes, for those who see the assembly.
+    pub async fn signed_minutes_scan(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        meeting: i64,
+    ) -> Result<(String, Vec<u8>), AppError> {
+        self.assembly(subject, space, meeting).await?;
+        let mut c = self.store.read().await?;
+        let file = store::signatures(&mut c, meeting)
+            .await?
+            .into_iter()
+            .find_map(|s| s.scan_file_id)
+            .ok_or(AppError::NotFound)?;
+        let (info, bytes) = wspolnota_store::files::file(&mut c, space, file).await?;
+        Ok((info.content_type, bytes))
+    }
+
     fn officer(roles: &[String]) -> bool {
         roles.iter().any(|r| r == "chair" || r == "teller")
     }
@@ -242,6 +360,7 @@ impl App {
             }
         }
         Ok(SittingView {
+            signatures: store::signatures(&mut c, meeting).await?,
             officers: store::officers(&mut c, meeting).await?,
             present: register.present_count(),
             entitled,
@@ -268,7 +387,7 @@ impl App {
         }
         let email = crate::mail::address(email)?;
         let role = match role.trim() {
-            r @ ("chair" | "teller") => r,
+            r @ ("chair" | "teller" | "secretary") => r,
             _ => return Err(AssemblyError::BadRole.into()),
         };
         let now = self.now();
@@ -327,6 +446,7 @@ impl App {
         if date::parse(&m.held_on).is_some_and(|d| d > self.today()) {
             return Err(AssemblyError::BeforeTheDay.into());
         }
+        self.ensure_not_signed(&mut tx, meeting).await?;
         let member = members::by_number(&mut tx, space, number)
             .await
             .map_err(|_| AssemblyError::NotEntitled)?;
@@ -455,6 +575,7 @@ impl App {
                 officer: Self::officer(&roles),
             }),
         )?;
+        self.ensure_not_signed(&mut tx, meeting).await?;
         if !store::leave(&mut tx, meeting, member, now).await? {
             return Err(AssemblyError::NotPresent.into());
         }
@@ -499,6 +620,7 @@ impl App {
         if date::parse(&m.held_on).is_some_and(|d| d > self.today()) {
             return Err(AssemblyError::BeforeTheDay.into());
         }
+        self.ensure_not_signed(&mut tx, meeting).await?;
         // Without the notice the members were not called: nothing can be resolved.
         if m.notice_sent_on.is_none() {
             return Err(AssemblyError::NoticeNotSent.into());

@@ -32,6 +32,10 @@ pub enum AssemblyAction {
     /// Vote from one's own device, for a membership one holds and is present with
     /// remotely (the register checks that).
     VoteRemotely,
+    /// Sign the minutes: the assembly's chair or minute-taker (`signer`).
+    SignMinutes {
+        signer: bool,
+    },
 }
 
 /// Decides whether `s` may perform `action` on the bodies of the space.
@@ -58,6 +62,7 @@ pub fn can(s: &Subject, action: AssemblyAction) -> bool {
             (officer && s.is_logged_in()) || s.platform_admin
         }
         AssemblyAction::VoteRemotely => s.is_logged_in(),
+        AssemblyAction::SignMinutes { signer } => signer && s.is_logged_in(),
     }
 }
 

@@ -44,6 +44,8 @@ assembly_errors! {
     NoResolutionOnItem => "assembly.no_resolution_on_item", false;
     BadChoice => "assembly.bad_choice", false;
     BadRole => "assembly.bad_role", false;
+    MinutesSigned => "assembly.minutes_signed", true;
+    AlreadySigned => "assembly.already_signed", true;
     TermOrder => "assembly.term_order", false;
     SeatOverlaps => "assembly.seat_overlaps", true;
     ChairTaken => "assembly.chair_taken", true;

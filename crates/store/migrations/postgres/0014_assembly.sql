@@ -142,3 +142,17 @@ CREATE TABLE assembly_ballots (
 );
 CREATE TRIGGER assembly_ballots_append_only BEFORE UPDATE OR DELETE ON assembly_ballots
     FOR EACH ROW EXECUTE FUNCTION append_only();
+
+-- The minutes' signatures: the chair and the minute-taker each confirm once, or the
+-- board attaches the scan of the signed paper. After the chair signs, the session is
+-- closed: nothing more is recorded at it.
+CREATE TABLE assembly_signatures (
+    meeting_id BIGINT NOT NULL REFERENCES assembly_meetings(id),
+    role TEXT NOT NULL,
+    user_id BIGINT REFERENCES users(id),
+    scan_file_id BIGINT REFERENCES files(id),
+    signed_at BIGINT NOT NULL,
+    PRIMARY KEY (meeting_id, role)
+);
+CREATE TRIGGER assembly_signatures_append_only BEFORE UPDATE OR DELETE ON assembly_signatures
+    FOR EACH ROW EXECUTE FUNCTION append_only();

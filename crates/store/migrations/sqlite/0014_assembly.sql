@@ -144,3 +144,19 @@ CREATE TRIGGER assembly_ballots_no_update BEFORE UPDATE ON assembly_ballots
 BEGIN SELECT RAISE(ABORT, 'append-only: assembly_ballots'); END;
 CREATE TRIGGER assembly_ballots_no_delete BEFORE DELETE ON assembly_ballots
 BEGIN SELECT RAISE(ABORT, 'append-only: assembly_ballots'); END;
+
+-- The minutes' signatures: the chair and the minute-taker each confirm once, or the
+-- board attaches the scan of the signed paper. After the chair signs, the session is
+-- closed: nothing more is recorded at it.
+CREATE TABLE assembly_signatures (
+    meeting_id INTEGER NOT NULL REFERENCES assembly_meetings(id),
+    role TEXT NOT NULL,
+    user_id INTEGER REFERENCES users(id),
+    scan_file_id INTEGER REFERENCES files(id),
+    signed_at INTEGER NOT NULL,
+    PRIMARY KEY (meeting_id, role)
+);
+CREATE TRIGGER assembly_signatures_no_update BEFORE UPDATE ON assembly_signatures
+BEGIN SELECT RAISE(ABORT, 'append-only: assembly_signatures'); END;
+CREATE TRIGGER assembly_signatures_no_delete BEFORE DELETE ON assembly_signatures
+BEGIN SELECT RAISE(ABORT, 'append-only: assembly_signatures'); END;

@@ -296,3 +296,57 @@ pub async fn ballots(c: &mut Conn, vote: i64) -> Result<Vec<(i64, String, String
         .collect::<Result<_, sqlx::Error>>()
         .map_err(StoreError::from)
 }
+
+/// A signature of the minutes: `chair` or `secretary` confirming, or `scan` (the
+/// signed paper attached).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub role: String,
+    pub name: Option<String>,
+    pub scan_file_id: Option<i64>,
+    pub signed_at: i64,
+}
+
+/// Records a signature; false when that role has already signed.
+pub async fn sign(
+    c: &mut Conn,
+    meeting: i64,
+    role: &str,
+    user: Option<UserId>,
+    scan: Option<i64>,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "INSERT INTO assembly_signatures (meeting_id, role, user_id, scan_file_id, signed_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (meeting_id, role) DO NOTHING",
+    )
+    .bind(meeting)
+    .bind(role)
+    .bind(user.map(|u| u.0))
+    .bind(scan)
+    .bind(now.0)
+    .execute(c)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn signatures(c: &mut Conn, meeting: i64) -> Result<Vec<Signature>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT s.role, u.display_name, s.scan_file_id, s.signed_at FROM assembly_signatures s \
+         LEFT JOIN users u ON u.id = s.user_id WHERE s.meeting_id = $1 ORDER BY s.role",
+    )
+    .bind(meeting)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Signature {
+                role: r.try_get(0)?,
+                name: r.try_get(1)?,
+                scan_file_id: r.try_get(2)?,
+                signed_at: r.try_get(3)?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(StoreError::from)
+}

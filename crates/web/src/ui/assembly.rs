@@ -83,6 +83,18 @@ pub fn routes() -> Routes {
             "/wspolnoty/{slug}/zgromadzenia/{id}/protokol.pdf",
             sitting::minutes_pdf,
         )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/protokol/podpis",
+            sitting::sign_minutes,
+        )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/protokol/skan",
+            sitting::attach_scan,
+        )
+        .get(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/protokol/skan",
+            sitting::scan,
+        )
 }
 
 /// A seat as the page lists it.

@@ -95,6 +95,8 @@ const NOTICES: &[&str] = &[
     "assembly-vote-opened",
     "assembly-vote-cast",
     "assembly-vote-closed",
+    "minutes-signed-done",
+    "minutes-scan-attached-done",
     "coop-document-added",
     "coop-asset-valued",
     "coop-use-recorded",

@@ -90,9 +90,14 @@ pub(crate) fn render(ctx: &Ctx, t: impl Template) -> Response {
 
 /// A file to save (a PDF, a CSV), under `name`.
 pub(crate) fn download(content_type: &'static str, name: String, body: Vec<u8>) -> Response {
+    download_typed(content_type.to_string(), name, body)
+}
+
+/// A stored file whose type was told from its bytes when it came in.
+pub(crate) fn download_typed(content_type: String, name: String, body: Vec<u8>) -> Response {
     (
         [
-            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+            (axum::http::header::CONTENT_TYPE, content_type),
             (
                 axum::http::header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{name}\""),

@@ -315,23 +315,40 @@ struct MinutesPage {
     id: i64,
     meeting_title: String,
     m: wspolnota_app::assembly::Minutes,
+    may_sign: bool,
+    may_attach: bool,
+}
+
+#[derive(Deserialize)]
+pub struct MinutesQuery {
+    pub ok: Option<String>,
 }
 
 pub async fn minutes_page(
     State(s): State<AppState>,
     Extension(ctx): Extension<Ctx>,
     Path((slug, id)): Path<(String, String)>,
+    Query(q): Query<MinutesQuery>,
 ) -> Result<Response, UiError> {
     let (space, _, subject) = load(&s, &ctx, &slug).await?;
     let id = id_in_path(&ctx, &id)?;
     let meeting = s.app.assembly(&subject, space, id).await.or_page(&ctx)?;
+    let sitting = s.app.sitting(&subject, space, id).await.or_page(&ctx)?;
+    let signed: Vec<&str> = sitting.signatures.iter().map(|x| x.role.as_str()).collect();
+    let may_sign = sitting
+        .roles
+        .iter()
+        .any(|r| (r == "chair" || r == "secretary") && !signed.contains(&r.as_str()));
     let m = s
         .app
         .assembly_minutes(&subject, space, id, ctx.locale)
         .await
         .or_page(&ctx)?;
     let t = MinutesPage {
-        page: Page::new(&ctx, m.title.clone()),
+        page: Page::new(&ctx, m.title.clone()).with_notice(q.ok.as_deref()),
+        may_sign,
+        may_attach: can(&subject, Action::Assembly(AssemblyAction::ConveneAssembly))
+            && !signed.contains(&"scan"),
         meeting_title: meeting.meeting.title,
         slug,
         id,
@@ -357,4 +374,72 @@ pub async fn minutes_pdf(
         format!("protokol-{slug}-{id}.pdf"),
         pdf,
     ))
+}
+
+fn to_minutes(slug: &str, id: i64, notice: &str) -> Response {
+    see_other(
+        &format!("/wspolnoty/{slug}/zgromadzenia/{id}/protokol"),
+        notice,
+    )
+}
+
+pub async fn sign_minutes(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (space, _, subject) = load(&s, &ctx, &slug).await?;
+    let id = id_in_path(&ctx, &id)?;
+    s.app
+        .sign_minutes(&subject, space, id)
+        .await
+        .or_page(&ctx)?;
+    Ok(to_minutes(&slug, id, "minutes-signed-done"))
+}
+
+pub async fn attach_scan(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Response, UiError> {
+    let (space, _, subject) = load(&s, &ctx, &slug).await?;
+    wspolnota_app::authorise(&subject, Action::Assembly(AssemblyAction::ConveneAssembly))
+        .or_page(&ctx)?;
+    let id = id_in_path(&ctx, &id)?;
+    let malformed = || {
+        UiError::new(
+            &ctx,
+            AppError::Request(wspolnota_app::error::RequestError::Malformed),
+        )
+    };
+    let mut multipart = multipart.map_err(|_| malformed())?;
+    let mut upload = Upload::default();
+    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
+        if field.name() == Some("scan") {
+            upload.name = field.file_name().unwrap_or_default().to_string();
+            upload.bytes = field.bytes().await.map_err(|_| malformed())?.to_vec();
+        }
+    }
+    s.app
+        .attach_signed_minutes(&subject, space, id, upload)
+        .await
+        .or_page(&ctx)?;
+    Ok(to_minutes(&slug, id, "minutes-scan-attached-done"))
+}
+
+pub async fn scan(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response, UiError> {
+    let (space, _, subject) = load(&s, &ctx, &slug).await?;
+    let id = id_in_path(&ctx, &id)?;
+    let (content_type, bytes) = s
+        .app
+        .signed_minutes_scan(&subject, space, id)
+        .await
+        .or_page(&ctx)?;
+    let name = format!("protokol-podpisany-{slug}-{id}");
+    Ok(crate::ui::download_typed(content_type, name, bytes))
 }
