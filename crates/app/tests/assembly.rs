@@ -476,6 +476,48 @@ async fn an_assembly_on_demand_its_agenda_and_notice(backend: Backend) {
         Err(AppError::LoginRequired)
     ));
 
+    // Documents for the members: checked by their bytes, for members only.
+    let file = |bytes: &[u8]| wspolnota_app::files::Upload {
+        name: "projekt-uchwaly.pdf".into(),
+        bytes: bytes.to_vec(),
+    };
+    assert!(matches!(
+        app.add_assembly_document(&board, space, id, "Projekt uchwały", file(b"MZ\x90\x00"))
+            .await,
+        Err(AppError::Invalid(DomainError::FileType { .. }))
+    ));
+    assert!(matches!(
+        app.add_assembly_document(
+            &w.resident(0).await,
+            space,
+            id,
+            "Projekt",
+            file(b"%PDF-1.4")
+        )
+        .await,
+        Err(AppError::Forbidden)
+    ));
+    let doc = app
+        .add_assembly_document(
+            &board,
+            space,
+            id,
+            "Projekt uchwały",
+            file(b"%PDF-1.4\n%projekt\n"),
+        )
+        .await
+        .unwrap();
+    let (kind, bytes) = app
+        .assembly_document(&w.resident(2).await, space, id, doc)
+        .await
+        .unwrap();
+    assert_eq!(kind, "application/pdf");
+    assert!(bytes.starts_with(b"%PDF-1.4"));
+    assert!(matches!(
+        app.assembly_document(&Subject::visitor(), space, id, doc)
+            .await,
+        Err(AppError::LoginRequired)
+    ));
     // No notice without an agenda.
     assert_eq!(
         refusal(app.send_assembly_notice(&board, space, id).await),

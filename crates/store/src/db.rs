@@ -278,6 +278,7 @@ pub async fn count_rows(c: &mut Conn, table: &str) -> Result<i64, StoreError> {
         "assembly_votes",
         "assembly_ballots",
         "assembly_signatures",
+        "assembly_documents",
     ];
     if !TABLES.contains(&table) {
         return Err(StoreError::Other(format!("unknown table {table}")));

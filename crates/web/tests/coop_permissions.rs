@@ -424,6 +424,19 @@ fn table() -> Vec<Row> {
             &[],
             "LFFAFFA",
         ),
+        post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/dokumenty",
+            "/wspolnoty/{slug}/zgromadzenia/{meeting}/dokumenty",
+            &[],
+            "LFFAFFA",
+        ),
+        Row {
+            path: "/wspolnoty/{slug}/zgromadzenia/{meeting}/dokumenty/{mdoc}",
+            ..get(
+                "/wspolnoty/{slug}/zgromadzenia/{id}/dokumenty/{document}",
+                "LFOOOOO",
+            )
+        },
         Row {
             path: "/wspolnoty/{slug}/zgromadzenia/{sitting}/obrady",
             ..get("/wspolnoty/{slug}/zgromadzenia/{id}/obrady", "LFOOOOO")
@@ -534,6 +547,7 @@ struct World {
     noticed: i64,
     sitting: i64,
     vote: i64,
+    mdoc: i64,
 }
 
 fn concrete(path: &str, w: &World) -> String {
@@ -554,6 +568,7 @@ fn concrete(path: &str, w: &World) -> String {
         .replace("{noticed}", &w.noticed.to_string())
         .replace("{sitting}", &w.sitting.to_string())
         .replace("{vote}", &w.vote.to_string())
+        .replace("{mdoc}", &w.mdoc.to_string())
 }
 
 async fn world(backend: Backend) -> World {
@@ -826,6 +841,20 @@ async fn world(backend: Backend) -> World {
         )
         .await
         .unwrap();
+    let mdoc = t
+        .app
+        .add_assembly_document(
+            &board,
+            space,
+            meeting,
+            "Sprawozdanie finansowe",
+            wspolnota_app::files::Upload {
+                name: "sprawozdanie.png".into(),
+                bytes: PNG.to_vec(),
+            },
+        )
+        .await
+        .unwrap();
     let noticed = t
         .app
         .convene_assembly(&board, space, convene("Nadzwyczajne Walne Zgromadzenie"))
@@ -900,6 +929,7 @@ async fn world(backend: Backend) -> World {
         noticed,
         sitting,
         vote,
+        mdoc,
         milestone,
         document,
         asset,

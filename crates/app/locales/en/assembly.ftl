@@ -235,3 +235,4 @@ minutes-scan-link = Scan of the signed minutes
 assembly-role-secretary = minute-taker
 error-assembly-minutes_signed = The minutes are signed: the proceedings are closed.
 error-assembly-already_signed = This signature has already been given.
+assembly-document-added = Document added to the assembly.

@@ -235,3 +235,4 @@ minutes-scan-link = Skan podpisanego protokołu
 assembly-role-secretary = protokolant(ka)
 error-assembly-minutes_signed = Protokół jest już podpisany: obrady zostały zamknięte.
 error-assembly-already_signed = Ten podpis jest już złożony.
+assembly-document-added = Dokument dodany do zgromadzenia.

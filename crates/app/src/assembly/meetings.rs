@@ -19,7 +19,7 @@ use wspolnota_domain::ids::SpaceId;
 use wspolnota_domain::module::Module;
 use wspolnota_domain::text;
 use wspolnota_store::assembly::{self as store, NoticeAddress};
-pub use wspolnota_store::assembly::{AgendaItem, Meeting};
+pub use wspolnota_store::assembly::{AgendaItem, Meeting, MeetingDocument};
 use wspolnota_store::coop::members;
 
 #[derive(Debug, Clone, Default)]
@@ -52,6 +52,7 @@ pub struct AgendaForm {
 pub struct MeetingView {
     pub meeting: Meeting,
     pub agenda: Vec<AgendaItem>,
+    pub documents: Vec<MeetingDocument>,
     /// The last day a demanded assembly may be held, for a demand.
     pub demand_deadline: Option<String>,
     /// Set for the day after the deadline or later: the board is late.
@@ -126,6 +127,7 @@ impl App {
         &self,
         meeting: Meeting,
         agenda: Vec<AgendaItem>,
+        documents: Vec<MeetingDocument>,
         settings: &wspolnota_domain::coop::CoopSettings,
     ) -> Result<MeetingView, AppError> {
         let held = day(&meeting.held_on)?;
@@ -145,6 +147,7 @@ impl App {
             challenge_until: date::format(convening::challenge_until(held)),
             meeting,
             agenda,
+            documents,
         })
     }
 
@@ -161,7 +164,8 @@ impl App {
         let mut out = Vec::new();
         for m in store::meetings(&mut c, space).await? {
             let agenda = store::agenda(&mut c, m.id).await?;
-            out.push(self.meeting_view(m, agenda, &coop.settings)?);
+            let documents = store::documents(&mut c, m.id).await?;
+            out.push(self.meeting_view(m, agenda, documents, &coop.settings)?);
         }
         Ok(out)
     }
@@ -179,7 +183,70 @@ impl App {
         let mut c = self.store.read().await?;
         let m = store::meeting(&mut c, space, id).await?;
         let agenda = store::agenda(&mut c, id).await?;
-        self.meeting_view(m, agenda, &coop.settings)
+        let documents = store::documents(&mut c, id).await?;
+        self.meeting_view(m, agenda, documents, &coop.settings)
+    }
+
+    /// Attaches a document for the members (a draft resolution, the financial
+    /// statements): the board.
+    pub async fn add_assembly_document(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        meeting: i64,
+        title: &str,
+        upload: crate::files::Upload,
+    ) -> Result<i64, AppError> {
+        authorise(subject, Action::Assembly(AssemblyAction::ConveneAssembly))?;
+        self.require_assemblies(space).await?;
+        self.cooperative(space).await?;
+        let title = text::required("title", title, TITLE_MAX)?;
+        let kind = wspolnota_domain::file::accept_document("file", &upload.bytes)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        store::meeting(&mut tx, space, meeting).await?;
+        let saved = crate::files::save(
+            &mut tx,
+            space,
+            &upload,
+            kind,
+            "dokument",
+            (subject.user, now),
+        )
+        .await?;
+        let id = store::add_document(&mut tx, meeting, saved.id, &title, subject.user, now).await?;
+        audit::commit(
+            tx,
+            audit::Change::in_space(
+                subject.user,
+                space,
+                "assembly.document_added",
+                None,
+                Some(json!({"meeting": meeting, "document": id, "title": title, "sha256": saved.sha256})),
+            ),
+            now,
+        )
+        .await?;
+        Ok(id)
+    }
+
+    /// A document of the assembly with its bytes, for those who see the assembly.
+    pub async fn assembly_document(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        meeting: i64,
+        document: i64,
+    ) -> Result<(String, Vec<u8>), AppError> {
+        let v = self.assembly(subject, space, meeting).await?;
+        let d = v
+            .documents
+            .iter()
+            .find(|d| d.id == document)
+            .ok_or(AppError::NotFound)?;
+        let mut c = self.store.read().await?;
+        let (info, bytes) = wspolnota_store::files::file(&mut c, space, d.file_id).await?;
+        Ok((info.content_type, bytes))
     }
 
     /// Convenes a general assembly. A demand must carry its day, and a members' demand

@@ -80,6 +80,18 @@ BEGIN SELECT RAISE(ABORT, 'append-only: assembly_agenda'); END;
 CREATE TRIGGER assembly_agenda_no_delete BEFORE DELETE ON assembly_agenda
 BEGIN SELECT RAISE(ABORT, 'append-only: assembly_agenda'); END;
 
+-- Documents for the members before the assembly: draft resolutions, the financial
+-- statements, the board's report; each a stored file with its title.
+CREATE TABLE assembly_documents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    meeting_id INTEGER NOT NULL REFERENCES assembly_meetings(id),
+    file_id INTEGER NOT NULL REFERENCES files(id),
+    title TEXT NOT NULL,
+    added_at INTEGER NOT NULL,
+    added_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX assembly_documents_meeting ON assembly_documents(meeting_id, id);
+
 -- Who runs an assembly: its chair (elected at its start) and the tellers who check
 -- members in and enter the votes from the room.
 CREATE TABLE assembly_officers (

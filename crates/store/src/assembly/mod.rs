@@ -395,3 +395,55 @@ pub async fn notice_addresses(
         .collect::<Result<_, sqlx::Error>>()
         .map_err(StoreError::from)
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingDocument {
+    pub id: i64,
+    pub file_id: i64,
+    pub title: String,
+    pub content_type: String,
+    pub size: i64,
+}
+
+pub async fn add_document(
+    c: &mut Conn,
+    meeting: i64,
+    file: i64,
+    title: &str,
+    by: Option<UserId>,
+    now: Timestamp,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO assembly_documents (meeting_id, file_id, title, added_at, added_by) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(meeting)
+    .bind(file)
+    .bind(title)
+    .bind(now.0)
+    .bind(by.map(|u| u.0))
+    .fetch_one(c)
+    .await?)
+}
+
+pub async fn documents(c: &mut Conn, meeting: i64) -> Result<Vec<MeetingDocument>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT d.id, d.file_id, d.title, f.content_type, f.size FROM assembly_documents d \
+         JOIN files f ON f.id = d.file_id WHERE d.meeting_id = $1 ORDER BY d.id",
+    )
+    .bind(meeting)
+    .fetch_all(c)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(MeetingDocument {
+                id: r.try_get("id")?,
+                file_id: r.try_get("file_id")?,
+                title: r.try_get("title")?,
+                content_type: r.try_get("content_type")?,
+                size: r.try_get("size")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(StoreError::from)
+}

@@ -47,6 +47,14 @@ pub fn routes() -> Routes {
             "/wspolnoty/{slug}/zgromadzenia/{id}/zawiadomienia.pdf",
             meetings::notice_letters,
         )
+        .post(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/dokumenty",
+            meetings::add_document,
+        )
+        .get(
+            "/wspolnoty/{slug}/zgromadzenia/{id}/dokumenty/{document}",
+            meetings::document,
+        )
         .get(
             "/wspolnoty/{slug}/zgromadzenia/{id}/obrady",
             sitting::sitting_page,

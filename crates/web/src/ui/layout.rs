@@ -96,6 +96,7 @@ const NOTICES: &[&str] = &[
     "assembly-vote-cast",
     "assembly-vote-closed",
     "minutes-signed-done",
+    "assembly-document-added",
     "minutes-scan-attached-done",
     "coop-document-added",
     "coop-asset-valued",

@@ -180,6 +180,7 @@ pub async fn convene(
 #[template(path = "assembly/meeting.html")]
 struct MeetingPage {
     page: Page,
+    documents: Vec<(i64, String)>,
     slug: String,
     space_name: String,
     m: MeetingLine,
@@ -220,6 +221,11 @@ pub async fn meeting_page(
         })
         .collect();
     let t = MeetingPage {
+        documents: v
+            .documents
+            .iter()
+            .map(|d| (d.id, d.title.clone()))
+            .collect(),
         m: line(&page, &v),
         agenda,
         convenes: can(&subject, Action::Assembly(AssemblyAction::ConveneAssembly)),
@@ -299,5 +305,63 @@ pub async fn notice_letters(
         "application/pdf",
         format!("zawiadomienia-{slug}-{id}.pdf"),
         pdf,
+    ))
+}
+
+pub async fn add_document(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id)): Path<(String, String)>,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Response, UiError> {
+    let (space, _, subject) = load(&s, &ctx, &slug).await?;
+    require(&ctx, &subject, AssemblyAction::ConveneAssembly)?;
+    let id = id_in_path(&ctx, &id)?;
+    let malformed = || {
+        UiError::new(
+            &ctx,
+            wspolnota_app::AppError::Request(wspolnota_app::error::RequestError::Malformed),
+        )
+    };
+    let mut multipart = multipart.map_err(|_| malformed())?;
+    let mut title = String::new();
+    let mut upload = wspolnota_app::files::Upload::default();
+    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
+        match field.name().unwrap_or_default() {
+            "file" => {
+                upload.name = field.file_name().unwrap_or_default().to_string();
+                upload.bytes = field.bytes().await.map_err(|_| malformed())?.to_vec();
+            }
+            "title" => title = field.text().await.map_err(|_| malformed())?,
+            _ => {}
+        }
+    }
+    s.app
+        .add_assembly_document(&subject, space, id, &title, upload)
+        .await
+        .or_page(&ctx)?;
+    Ok(see_other(
+        &format!("/wspolnoty/{slug}/zgromadzenia/{id}"),
+        "assembly-document-added",
+    ))
+}
+
+pub async fn document(
+    State(s): State<AppState>,
+    Extension(ctx): Extension<Ctx>,
+    Path((slug, id, document)): Path<(String, String, String)>,
+) -> Result<Response, UiError> {
+    let (space, _, subject) = load(&s, &ctx, &slug).await?;
+    let id = id_in_path(&ctx, &id)?;
+    let document = id_in_path(&ctx, &document)?;
+    let (content_type, bytes) = s
+        .app
+        .assembly_document(&subject, space, id, document)
+        .await
+        .or_page(&ctx)?;
+    Ok(crate::ui::download_typed(
+        content_type,
+        format!("zgromadzenie-{id}-dokument-{document}"),
+        bytes,
     ))
 }
