@@ -14,6 +14,7 @@ mod orgs;
 mod publication;
 mod spaces;
 mod tokens;
+pub(crate) mod upload;
 
 use crate::error::UiError;
 use crate::routes::Routes;

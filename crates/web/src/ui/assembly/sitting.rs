@@ -14,8 +14,6 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use serde::Deserialize;
 use wspolnota_app::assembly::{BallotForm, CheckInForm};
-use wspolnota_app::files::Upload;
-use wspolnota_app::AppError;
 use wspolnota_domain::access::{can, Action};
 use wspolnota_domain::assembly::access::AssemblyAction;
 
@@ -190,30 +188,14 @@ pub async fn check_in(
 ) -> Result<Response, UiError> {
     let (space, _, subject) = load(&s, &ctx, &slug).await?;
     let id = id_in_path(&ctx, &id)?;
-    let malformed = || {
-        UiError::new(
-            &ctx,
-            AppError::Request(wspolnota_app::error::RequestError::Malformed),
-        )
+    let mut f = crate::ui::upload::read(multipart).await.or_page(&ctx)?;
+    let form = CheckInForm {
+        member: f.text("member"),
+        presence: f.text("presence"),
+        proxy_name: f.text("proxy_name"),
+        proxy_email: f.text("proxy_email"),
+        power_of_attorney: f.file("power_of_attorney"),
     };
-    let mut multipart = multipart.map_err(|_| malformed())?;
-    let mut form = CheckInForm::default();
-    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
-        match field.name().unwrap_or_default() {
-            "power_of_attorney" => {
-                let name = field.file_name().unwrap_or_default().to_string();
-                let bytes = field.bytes().await.map_err(|_| malformed())?.to_vec();
-                if !bytes.is_empty() {
-                    form.power_of_attorney = Some(Upload { name, bytes });
-                }
-            }
-            "member" => form.member = field.text().await.map_err(|_| malformed())?,
-            "presence" => form.presence = field.text().await.map_err(|_| malformed())?,
-            "proxy_name" => form.proxy_name = field.text().await.map_err(|_| malformed())?,
-            "proxy_email" => form.proxy_email = field.text().await.map_err(|_| malformed())?,
-            _ => {}
-        }
-    }
     s.app
         .check_in(&subject, space, id, form)
         .await
@@ -407,20 +389,11 @@ pub async fn attach_scan(
     wspolnota_app::authorise(&subject, Action::Assembly(AssemblyAction::ConveneAssembly))
         .or_page(&ctx)?;
     let id = id_in_path(&ctx, &id)?;
-    let malformed = || {
-        UiError::new(
-            &ctx,
-            AppError::Request(wspolnota_app::error::RequestError::Malformed),
-        )
-    };
-    let mut multipart = multipart.map_err(|_| malformed())?;
-    let mut upload = Upload::default();
-    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
-        if field.name() == Some("scan") {
-            upload.name = field.file_name().unwrap_or_default().to_string();
-            upload.bytes = field.bytes().await.map_err(|_| malformed())?.to_vec();
-        }
-    }
+    let upload = crate::ui::upload::read(multipart)
+        .await
+        .or_page(&ctx)?
+        .file("scan")
+        .unwrap_or_default();
     s.app
         .attach_signed_minutes(&subject, space, id, upload)
         .await

@@ -226,39 +226,17 @@ pub async fn enter_paper(
 ) -> Result<Response, UiError> {
     let (coop, subject) = load(&s, &ctx, &slug).await?;
     require(&ctx, &subject, CoopAction::DecideDeclarations)?;
-    let malformed = || {
-        UiError::new(
-            &ctx,
-            AppError::Request(wspolnota_app::error::RequestError::Malformed),
-        )
+    let mut f = crate::ui::upload::read(multipart).await.or_page(&ctx)?;
+    let form = wspolnota_app::coop::PaperDeclarationForm {
+        kind: f.text("kind"),
+        name: f.text("name"),
+        address: f.text("address"),
+        krs: f.text("krs"),
+        email: f.text("email"),
+        shares: f.text("shares"),
+        submitted_on: f.text("submitted_on"),
+        scan: f.file("scan"),
     };
-    let mut multipart = multipart.map_err(|_| malformed())?;
-    let mut form = wspolnota_app::coop::PaperDeclarationForm::default();
-    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
-        let name = field.name().unwrap_or_default().to_string();
-        if name == "scan" {
-            let file_name = field.file_name().unwrap_or_default().to_string();
-            let bytes = field.bytes().await.map_err(|_| malformed())?.to_vec();
-            if !bytes.is_empty() {
-                form.scan = Some(wspolnota_app::files::Upload {
-                    name: file_name,
-                    bytes,
-                });
-            }
-            continue;
-        }
-        let value = field.text().await.map_err(|_| malformed())?;
-        match name.as_str() {
-            "kind" => form.kind = value,
-            "name" => form.name = value,
-            "address" => form.address = value,
-            "krs" => form.krs = value,
-            "email" => form.email = value,
-            "shares" => form.shares = value,
-            "submitted_on" => form.submitted_on = value,
-            _ => {}
-        }
-    }
     s.app
         .enter_paper_declaration(&subject, coop.space.id, form)
         .await

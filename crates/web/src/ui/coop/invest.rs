@@ -440,27 +440,10 @@ pub async fn add_document(
     let (coop, subject) = load(&s, &ctx, &slug).await?;
     require(&ctx, &subject, CoopAction::ManageInvestments)?;
     let id = crate::ui::budget::parse_id(&ctx, &id)?;
-    let malformed = || {
-        UiError::new(
-            &ctx,
-            wspolnota_app::AppError::Request(wspolnota_app::error::RequestError::Malformed),
-        )
-    };
-    let mut multipart = multipart.map_err(|_| malformed())?;
-    let mut title = String::new();
-    let mut upload = wspolnota_app::files::Upload::default();
-    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
-        match field.name().unwrap_or_default() {
-            "file" => {
-                upload.name = field.file_name().unwrap_or_default().to_string();
-                upload.bytes = field.bytes().await.map_err(|_| malformed())?.to_vec();
-            }
-            "title" => title = field.text().await.map_err(|_| malformed())?,
-            _ => {}
-        }
-    }
+    let mut f = crate::ui::upload::read(multipart).await.or_page(&ctx)?;
+    let upload = f.file("file").unwrap_or_default();
     s.app
-        .add_investment_document(&subject, coop.space.id, id, &title, upload)
+        .add_investment_document(&subject, coop.space.id, id, &f.text("title"), upload)
         .await
         .or_page(&ctx)?;
     Ok(see_other(

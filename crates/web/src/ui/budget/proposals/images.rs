@@ -17,7 +17,6 @@ pub async fn upload_image(
     Path((round, id)): Path<(String, String)>,
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, UiError> {
-    let malformed = || AppError::Request(wspolnota_app::error::RequestError::Malformed);
     act(
         &s,
         &ctx,
@@ -25,16 +24,9 @@ pub async fn upload_image(
         &id,
         "budget-image-added",
         |app, l, id| async move {
-            let mut multipart = multipart.map_err(|_| malformed())?;
-            let (mut alt, mut bytes) = (String::new(), Vec::new());
-            while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
-                match field.name() {
-                    Some("alt") => alt = field.text().await.map_err(|_| malformed())?,
-                    Some("image") => bytes = field.bytes().await.map_err(|_| malformed())?.to_vec(),
-                    _ => {}
-                }
-            }
-            app.add_proposal_image(&l.subject, &l.round, id, &alt, &bytes)
+            let mut f = crate::ui::upload::read(multipart).await?;
+            let bytes = f.file("image").map(|u| u.bytes).unwrap_or_default();
+            app.add_proposal_image(&l.subject, &l.round, id, &f.text("alt"), &bytes)
                 .await
                 .map(|_| ())
         },
