@@ -10,7 +10,7 @@ mod sitting;
 
 pub use meetings::{AgendaForm, AgendaItem, ConveneForm, Meeting, MeetingView, NoticeSent};
 pub use minutes::{Minutes, MinutesResolution};
-pub use sitting::{AttendanceLine, BallotForm, CheckInForm, SittingView, VoteView};
+pub use sitting::{AttendanceLine, BallotForm, CheckInForm, Recount, SittingView, VoteView};
 
 use crate::{audit, authorise, App, AppError};
 use serde_json::json;

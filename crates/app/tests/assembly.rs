@@ -946,6 +946,20 @@ async fn an_assembly_in_session(backend: Backend) {
         ),
         AssemblyError::VoteClosed
     );
+    // Recounted from the ballots with the rules stored at each close: the same.
+    let recount = app.recount_assembly(&board, space, id).await.unwrap();
+    assert_eq!(recount.len(), 2);
+    assert!(recount.iter().all(|r| r.matches()), "{recount:?}");
+    assert_eq!(recount[0].recounted, (3, 1, 0, "passed".to_string()));
+    assert_eq!(recount[1].recounted.3, "no_quorum");
+    // A closed count cannot be edited or removed, even by hand.
+    for sql in [
+        "UPDATE assembly_votes SET yes = 5".to_string(),
+        format!("DELETE FROM assembly_votes WHERE id = {v1}"),
+    ] {
+        let r = w.db.store.execute_raw(&sql).await;
+        assert!(matches!(r, Err(StoreError::AppendOnly(_))), "{sql}: {r:?}");
+    }
     let s = app.sitting(&board, space, id).await.unwrap();
     let outcomes: Vec<Option<&str>> = s.votes.iter().map(|v| v.vote.outcome.as_deref()).collect();
     assert_eq!(outcomes, vec![Some("passed"), Some("no_quorum")]);

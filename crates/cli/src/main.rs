@@ -1,6 +1,7 @@
 //! `wspolnota`: the one binary. Serves the site and API, migrates, backs up,
 //! counts participatory budgets and prints a sample configuration.
 
+mod assembly_cmd;
 mod budget_cmd;
 mod config;
 mod coop_cmd;
@@ -42,6 +43,9 @@ enum Command {
     /// Development cooperatives: reconcile the register, export it.
     #[command(subcommand)]
     Coop(coop_cmd::CoopCommand),
+    /// General assemblies: recount their votes from the stored ballots.
+    #[command(subcommand)]
+    Assembly(assembly_cmd::AssemblyCommand),
 }
 
 #[derive(Subcommand)]
@@ -125,6 +129,7 @@ fn main() -> std::process::ExitCode {
         Command::Pb(cmd) => pb_cmd::run(cmd),
         Command::Budget(cmd) => runtime().and_then(|rt| rt.block_on(budget_cmd::run(cmd))),
         Command::Coop(cmd) => runtime().and_then(|rt| rt.block_on(coop_cmd::run(cmd))),
+        Command::Assembly(cmd) => runtime().and_then(|rt| rt.block_on(assembly_cmd::run(cmd))),
         Command::Serve(args) => runtime().and_then(|rt| rt.block_on(serve::serve(args))),
         Command::Migrate(db) => runtime().and_then(|rt| rt.block_on(serve::migrate(db))),
         Command::Backup(args) => {

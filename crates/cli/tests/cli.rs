@@ -136,6 +136,7 @@ fn every_subcommand_has_help() {
         vec!["backup", "--help"],
         vec!["config", "--help"],
         vec!["config", "example", "--help"],
+        vec!["assembly", "recount", "--help"],
     ] {
         let out = Command::new(BIN).args(&args).output().unwrap();
         assert!(out.status.success(), "{args:?}");
@@ -200,6 +201,40 @@ fn run(args: &[&str], data: &PathBuf) -> std::process::Output {
         .arg(data)
         .output()
         .unwrap()
+}
+
+#[test]
+fn an_assembly_is_recounted_from_the_console() {
+    let data = temp_dir("recount");
+    let (mut server, _) = start(&data);
+    terminate(&mut server);
+    let space = "spoldzielnia-rozwojowa-dabrowa-gornicza";
+    // The demo's coming assembly has no votes yet: nothing differs.
+    let out = run(
+        &["assembly", "recount", "--space", space, "--meeting", "1"],
+        &data,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 votes recounted, 0 differ"));
+    for (space, meeting) in [(space, "999"), ("nie-ma", "1")] {
+        let out = run(
+            &[
+                "assembly",
+                "recount",
+                "--space",
+                space,
+                "--meeting",
+                meeting,
+            ],
+            &data,
+        );
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not_found"));
+    }
 }
 
 #[test]

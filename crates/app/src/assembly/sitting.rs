@@ -10,7 +10,7 @@ use wspolnota_domain::access::{Action, Subject};
 use wspolnota_domain::assembly::access::AssemblyAction;
 use wspolnota_domain::assembly::attendance::{self, Presence, ProxyHolder, ProxyRules, Register};
 use wspolnota_domain::assembly::resolution::{
-    check_ballot, count_resolution, distinct_choices, CastVote, ResolutionKind,
+    check_ballot, count_resolution, describe, described, distinct_choices, CastVote, ResolutionKind,
 };
 use wspolnota_domain::assembly::AssemblyError;
 use wspolnota_domain::budget::register::person_key;
@@ -791,6 +791,7 @@ impl App {
         let entitled = self.entitled(&mut tx, space).await?.max(present);
         let result = count_resolution(kind, &coop.settings, &choices, present, entitled)
             .map_err(|e| AppError::Internal(format!("count: {e}")))?;
+        let (majority, quorum, abstentions_counted) = describe(&kind.rules(&coop.settings));
         let outcome = outcome_code(result.outcome);
         let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
         if !store::close_vote(
@@ -804,6 +805,9 @@ impl App {
                 abstain: as_i64(result.abstain),
                 outcome,
                 explanation: &result.explanation,
+                majority: &majority,
+                quorum: &quorum,
+                abstentions_counted,
             },
             now,
         )
@@ -828,6 +832,79 @@ impl App {
         )
         .await?;
         Ok(result.outcome)
+    }
+}
+
+/// A vote recounted from its ballots with the rules stored beside its count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recount {
+    pub vote: i64,
+    pub item: String,
+    /// yes, no, abstain and the outcome as stored when the vote closed.
+    pub stored: (i64, i64, i64, String),
+    /// The same from the ballots.
+    pub recounted: (i64, i64, i64, String),
+}
+
+impl Recount {
+    pub fn matches(&self) -> bool {
+        self.stored == self.recounted
+    }
+}
+
+impl App {
+    /// Recounts every closed vote of an assembly from its stored ballots, with the
+    /// quorum and the rules recorded at its close; for an operator or a member who
+    /// wants to check the minutes.
+    pub async fn recount_assembly(
+        &self,
+        subject: &Subject,
+        space: SpaceId,
+        meeting: i64,
+    ) -> Result<Vec<Recount>, AppError> {
+        let view = self.sitting(subject, space, meeting).await?;
+        let mut c = self.store.read().await?;
+        let mut out = Vec::new();
+        for v in view.votes.iter().filter(|v| v.vote.closed_at.is_some()) {
+            let x = &v.vote;
+            let rules = described(
+                x.majority.as_deref().unwrap_or_default(),
+                x.quorum.as_deref().unwrap_or_default(),
+                x.abstentions_counted.unwrap_or(false),
+            )
+            .ok_or_else(|| AppError::Internal(format!("vote {} rules", x.id)))?;
+            let choices = store::ballots(&mut c, x.id)
+                .await?
+                .iter()
+                .map(|(_, choice, _)| choice_of(choice).map_err(AppError::from))
+                .collect::<Result<Vec<_>, _>>()?;
+            let as_u64 = |n: Option<i64>| u64::try_from(n.unwrap_or(0)).unwrap_or(0);
+            let (present, entitled) = (as_u64(x.present), as_u64(x.entitled));
+            let recounted =
+                wspolnota_domain::vote::count_motion_present(&choices, present, entitled, &rules);
+            let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+            let recounted = match recounted {
+                Ok(r) => (
+                    as_i64(r.yes),
+                    as_i64(r.no),
+                    as_i64(r.abstain),
+                    outcome_code(r.outcome).to_string(),
+                ),
+                Err(e) => (0, 0, 0, format!("uncountable: {}", e.code())),
+            };
+            out.push(Recount {
+                vote: x.id,
+                item: v.item_title.clone(),
+                stored: (
+                    x.yes.unwrap_or(0),
+                    x.no.unwrap_or(0),
+                    x.abstain.unwrap_or(0),
+                    x.outcome.clone().unwrap_or_default(),
+                ),
+                recounted,
+            });
+        }
+        Ok(out)
     }
 }
 

@@ -87,6 +87,57 @@ impl ResolutionKind {
     }
 }
 
+/// The rules a count used, as stored beside it: the majority (`simple` or `num/den`),
+/// the quorum (`num/den`, or `none`) and whether abstentions counted.
+pub fn describe(rules: &MotionRules) -> (String, String, bool) {
+    let majority = match rules.majority {
+        Majority::Simple => "simple".to_string(),
+        Majority::Absolute => "absolute".to_string(),
+        Majority::TwoThirds => "2/3".to_string(),
+        Majority::ThreeQuarters => "3/4".to_string(),
+        Majority::Fraction { num, den } => format!("{num}/{den}"),
+    };
+    let quorum = match rules.quorum {
+        Quorum::None => "none".to_string(),
+        Quorum::Fraction { num, den } => format!("{num}/{den}"),
+        Quorum::Count(n) => format!("{n}"),
+    };
+    (majority, quorum, rules.abstentions == Abstentions::Counted)
+}
+
+/// Reads back what [`describe`] wrote; `None` for anything else.
+pub fn described(majority: &str, quorum: &str, abstentions_counted: bool) -> Option<MotionRules> {
+    let fraction = |t: &str| {
+        let (n, d) = t.split_once('/')?;
+        Some((n.parse::<u64>().ok()?, d.parse::<u64>().ok()?))
+    };
+    let majority = match majority {
+        "simple" => Majority::Simple,
+        "absolute" => Majority::Absolute,
+        t => {
+            let (num, den) = fraction(t)?;
+            Majority::Fraction { num, den }
+        }
+    };
+    let quorum = match quorum {
+        "none" => Quorum::None,
+        t if t.contains('/') => {
+            let (num, den) = fraction(t)?;
+            Quorum::Fraction { num, den }
+        }
+        t => Quorum::Count(t.parse().ok()?),
+    };
+    Some(MotionRules {
+        majority,
+        abstentions: if abstentions_counted {
+            Abstentions::Counted
+        } else {
+            Abstentions::Ignored
+        },
+        quorum,
+    })
+}
+
 /// Refuses an open vote where the law wants a secret one.
 pub fn check_ballot(kind: ResolutionKind, secret: bool) -> Result<(), AssemblyError> {
     if kind.secret_by_law() && !secret {
@@ -300,6 +351,26 @@ mod tests {
         let r = count_resolution(StatuteChange, &strict, &votes(12, 6, 0), 18, 30).unwrap();
         assert_eq!(r.outcome, MotionOutcome::Rejected);
         assert_eq!(r.yes_needed, 14);
+    }
+
+    #[test]
+    fn the_rules_are_stored_and_read_back() {
+        let strict = CoopSettings {
+            majority_statute_change: Fraction::new(4, 5),
+            abstentions_count: true,
+            ..CoopSettings::default()
+        };
+        for kind in ResolutionKind::ALL {
+            let rules = kind.rules(&strict);
+            let (m, q, a) = describe(&rules);
+            assert_eq!(described(&m, &q, a), Some(rules), "{kind:?}");
+        }
+        assert_eq!(
+            describe(&ResolutionKind::StatuteChange.rules(&strict)).0,
+            "4/5"
+        );
+        assert_eq!(described("most", "1/2", false), None);
+        assert_eq!(described("2/3", "x/2", false), None);
     }
 
     #[test]

@@ -138,7 +138,13 @@ CREATE TABLE assembly_votes (
     no BIGINT,
     abstain BIGINT,
     outcome TEXT,
-    explanation TEXT
+    explanation TEXT,
+    -- The rules the count used, so it can be recounted after the statute changes:
+    -- the majority (`simple` or a fraction such as `2/3`), the quorum's fraction, and
+    -- whether abstentions counted.
+    majority TEXT,
+    quorum TEXT,
+    abstentions_counted BIGINT
 );
 CREATE INDEX assembly_votes_meeting ON assembly_votes(meeting_id, id);
 
@@ -167,4 +173,16 @@ CREATE TABLE assembly_signatures (
     PRIMARY KEY (meeting_id, role)
 );
 CREATE TRIGGER assembly_signatures_append_only BEFORE UPDATE OR DELETE ON assembly_signatures
+    FOR EACH ROW EXECUTE FUNCTION append_only();
+-- A vote's count is written once, at its close, and kept.
+CREATE FUNCTION assembly_vote_closed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.closed_at IS NOT NULL THEN
+        RAISE EXCEPTION 'append-only: assembly_votes';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER assembly_votes_closed BEFORE UPDATE ON assembly_votes
+    FOR EACH ROW EXECUTE FUNCTION assembly_vote_closed();
+CREATE TRIGGER assembly_votes_kept BEFORE DELETE ON assembly_votes
     FOR EACH ROW EXECUTE FUNCTION append_only();

@@ -138,7 +138,13 @@ CREATE TABLE assembly_votes (
     no INTEGER,
     abstain INTEGER,
     outcome TEXT,
-    explanation TEXT
+    explanation TEXT,
+    -- The rules the count used, so it can be recounted after the statute changes:
+    -- the majority (`simple` or a fraction such as `2/3`), the quorum's fraction, and
+    -- whether abstentions counted.
+    majority TEXT,
+    quorum TEXT,
+    abstentions_counted INTEGER
 );
 CREATE INDEX assembly_votes_meeting ON assembly_votes(meeting_id, id);
 
@@ -172,3 +178,9 @@ CREATE TRIGGER assembly_signatures_no_update BEFORE UPDATE ON assembly_signature
 BEGIN SELECT RAISE(ABORT, 'append-only: assembly_signatures'); END;
 CREATE TRIGGER assembly_signatures_no_delete BEFORE DELETE ON assembly_signatures
 BEGIN SELECT RAISE(ABORT, 'append-only: assembly_signatures'); END;
+-- A vote's count is written once, at its close, and kept.
+CREATE TRIGGER assembly_votes_closed BEFORE UPDATE ON assembly_votes
+WHEN OLD.closed_at IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'append-only: assembly_votes'); END;
+CREATE TRIGGER assembly_votes_kept BEFORE DELETE ON assembly_votes
+BEGIN SELECT RAISE(ABORT, 'append-only: assembly_votes'); END;

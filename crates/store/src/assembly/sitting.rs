@@ -161,6 +161,9 @@ pub struct Vote {
     pub abstain: Option<i64>,
     pub outcome: Option<String>,
     pub explanation: Option<String>,
+    pub majority: Option<String>,
+    pub quorum: Option<String>,
+    pub abstentions_counted: Option<bool>,
 }
 
 fn vote_from_row(r: &AnyRow) -> Result<Vote, sqlx::Error> {
@@ -178,12 +181,17 @@ fn vote_from_row(r: &AnyRow) -> Result<Vote, sqlx::Error> {
         abstain: r.try_get("abstain")?,
         outcome: r.try_get("outcome")?,
         explanation: r.try_get("explanation")?,
+        majority: r.try_get("majority")?,
+        quorum: r.try_get("quorum")?,
+        abstentions_counted: r
+            .try_get::<Option<i64>, _>("abstentions_counted")?
+            .map(|a| a != 0),
     })
 }
 
 const VOTE_SELECT: &str =
     "SELECT id, item_id, kind, text, opened_at, closed_at, present, entitled, yes, no, \
-     abstain, outcome, explanation FROM assembly_votes";
+     abstain, outcome, explanation, majority, quorum, abstentions_counted FROM assembly_votes";
 
 pub async fn votes(c: &mut Conn, meeting: i64) -> Result<Vec<Vote>, StoreError> {
     let sql = format!("{VOTE_SELECT} WHERE meeting_id = $1 ORDER BY id");
@@ -231,6 +239,9 @@ pub struct Count<'a> {
     pub abstain: i64,
     pub outcome: &'a str,
     pub explanation: &'a str,
+    pub majority: &'a str,
+    pub quorum: &'a str,
+    pub abstentions_counted: bool,
 }
 
 /// Closes an open vote with its count; false when it was already closed.
@@ -242,7 +253,8 @@ pub async fn close_vote(
 ) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "UPDATE assembly_votes SET closed_at = $2, present = $3, entitled = $4, yes = $5, no = $6, abstain = $7, \
-         outcome = $8, explanation = $9 WHERE id = $1 AND closed_at IS NULL",
+         outcome = $8, explanation = $9, majority = $10, quorum = $11, abstentions_counted = $12 \
+         WHERE id = $1 AND closed_at IS NULL",
     )
     .bind(vote)
     .bind(now.0)
@@ -253,6 +265,9 @@ pub async fn close_vote(
     .bind(count.abstain)
     .bind(count.outcome)
     .bind(count.explanation)
+    .bind(count.majority)
+    .bind(count.quorum)
+    .bind(i64::from(count.abstentions_counted))
     .execute(c)
     .await?;
     Ok(done.rows_affected() == 1)
